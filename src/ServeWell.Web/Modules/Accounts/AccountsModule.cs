@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Accounts;
+
+public static class AccountsModule
+{
+    public static WebApplicationBuilder AddAccountsModule(this WebApplicationBuilder builder) =>
+        builder.AddNavigation(new NavigationItem("Home", "/", Policies.Staff, 0), new NavigationItem("My profile", "/Accounts/Profile", Policies.Staff, 90));
+
+    public static WebApplication MapAccountsModule(this WebApplication app)
+    {
+        // The language switch in the header: remembered in a cookie, and on the account when signed in.
+        app.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http, UserManager<StaffUser> users) =>
+        {
+            var chosen = Cultures.Normalise(culture);
+            LocalizationRegistration.RememberCulture(http.Response, chosen);
+            if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user)
+            {
+                user.PreferredCulture = chosen;
+                await users.UpdateAsync(user);
+            }
+
+            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,213 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.Accounts.ApiKeys;
+using ServeWell.Web.Modules.People.Employees;
+using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Demo;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed the demo city outside Development too (it is always seeded in Development).</summary>
+    public bool Enabled { get; set; }
+
+    public string Password { get; set; } = "ServeWell-demo-1";
+
+    /// <summary>A fixed secret for the demo administrator API key; when empty, one is made and printed at first start.</summary>
+    public string? ApiKey { get; set; }
+}
+
+public static class DemoModule
+{
+    public static readonly IReadOnlyList<(string Email, string Role, string Name)> Accounts =
+    [
+        ("admin@servewell.demo", Roles.Administrator, "Demo Administrator"),
+        ("training@servewell.demo", Roles.TrainingOfficer, "Demo Training Officer"),
+        ("instructor@servewell.demo", Roles.Instructor, "Demo Instructor"),
+        ("supervisor@servewell.demo", Roles.Supervisor, "Demo Supervisor"),
+        ("leader@servewell.demo", Roles.Leadership, "Demo Mayor"),
+        ("employee@servewell.demo", Roles.Employee, "Demo Employee"),
+    ];
+
+    public static WebApplicationBuilder AddDemoModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        return builder;
+    }
+
+    public static async Task SeedDemoCityAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        if (!app.Environment.IsDevelopment() && !options.Enabled)
+        {
+            return;
+        }
+
+        var seeder = new DemoSeeder(services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>());
+        var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
+
+        // Demo accounts are fictional, so printing them is safe; this goes to the console, not the log.
+        var lines = new List<string> { "", "ServeWell demo city (Hanbit City) — sign in with any of these accounts:" };
+        lines.AddRange(Accounts.Select(a => $"  {a.Email,-28} {a.Role,-16} password: {options.Password}"));
+        lines.Add(printedKey is not null
+            ? $"  Demo API key (administrator): {printedKey}   (shown once; set Demo:ApiKey to choose your own)"
+            : string.IsNullOrEmpty(options.ApiKey) ? "  Demo API key: shown at first start; set Demo:ApiKey to fix one." : "  Demo API key: the value of Demo:ApiKey.");
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}
+
+internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+{
+    public async Task<string?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
+        string? printedKey = null;
+        if (!await db.OrgUnits.AnyAsync(cancellationToken))
+        {
+            await SeedCityAsync(cancellationToken);
+        }
+
+        foreach (var (email, role, name) in DemoModule.Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new StaffUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                ScopeOrgUnitId = role switch
+                {
+                    Roles.Supervisor => await UnitIdAsync(DemoCity.SupervisorCentre, cancellationToken),
+                    Roles.Leadership => await UnitIdAsync(DemoCity.RootCode, cancellationToken),
+                    _ => null,
+                },
+                EmployeeId = await EmployeeForAsync(role, cancellationToken),
+            };
+            var created = await users.CreateAsync(user, options.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))} (check Demo:Password).");
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+
+        var secret = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
+        var hasDemoKey = await db.ApiKeys.AnyAsync(k => k.Name == "Demo administrator key" && k.RevokedAt == null, cancellationToken);
+        if (secret is not null ? !await db.ApiKeys.AnyAsync(k => k.KeyHash == ApiKey.Hash(secret), cancellationToken) : !hasDemoKey)
+        {
+            if (secret is null)
+            {
+                printedKey = secret = ApiKey.NewSecret();
+            }
+
+            db.ApiKeys.Add(new ApiKey
+            {
+                Name = "Demo administrator key", Hint = secret[..Math.Min(8, secret.Length)], KeyHash = ApiKey.Hash(secret),
+                Role = Roles.Administrator, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = "demo seed",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return printedKey;
+    }
+
+    private async Task SeedCityAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditEachChange = false;
+        if (!await db.GradeScales.AnyAsync(cancellationToken))
+        {
+            db.GradeScales.Add(GradeScale.Korean());
+        }
+
+        var byCode = new Dictionary<string, OrgUnit>();
+        foreach (var u in DemoCity.Units)
+        {
+            var unit = new OrgUnit { Code = u.Code, Name = u.Name, NameEn = u.NameEn, Kind = u.Kind, CreatedAt = now };
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync(cancellationToken);
+            unit.PlaceUnder(u.Parent is null ? null : byCode[u.Parent]);
+            db.OrgUnitChanges.Add(new OrgUnitChange { OrgUnitId = unit.Id, At = now, Kind = "created", To = unit.Name, By = "demo seed" });
+            byCode[u.Code] = unit;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var people = DemoCity.People(today);
+        foreach (var p in people)
+        {
+            var employee = new Employee
+            {
+                EmployeeNumber = p.Number, Name = p.Name, Email = p.Email, Phone = p.Phone, HireDate = p.HireDate,
+                IsFrontline = p.Frontline, Status = EmployeeStatus.Active, UpdatedAt = now,
+            };
+            employee.Assign(byCode[p.UnitCode].Id, p.Grade, p.Position, p.HireDate);
+            db.Employees.Add(employee);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A little history: some staff moved from a community centre to the civil service office last spring.
+        var movers = await db.Employees.Include(e => e.Assignments)
+            .Where(e => e.OrgUnitId == byCode["C-HANNAM"].Id && e.Grade >= 7).OrderBy(e => e.EmployeeNumber).Take(4).ToListAsync(cancellationToken);
+        foreach (var m in movers)
+        {
+            m.Assign(byCode["T-CIVIL-1"].Id, m.Grade, m.Position, new DateOnly(today.Year, 3, 1) > m.HireDate ? new DateOnly(today.Year, 3, 1) : today);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEachChange = true;
+        db.Audit("demo-seed", "OrgUnit", DemoCity.RootCode, null, new { units = DemoCity.Units.Count, employees = people.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private Task<int?> UnitIdAsync(string code, CancellationToken cancellationToken) =>
+        db.OrgUnits.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Links each demo account to a plausible employee: the supervisor heads the centre, the employee serves at its counter.</summary>
+    private async Task<int?> EmployeeForAsync(string role, CancellationToken cancellationToken)
+    {
+        var (unit, head) = role switch
+        {
+            Roles.Supervisor => (DemoCity.SupervisorCentre, true),
+            Roles.Employee => (DemoCity.SupervisorCentre, false),
+            Roles.Leadership => (DemoCity.RootCode, true),
+            Roles.TrainingOfficer => ("O-HR", false),
+            Roles.Instructor => ("O-AUDIT", true),
+            _ => ("", false),
+        };
+        if (unit.Length == 0)
+        {
+            return null;
+        }
+
+        var query = db.Employees.Where(e => e.OrgUnit!.Code == unit);
+        query = head ? query.Where(e => e.Position != "주무관") : query.Where(e => e.IsFrontline || role != Roles.Employee).Where(e => e.Position == "주무관");
+        return await query.OrderBy(e => e.EmployeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.People.Employees;
+
+[Authorize(Policy = Policies.ManageEmployees)]
+public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageModel
+{
+    public sealed record UnitOption(string Code, string Name, int Depth);
+
+    [BindProperty]
+    public EmployeeForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+
+    public GradeScale Scale { get; private set; } = GradeScale.Korean();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var employee = await db.Employees.AsNoTracking().Include(e => e.OrgUnit).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (employee is null)
+            {
+                return NotFound();
+            }
+
+            Form = SaveEmployee.FormOf(employee, employee.OrgUnit!.Code);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (ModelState.IsValid)
+        {
+            var (employee, problems) = await save.SaveAsync(id, Form, cancellationToken);
+            if (employee is not null)
+            {
+                return Redirect($"/People/Employees/Details/{employee.Id}");
+            }
+
+            foreach (var p in problems)
+            {
+                ModelState.AddModelError(p.Field.Length == 0 ? "" : "Form." + p.Field, p.Message);
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Units = units.Select(u => new UnitOption(u.Code, u.DisplayName(english), u.Depth)).ToList();
+        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+    }
+}

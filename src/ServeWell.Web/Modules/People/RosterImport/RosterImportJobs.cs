@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Web;
+
+namespace ServeWell.Web.Modules.People.RosterImport;
+
+/// <summary>Live progress of the imports running on this node. The database holds the status; this holds the fraction.</summary>
+public sealed class RosterImportProgress
+{
+    private readonly ConcurrentDictionary<Guid, RosterProgress> _live = new();
+
+    public void Set(Guid job, RosterProgress progress) => _live[job] = progress;
+
+    public RosterProgress? Get(Guid job) => _live.TryGetValue(job, out var p) ? p : null;
+
+    public void Clear(Guid job) => _live.TryRemove(job, out _);
+}
+
+/// <summary>Queues the checking and applying of uploaded roster files, so a page can show progress while it runs.</summary>
+public sealed class RosterImportQueue
+{
+    private readonly Channel<(Guid Job, bool Apply)> _channel = Channel.CreateUnbounded<(Guid, bool)>();
+
+    internal ChannelReader<(Guid Job, bool Apply)> Reader => _channel.Reader;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<RosterImportJob> CreateAsync(ServeWellDbContext db, string fileName, byte[] content, string? requestedBy, DateTime now, CancellationToken cancellationToken)
+    {
+        var job = new RosterImportJob
+        {
+            Id = Guid.NewGuid(), FileName = Path.GetFileName(fileName), Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            RequestedBy = requestedBy, CreatedAt = now, UpdatedAt = now, Status = RosterImportStatus.Queued,
+        };
+        db.RosterImportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    public void Enqueue(Guid job, bool apply) => _channel.Writer.TryWrite((job, apply));
+}
+
+internal sealed class RosterImportWorker(
+    RosterImportQueue queue, RosterImportProgress live, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RosterImportWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (jobId, apply) in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(jobId, apply, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The file's content never reaches the log: it is personal data.
+                logger.LogError(ex, "Roster import {JobId} failed", jobId);
+                await MarkFailedAsync(jobId, "The import stopped because of an error on our side. Nothing was written. Please try again.", CancellationToken.None);
+            }
+            finally
+            {
+                live.Clear(jobId);
+            }
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, bool apply, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        var job = await db.RosterImportJobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
+        {
+            return;
+        }
+
+        job.Status = apply ? RosterImportStatus.Applying : RosterImportStatus.Checking;
+        job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.AuditEachChange = false;
+        await db.SaveChangesAsync(cancellationToken);
+
+        live.Set(jobId, new RosterProgress(RosterPhase.Reading, 0, 0));
+        RosterSheet sheet;
+        try
+        {
+            using var stream = new MemoryStream(job.Content, writable: false);
+            sheet = RosterFileReader.Read(stream, job.FileName);
+        }
+        catch (RosterFileException ex)
+        {
+            await MarkFailedAsync(jobId, ex.Message, cancellationToken);
+            return;
+        }
+
+        var importer = new RosterImporter(db, clock);
+        var options = new RosterImportOptions(DryRun: !apply, job.SkipInvalidRows, job.MarkMissingAsLeft);
+        var result = await importer.RunAsync(sheet, options, new InlineProgress<RosterProgress>(p => live.Set(jobId, p)), cancellationToken);
+
+        db.ChangeTracker.Clear();
+        var reloaded = await db.RosterImportJobs.FirstAsync(j => j.Id == jobId, cancellationToken);
+        reloaded.TotalRows = result.RowsRead;
+        reloaded.ProcessedRows = result.RowsRead;
+        reloaded.ResultJson = JsonSerializer.Serialize(result, RosterImportQueue.Json);
+        reloaded.Status = apply && result.Applied ? RosterImportStatus.Applied : RosterImportStatus.Checked;
+        if (reloaded.Status == RosterImportStatus.Applied)
+        {
+            // The file holds personal data; once it is in the roster there is no reason to keep a second copy.
+            reloaded.Content = [];
+        }
+
+        reloaded.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.AuditEachChange = false;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task MarkFailedAsync(Guid jobId, string message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        await db.RosterImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, RosterImportStatus.Failed)
+            .SetProperty(j => j.FailureMessage, message)
+            .SetProperty(j => j.UpdatedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+}
+
+public static class RosterImportRegistration
+{
+    public static IServiceCollection AddRosterImport(this IServiceCollection services)
+    {
+        services.AddSingleton<RosterImportQueue>();
+        services.AddSingleton<RosterImportProgress>();
+        services.AddHostedService<RosterImportWorker>();
+        services.AddScoped<RosterImporter>();
+        return services;
+    }
+}

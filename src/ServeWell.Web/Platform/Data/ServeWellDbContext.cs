@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.Accounts.ApiKeys;
+using ServeWell.Web.Modules.People.Employees;
+using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Modules.People.RosterImport;
+using ServeWell.Web.Platform.Audit;
+
+namespace ServeWell.Web.Platform.Data;
+
+/// <summary>
+/// The one context. Each provider has its own subclass so that each carries its own generated
+/// migrations (see ADR-002); code everywhere else depends on this base type only.
+/// </summary>
+public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
+{
+    private readonly IAuditActor? _actor;
+    private readonly TimeProvider _clock;
+
+    protected ServeWellDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
+        : base(options)
+    {
+        _actor = actor;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgUnitChange> OrgUnitChanges => Set<OrgUnitChange>();
+    public DbSet<GradeScale> GradeScales => Set<GradeScale>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<EmployeeAssignment> EmployeeAssignments => Set<EmployeeAssignment>();
+    public DbSet<RosterImportJob> RosterImportJobs => Set<RosterImportJob>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Bulk work (a roster import of 100,000 rows) writes one summary audit entry itself instead of
+    /// one per changed row.
+    /// </summary>
+    public bool AuditEachChange { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ServeWellDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RecordAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RecordAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Adds an audit entry for a change the change tracker cannot describe (role grants, key revocations…).</summary>
+    public void Audit(string action, string entityType, string entityKey, object? before, object? after) =>
+        AuditEntries.Add(AuditEntry.Create(_clock.GetUtcNow().UtcDateTime, _actor, action, entityType, entityKey, before, after));
+
+    private void RecordAudit()
+    {
+        if (!AuditEachChange)
+        {
+            return;
+        }
+
+        ChangeTracker.DetectChanges();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in AuditTrail.Describe(ChangeTracker))
+        {
+            AuditEntries.Add(AuditEntry.Create(now, _actor, entry.Action, entry.EntityType, entry.EntityKey, entry.Before, entry.After));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace ServeWell.Web.Platform.Localization;
+
+public static class LocalizationRegistration
+{
+    public static WebApplicationBuilder AddServeWellLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Default)
+                .AddSupportedCultures(Cultures.Supported)
+                .AddSupportedUICultures(Cultures.Supported);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // The user's remembered choice (cookie) first, then the browser's language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static void RememberCulture(HttpResponse response, string culture) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Cultures.Normalise(culture))),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ServeWell.Web.Platform.Security;
+
+/// <summary>
+/// Every page and endpoint names one of these. What a role may see inside a policy is narrowed further
+/// by <see cref="StaffScope"/> (a supervisor sees only their own subtree).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff member, whatever their role.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Browse org units and employees (within scope).</summary>
+    public const string ViewPeople = nameof(ViewPeople);
+
+    /// <summary>Edit employees and import the roster.</summary>
+    public const string ManageEmployees = nameof(ManageEmployees);
+
+    /// <summary>Create, rename, move and deactivate org units; set the grade scale.</summary>
+    public const string ManageOrganisation = nameof(ManageOrganisation);
+
+    /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
+    public const string Administer = nameof(Administer);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Staff] = [.. Roles.All],
+        [ViewPeople] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
+        [ManageEmployees] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ManageOrganisation] = [Roles.Administrator],
+        [Administer] = [Roles.Administrator],
+    };
+
+    public static void Register(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // Anything that forgot to say who may use it is closed to everyone.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
+
+namespace ServeWell.Web.Platform.Web;
+
+public static class WebRegistration
+{
+    public static WebApplicationBuilder AddServeWellWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages(o => o.RootDirectory = "/Modules")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Platform/Layout/{0}" + RazorViewEngine.ViewExtension));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ServeWellExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyDocumentTransformer>());
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        return builder;
+    }
+
+    public static WebApplication UseServeWellPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("ServeWell API")).AllowAnonymous();
+        return app;
+    }
+}
+
+public sealed class UploadOptions
+{
+    public const string Section = "Uploads";
+
+    /// <summary>The largest roster file accepted, in bytes (default 50 MB).</summary>
+    public long MaxRosterBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+internal sealed class DatabaseHealthCheck(ServeWellDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("The database answers.")
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}
+
+/// <summary>Conservative response headers; the API reference page loads its own inline script, so it is left out of the CSP.</summary>
+internal sealed class SecurityHeaders(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        if (!context.Request.Path.StartsWithSegments("/scalar"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        }
+
+        return next(context);
+    }
+}
+
+/// <summary>Tells the OpenAPI document that the API takes the X-Api-Key header.</summary>
+internal sealed class ApiKeyDocumentTransformer : Microsoft.AspNetCore.OpenApi.IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(Microsoft.OpenApi.OpenApiDocument document, Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+        {
+            Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+            In = Microsoft.OpenApi.ParameterLocation.Header,
+            Name = Security.ApiKeyAuthentication.Header,
+            Description = "A key issued by an administrator on the API keys page.",
+        };
+        document.Info.Title = "ServeWell API";
+        document.Info.Description = "Org units, employees and roster import. Authenticate with a staff cookie or the X-Api-Key header.";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.Admin;
+using ServeWell.Web.Modules.Demo;
+using ServeWell.Web.Modules.People;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Mail;
+using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServeWellData();
+builder.AddServeWellSecurity();
+builder.AddServeWellLocalization();
+builder.AddServeWellMail();
+builder.AddServeWellWeb();
+
+builder.AddPeopleModule();
+builder.AddAccountsModule();
+builder.AddAdminModule();
+builder.AddDemoModule();
+
+var app = builder.Build();
+
+if (args is ["migrate", ..])
+{
+    // `ServeWell.Web migrate`: apply migrations and stop, for deployments that switch them off at start-up.
+    await DatabaseStartup.MigrateAsync(app.Services, CancellationToken.None);
+    return;
+}
+
+app.UseServeWellPipeline();
+app.MapPeopleModule();
+app.MapAccountsModule();
+app.MapAdminModule();
+
+if (DatabaseStartup.MigrateOnStartup(app.Services))
+{
+    await DatabaseStartup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
+await app.SeedDemoCityAsync();
+await app.RunAsync();
