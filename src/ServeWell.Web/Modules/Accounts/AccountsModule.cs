@@ -8,8 +8,11 @@ namespace ServeWell.Web.Modules.Accounts;
 
 public static class AccountsModule
 {
-    public static WebApplicationBuilder AddAccountsModule(this WebApplicationBuilder builder) =>
-        builder.AddNavigation(new NavigationItem("Home", "/", Policies.Staff, 0), new NavigationItem("My profile", "/Accounts/Profile", Policies.Staff, 90));
+    public static WebApplicationBuilder AddAccountsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PasswordResetMail>();
+        return builder.AddNavigation(new NavigationItem("Home", "/", Policies.Staff, 0), new NavigationItem("My profile", "/Accounts/Profile", Policies.Staff, 90));
+    }
 
     public static WebApplication MapAccountsModule(this WebApplication app)
     {
