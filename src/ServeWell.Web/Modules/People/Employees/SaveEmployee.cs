@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Web;
 
@@ -45,7 +47,7 @@ public sealed class EmployeeForm
 }
 
 /// <summary>Creates or updates one employee by hand; moves are recorded as assignment history.</summary>
-public sealed class SaveEmployee(ServeWellDbContext db, TimeProvider clock)
+public sealed class SaveEmployee(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Problem(string Field, string Message);
 
@@ -57,33 +59,33 @@ public sealed class SaveEmployee(ServeWellDbContext db, TimeProvider clock)
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == form.OrgUnitCode.Trim(), cancellationToken);
         if (unit is null)
         {
-            problems.Add(new(nameof(form.OrgUnitCode), $"There is no org unit with the code \"{form.OrgUnitCode}\"."));
+            problems.Add(new(nameof(form.OrgUnitCode), l["There is no org unit with the code “{0}”.", form.OrgUnitCode]));
         }
         else if (!unit.IsActive)
         {
-            problems.Add(new(nameof(form.OrgUnitCode), $"{unit.Name} is deactivated; choose an active unit."));
+            problems.Add(new(nameof(form.OrgUnitCode), l["{0} is deactivated; choose an active unit.", unit.Name]));
         }
 
         var scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
         if (form.Grade is { } g && !scale.Contains(g))
         {
-            problems.Add(new(nameof(form.Grade), $"{g} is not a grade on the scale {scale.Lowest}–{scale.Highest}."));
+            problems.Add(new(nameof(form.Grade), l["{0} is not a grade on the scale {1}–{2}.", g, scale.Lowest, scale.Highest]));
         }
 
         if (form.HireDate is { } hired && hired > today)
         {
-            problems.Add(new(nameof(form.HireDate), "The hire date is in the future."));
+            problems.Add(new(nameof(form.HireDate), l["The hire date is in the future."]));
         }
 
         var employee = id is null ? null : await db.Employees.Include(e => e.Assignments).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (id is not null && employee is null)
         {
-            problems.Add(new("", "That employee does not exist."));
+            problems.Add(new("", l["That employee does not exist."]));
         }
 
         if (await db.Employees.AnyAsync(e => e.EmployeeNumber == number && e.Id != (id ?? 0), cancellationToken))
         {
-            problems.Add(new(nameof(form.EmployeeNumber), $"The employee number {number} is already used."));
+            problems.Add(new(nameof(form.EmployeeNumber), l["The employee number {0} is already used.", number]));
         }
 
         if (problems.Count > 0)

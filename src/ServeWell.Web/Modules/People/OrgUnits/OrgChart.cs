@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Web;
 
@@ -8,14 +10,14 @@ namespace ServeWell.Web.Modules.People.OrgUnits;
 public sealed record OrgUnitForm(string Code, string Name, string? NameEn, OrgUnitKind Kind, string? ParentCode);
 
 /// <summary>Creates, renames, moves, deactivates and reactivates org units, keeping every step as history.</summary>
-public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvider clock)
+public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<OrgUnit> CreateAsync(OrgUnitForm form, CancellationToken cancellationToken)
     {
         var code = form.Code.Trim();
         if (await db.OrgUnits.AnyAsync(u => u.Code == code, cancellationToken))
         {
-            throw new DomainRuleException($"The code \"{code}\" is already used by another org unit.");
+            throw new DomainRuleException(l["The code “{0}” is already used by another org unit.", code]);
         }
 
         var parent = await ParentAsync(form.ParentCode, cancellationToken);
@@ -35,12 +37,12 @@ public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvi
     public async Task UpdateAsync(int id, OrgUnitForm form, CancellationToken cancellationToken)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
-            ?? throw new DomainRuleException("That org unit does not exist.");
+            ?? throw new DomainRuleException(l["That org unit does not exist."]);
         var now = clock.GetUtcNow().UtcDateTime;
         var code = form.Code.Trim();
         if (code != unit.Code && await db.OrgUnits.AnyAsync(u => u.Code == code, cancellationToken))
         {
-            throw new DomainRuleException($"The code \"{code}\" is already used by another org unit.");
+            throw new DomainRuleException(l["The code “{0}” is already used by another org unit.", code]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -70,7 +72,7 @@ public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvi
     public async Task SetActiveAsync(int id, bool active, CancellationToken cancellationToken)
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
-            ?? throw new DomainRuleException("That org unit does not exist.");
+            ?? throw new DomainRuleException(l["That org unit does not exist."]);
         if (unit.IsActive == active)
         {
             return;
@@ -78,7 +80,7 @@ public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvi
 
         if (!active && await db.Employees.AnyAsync(e => e.OrgUnitId == id && e.Status != Employees.EmployeeStatus.Left, cancellationToken))
         {
-            throw new DomainRuleException($"{unit.Name} still has employees. Move them to another unit first.");
+            throw new DomainRuleException(l["{0} still has employees. Move them to another unit first.", unit.Name]);
         }
 
         unit.IsActive = active;
@@ -113,7 +115,7 @@ public sealed class OrgChart(ServeWellDbContext db, IAuditActor actor, TimeProvi
 
         var code = parentCode.Trim();
         return await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code, cancellationToken)
-            ?? throw new DomainRuleException($"There is no org unit with the code \"{code}\".");
+            ?? throw new DomainRuleException(l["There is no org unit with the code “{0}”.", code]);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

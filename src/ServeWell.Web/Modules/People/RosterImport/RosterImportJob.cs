@@ -47,6 +47,9 @@ public sealed class RosterImportJob
     public bool MarkMissingAsLeft { get; set; }
 
     public bool SkipInvalidRows { get; set; }
+
+    /// <summary>The language of the person who uploaded the file; error messages are written in it.</summary>
+    public string Culture { get; init; } = "en";
 }
 
 internal sealed class RosterImportJobConfiguration : IEntityTypeConfiguration<RosterImportJob>
@@ -58,6 +61,7 @@ internal sealed class RosterImportJobConfiguration : IEntityTypeConfiguration<Ro
         builder.Property(j => j.Sha256).HasMaxLength(64);
         builder.Property(j => j.RequestedBy).HasMaxLength(256);
         builder.Property(j => j.FailureMessage).HasMaxLength(2000);
+        builder.Property(j => j.Culture).HasMaxLength(10);
         builder.HasIndex(j => j.CreatedAt);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.People.RosterImport;
@@ -35,6 +36,7 @@ public sealed class RosterImportQueue
         {
             Id = Guid.NewGuid(), FileName = Path.GetFileName(fileName), Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             RequestedBy = requestedBy, CreatedAt = now, UpdatedAt = now, Status = RosterImportStatus.Queued,
+            Culture = Cultures.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),
         };
         db.RosterImportJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
@@ -100,7 +102,10 @@ internal sealed class RosterImportWorker(
             return;
         }
 
-        var importer = new RosterImporter(db, clock);
+        // The work runs outside the request, so it takes on the uploader's language for its messages.
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(job.Culture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture;
+        var importer = scope.ServiceProvider.GetRequiredService<RosterImporter>();
         var options = new RosterImportOptions(DryRun: !apply, job.SkipInvalidRows, job.MarkMissingAsLeft);
         var result = await importer.RunAsync(sheet, options, new InlineProgress<RosterProgress>(p => live.Set(jobId, p)), cancellationToken);
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.People.RosterImport;
@@ -19,7 +21,7 @@ public sealed record RosterProgress(RosterPhase Phase, int Done, int Total);
 /// Imports a roster: checks every row (the dry run), then — when asked and allowed — writes all of it in
 /// one transaction. Importing the same file twice changes nothing the second time.
 /// </summary>
-public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock)
+public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private const int Chunk = 2000;
 
@@ -47,21 +49,21 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock)
 
         if (options.DryRun)
         {
-            return result with { Note = "Dry run: nothing was written." };
+            return result with { Note = l["Dry run: nothing was written."] };
         }
 
         if (plan.Errors.Count > 0 && !options.SkipInvalidRows)
         {
             return result with
             {
-                Note = $"Nothing was written: {plan.Errors.Select(e => e.Row).Distinct().Count()} row(s) have errors. Fix them, or choose to import the valid rows and leave those out.",
+                Note = l["Nothing was written: {0} row(s) have errors. Fix them, or choose to import the valid rows and leave those out.", plan.Errors.Select(e => e.Row).Distinct().Count()],
             };
         }
 
         var work = plan.Creates.Count + plan.Updates.Count + markedLeft;
         progress?.Report(new RosterProgress(RosterPhase.Writing, 0, work));
         await WriteAsync(plan, options, today, work, progress, cancellationToken);
-        return result with { Applied = true, Note = plan.Errors.Count > 0 ? "The valid rows were imported; the rows with errors were left out." : "Imported." };
+        return result with { Applied = true, Note = plan.Errors.Count > 0 ? l["The valid rows were imported; the rows with errors were left out."] : l["Imported."] };
     }
 
     private async Task<RosterPlan> PlanAsync(RosterSheet sheet, DateOnly today, IProgress<int> progress, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock)
         var current = await db.Employees.AsNoTracking()
             .Select(e => new EmployeeSnapshot(e.Id, e.EmployeeNumber, e.Name, e.Email, e.Phone, e.OrgUnitId, e.Grade, e.Position, e.HireDate, e.IsFrontline, e.Status))
             .ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.Ordinal, cancellationToken);
-        return RosterPlan.Make(sheet, units, scale, current, today, progress);
+        return RosterPlan.Make(sheet, units, scale, current, today, l, progress);
     }
 
     private async Task WriteAsync(RosterPlan plan, RosterImportOptions options, DateOnly today, int work, IProgress<RosterProgress>? progress, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using ServeWell.Web.Modules.People.Employees;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.People.RosterImport;
 
@@ -34,8 +36,9 @@ public sealed class RosterPlan
 
     public static RosterPlan Make(
         RosterSheet sheet, IReadOnlyDictionary<string, (int Id, bool IsActive)> orgUnits, GradeScale scale,
-        IReadOnlyDictionary<string, EmployeeSnapshot> current, DateOnly today, IProgress<int>? progress = null)
+        IReadOnlyDictionary<string, EmployeeSnapshot> current, DateOnly today, IStringLocalizer? l = null, IProgress<int>? progress = null)
     {
+        l ??= EnglishOnly.Instance;
         var plan = new RosterPlan { RowsRead = sheet.Rows.Count };
         var rowsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var record in sheet.Rows)
@@ -52,7 +55,7 @@ public sealed class RosterPlan
             }
         }
 
-        var check = new RowCheck(sheet.Headers, orgUnits, scale, today);
+        var check = new RowCheck(sheet.Headers, orgUnits, scale, today, l);
         var processed = 0;
         foreach (var record in sheet.Rows)
         {
@@ -66,7 +69,7 @@ public sealed class RosterPlan
             {
                 var others = sameNumber.Where(row => row != record.Row).Take(5);
                 plan.Errors.Add(new RosterError(record.Row, sheet.Headers[RosterColumn.EmployeeNumber], number,
-                    $"The employee number {number} appears more than once in the file (also on row {string.Join(", ", others)})."));
+                    l["The employee number {0} appears more than once in the file (also on row {1}).", number, string.Join(", ", others)]));
                 continue;
             }
 
@@ -109,7 +112,7 @@ public sealed class RosterPlan
         || (e.IsFrontline is { } f && f != s.IsFrontline) || (e.Status is { } st && st != s.Status);
 
     private sealed class RowCheck(
-        IReadOnlyDictionary<RosterColumn, string> headers, IReadOnlyDictionary<string, (int Id, bool IsActive)> orgUnits, GradeScale scale, DateOnly today)
+        IReadOnlyDictionary<RosterColumn, string> headers, IReadOnlyDictionary<string, (int Id, bool IsActive)> orgUnits, GradeScale scale, DateOnly today, IStringLocalizer l)
     {
         public RosterEntry? Validate(RosterRecord r, List<RosterError> errors)
         {
@@ -119,7 +122,7 @@ public sealed class RosterPlan
                 var v = r[c] ?? "";
                 if (v.Length == 0)
                 {
-                    Fail(c, v, $"The {what} is missing; it is required.");
+                    Fail(c, v, l["The {0} is missing; it is required.", l[what]]);
                 }
 
                 return v;
@@ -130,25 +133,25 @@ public sealed class RosterPlan
             var number = Required(RosterColumn.EmployeeNumber, "employee number");
             if (number.Length > 32)
             {
-                Fail(RosterColumn.EmployeeNumber, number, "An employee number has at most 32 characters.");
+                Fail(RosterColumn.EmployeeNumber, number, l["An employee number has at most 32 characters."]);
             }
 
             var name = Required(RosterColumn.Name, "name");
             if (name.Length > 120)
             {
-                Fail(RosterColumn.Name, name, "A name has at most 120 characters.");
+                Fail(RosterColumn.Name, name, l["A name has at most 120 characters."]);
             }
 
             var email = Required(RosterColumn.Email, "email address");
             if (email.Length > 0 && !RosterValues.IsEmail(email))
             {
-                Fail(RosterColumn.Email, email, "This is not a valid email address.");
+                Fail(RosterColumn.Email, email, l["This is not a valid email address."]);
             }
 
             var phone = r[RosterColumn.Phone];
             if (!string.IsNullOrEmpty(phone) && !RosterValues.IsPhone(phone))
             {
-                Fail(RosterColumn.Phone, phone, "This is not a phone number (digits, spaces, +, - and brackets; 6 to 20 digits).");
+                Fail(RosterColumn.Phone, phone, l["This is not a phone number (digits, spaces, +, - and brackets; 6 to 20 digits)."]);
             }
 
             var unitCode = Required(RosterColumn.OrgUnitCode, "org unit code");
@@ -157,11 +160,11 @@ public sealed class RosterPlan
             {
                 if (!orgUnits.TryGetValue(unitCode, out var unit))
                 {
-                    Fail(RosterColumn.OrgUnitCode, unitCode, "There is no org unit with this code.");
+                    Fail(RosterColumn.OrgUnitCode, unitCode, l["There is no org unit with this code."]);
                 }
                 else if (!unit.IsActive)
                 {
-                    Fail(RosterColumn.OrgUnitCode, unitCode, "This org unit is deactivated.");
+                    Fail(RosterColumn.OrgUnitCode, unitCode, l["This org unit is deactivated."]);
                 }
                 else
                 {
@@ -175,18 +178,18 @@ public sealed class RosterPlan
             {
                 if (!RosterValues.TryGrade(gradeText, out grade))
                 {
-                    Fail(RosterColumn.Grade, gradeText, $"This is not a grade; write a number on the scale {scale.Lowest}–{scale.Highest}.");
+                    Fail(RosterColumn.Grade, gradeText, l["This is not a grade; write a number on the scale {0}–{1}.", scale.Lowest, scale.Highest]);
                 }
                 else if (!scale.Contains(grade))
                 {
-                    Fail(RosterColumn.Grade, gradeText, $"{grade} is not a grade on the scale {scale.Lowest}–{scale.Highest}.");
+                    Fail(RosterColumn.Grade, gradeText, l["{0} is not a grade on the scale {1}–{2}.", grade, scale.Lowest, scale.Highest]);
                 }
             }
 
             var position = r[RosterColumn.Position];
             if (position is { Length: > 120 })
             {
-                Fail(RosterColumn.Position, position, "A position has at most 120 characters.");
+                Fail(RosterColumn.Position, position, l["A position has at most 120 characters."]);
             }
 
             var hiredText = Required(RosterColumn.HireDate, "hire date");
@@ -195,11 +198,11 @@ public sealed class RosterPlan
             {
                 if (!RosterValues.TryDate(hiredText, out hired))
                 {
-                    Fail(RosterColumn.HireDate, hiredText, "This is not a date; write it as yyyy-MM-dd, yyyy.MM.dd or yyyy/MM/dd.");
+                    Fail(RosterColumn.HireDate, hiredText, l["This is not a date; write it as yyyy-MM-dd, yyyy.MM.dd or yyyy/MM/dd."]);
                 }
                 else if (hired > today)
                 {
-                    Fail(RosterColumn.HireDate, hiredText, "The hire date is in the future.");
+                    Fail(RosterColumn.HireDate, hiredText, l["The hire date is in the future."]);
                 }
             }
 
@@ -213,7 +216,7 @@ public sealed class RosterPlan
                 }
                 else
                 {
-                    Fail(RosterColumn.Frontline, frontlineText, "Write true or false, Y or N, 예 or 아니오.");
+                    Fail(RosterColumn.Frontline, frontlineText, l["Write true or false, Y or N, 예 or 아니오."]);
                 }
             }
 
@@ -227,7 +230,7 @@ public sealed class RosterPlan
                 }
                 else
                 {
-                    Fail(RosterColumn.Status, statusText, "Write active, on leave or left (재직, 휴직 or 퇴직).");
+                    Fail(RosterColumn.Status, statusText, l["Write active, on leave or left (재직, 휴직 or 퇴직)."]);
                 }
             }
 

@@ -549,6 +549,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -526,6 +526,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresServeWellDbContext))]
-    [Migration("20261122171853_Initial")]
+    [Migration("20261122172315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -551,6 +551,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(2000)

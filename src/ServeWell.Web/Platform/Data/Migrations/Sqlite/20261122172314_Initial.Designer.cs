@@ -11,7 +11,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServeWellDbContext))]
-    [Migration("20261122171852_Initial")]
+    [Migration("20261122172314_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -527,6 +527,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FailureMessage")

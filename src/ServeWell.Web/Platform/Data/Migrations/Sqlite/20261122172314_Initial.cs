@@ -120,7 +120,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     ResultJson = table.Column<string>(type: "TEXT", nullable: true),
                     FailureMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     MarkMissingAsLeft = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SkipInvalidRows = table.Column<bool>(type: "INTEGER", nullable: false)
+                    SkipInvalidRows = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {

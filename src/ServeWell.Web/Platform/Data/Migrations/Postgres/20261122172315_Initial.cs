@@ -121,7 +121,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     ResultJson = table.Column<string>(type: "text", nullable: true),
                     FailureMessage = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     MarkMissingAsLeft = table.Column<bool>(type: "boolean", nullable: false),
-                    SkipInvalidRows = table.Column<bool>(type: "boolean", nullable: false)
+                    SkipInvalidRows = table.Column<bool>(type: "boolean", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
