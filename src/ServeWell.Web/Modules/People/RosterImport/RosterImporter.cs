@@ -88,50 +88,10 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var chunk in plan.Creates.Chunk(Chunk))
-            {
-                foreach (var entry in chunk)
-                {
-                    var employee = new Employee
-                    {
-                        EmployeeNumber = entry.EmployeeNumber, Name = entry.Name, Email = entry.Email, Phone = entry.Phone,
-                        HireDate = entry.HireDate, IsFrontline = entry.IsFrontline ?? false, Status = entry.Status ?? EmployeeStatus.Active, UpdatedAt = now,
-                    };
-                    employee.Assign(entry.OrgUnitId, entry.Grade, entry.Position ?? "", entry.HireDate);
-                    db.Employees.Add(employee);
-                }
-
-                await SaveChunkAsync(cancellationToken);
-                progress?.Report(new RosterProgress(RosterPhase.Writing, done += chunk.Length, work));
-            }
-
-            foreach (var chunk in plan.Updates.Chunk(Chunk))
-            {
-                var ids = chunk.Select(u => u.Current.Id).ToList();
-                var tracked = await db.Employees
-                    .Include(e => e.Assignments.Where(a => a.Until == null))
-                    .Where(e => ids.Contains(e.Id))
-                    .ToDictionaryAsync(e => e.Id, cancellationToken);
-                foreach (var (entry, current) in chunk)
-                {
-                    var employee = tracked[current.Id];
-                    employee.Name = entry.Name;
-                    employee.Email = entry.Email;
-                    if (entry.HasPhone)
-                    {
-                        employee.Phone = entry.Phone;
-                    }
-
-                    employee.HireDate = entry.HireDate;
-                    employee.IsFrontline = entry.IsFrontline ?? employee.IsFrontline;
-                    employee.Status = entry.Status ?? employee.Status;
-                    employee.UpdatedAt = now;
-                    employee.Assign(entry.OrgUnitId, entry.Grade, entry.Position ?? employee.Position, today);
-                }
-
-                await SaveChunkAsync(cancellationToken);
-                progress?.Report(new RosterProgress(RosterPhase.Writing, done += chunk.Length, work));
-            }
+            var writer = new RosterBulkWriter(db);
+            void Advance(int n) => progress?.Report(new RosterProgress(RosterPhase.Writing, done += n, work));
+            await writer.CreateAsync(plan.Creates, now, Advance, cancellationToken);
+            await writer.UpdateAsync(plan.Updates, today, now, Advance, cancellationToken);
 
             if (options.MarkMissingAsLeft)
             {
@@ -163,12 +123,5 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.ChangeTracker.Clear();
         }
-    }
-
-    private async Task SaveChunkAsync(CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 }
