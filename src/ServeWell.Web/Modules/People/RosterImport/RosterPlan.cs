@@ -117,12 +117,12 @@ public sealed class RosterPlan
         public RosterEntry? Validate(RosterRecord r, List<RosterError> errors)
         {
             var before = errors.Count;
-            string Required(RosterColumn c, string what)
+            string Required(RosterColumn c)
             {
                 var v = r[c] ?? "";
                 if (v.Length == 0)
                 {
-                    Fail(c, v, l["The {0} is missing; it is required.", l[what]]);
+                    Fail(c, v, l["The {0} is missing; it is required.", l["Field:" + c]]);
                 }
 
                 return v;
@@ -130,19 +130,19 @@ public sealed class RosterPlan
 
             void Fail(RosterColumn c, string? value, string message) => errors.Add(new RosterError(r.Row, headers.GetValueOrDefault(c, c.ToString()), value, message));
 
-            var number = Required(RosterColumn.EmployeeNumber, "employee number");
+            var number = Required(RosterColumn.EmployeeNumber);
             if (number.Length > 32)
             {
                 Fail(RosterColumn.EmployeeNumber, number, l["An employee number has at most 32 characters."]);
             }
 
-            var name = Required(RosterColumn.Name, "name");
+            var name = Required(RosterColumn.Name);
             if (name.Length > 120)
             {
                 Fail(RosterColumn.Name, name, l["A name has at most 120 characters."]);
             }
 
-            var email = Required(RosterColumn.Email, "email address");
+            var email = Required(RosterColumn.Email);
             if (email.Length > 0 && !RosterValues.IsEmail(email))
             {
                 Fail(RosterColumn.Email, email, l["This is not a valid email address."]);
@@ -154,7 +154,7 @@ public sealed class RosterPlan
                 Fail(RosterColumn.Phone, phone, l["This is not a phone number (digits, spaces, +, - and brackets; 6 to 20 digits)."]);
             }
 
-            var unitCode = Required(RosterColumn.OrgUnitCode, "org unit code");
+            var unitCode = Required(RosterColumn.OrgUnitCode);
             var unitId = 0;
             if (unitCode.Length > 0)
             {
@@ -172,7 +172,7 @@ public sealed class RosterPlan
                 }
             }
 
-            var gradeText = Required(RosterColumn.Grade, "grade");
+            var gradeText = Required(RosterColumn.Grade);
             var grade = 0;
             if (gradeText.Length > 0)
             {
@@ -192,7 +192,7 @@ public sealed class RosterPlan
                 Fail(RosterColumn.Position, position, l["A position has at most 120 characters."]);
             }
 
-            var hiredText = Required(RosterColumn.HireDate, "hire date");
+            var hiredText = Required(RosterColumn.HireDate);
             var hired = default(DateOnly);
             if (hiredText.Length > 0)
             {
