@@ -29,7 +29,7 @@ public static class WebRegistration
 
     public static WebApplication UseServeWellPipeline(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Behind a proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the host trust X-Forwarded-For/-Proto.
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
@@ -37,7 +37,8 @@ public static class WebRegistration
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // People get a friendly page for 404 and 403; the API keeps its bare status codes and ProblemDetails.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
