@@ -23,7 +23,7 @@ internal static class CsvRosterReader
                 $"\"{fileName}\" is neither a CSV file nor an Excel (.xlsx) workbook. Export the roster as CSV or XLSX.");
         }
 
-        var (delimiter, delimiterName) = DetectDelimiter(text);
+        var (delimiter, delimiterName) = TakeSeparatorHint(ref text) ?? DetectDelimiter(text);
         var options = new CsvReaderOptions
         {
             Separator = delimiter,
@@ -57,6 +57,39 @@ internal static class CsvRosterReader
         }
 
         return builder.Build($"CSV, {encodingName}, {delimiterName}");
+    }
+
+    /// <summary>
+    /// A first line "sep=;" tells Excel the delimiter and is not shown as a row, so it is honoured and
+    /// dropped here too (CsvHelper would only honour it when left to guess the delimiter itself).
+    /// </summary>
+    private static (char Delimiter, string Description)? TakeSeparatorHint(ref string text)
+    {
+        if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var end = 5;
+        if (end < text.Length && text[end] == '\r')
+        {
+            end++;
+        }
+
+        if (end < text.Length && text[end] == '\n')
+        {
+            end++;
+        }
+
+        var hinted = text[4];
+        var index = Array.FindIndex(Delimiters, d => d.Delimiter == hinted);
+        if (index < 0 || (end == 5 && text.Length > 5))
+        {
+            return null;
+        }
+
+        text = text[end..];
+        return Delimiters[index];
     }
 
     /// <summary>The most frequent of comma, semicolon and tab outside quotes on the header line; comma on a tie.</summary>
