@@ -70,6 +70,7 @@ internal sealed class RosterImportWorker(
             finally
             {
                 live.Clear(jobId);
+                await ForgetOldFilesAsync(stoppingToken);
             }
         }
     }
@@ -124,6 +125,17 @@ internal sealed class RosterImportWorker(
         reloaded.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.AuditEachChange = false;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Uploaded rosters hold personal data: a file nobody applied within two days is dropped from its job.</summary>
+    private async Task ForgetOldFilesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-2);
+        await db.RosterImportJobs
+            .Where(j => j.CreatedAt < cutoff && j.Status != RosterImportStatus.Applying && j.Status != RosterImportStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Content, Array.Empty<byte>()), cancellationToken);
     }
 
     private async Task MarkFailedAsync(Guid jobId, string message, CancellationToken cancellationToken)
