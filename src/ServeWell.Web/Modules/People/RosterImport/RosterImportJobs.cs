@@ -90,6 +90,12 @@ internal sealed class RosterImportWorker(
         db.AuditEachChange = false;
         await db.SaveChangesAsync(cancellationToken);
 
+        if (job.Content.Length == 0)
+        {
+            await MarkFailedAsync(jobId, "The uploaded file was removed after two days, as personal data is not kept longer than needed. Upload it again.", cancellationToken);
+            return;
+        }
+
         live.Set(jobId, new RosterProgress(RosterPhase.Reading, 0, 0));
         RosterSheet sheet;
         try
