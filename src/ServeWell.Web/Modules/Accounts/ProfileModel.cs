@@ -79,7 +79,7 @@ public sealed class ProfileModel(UserManager<StaffUser> users, SignInManager<Sta
         EmployeeId = account.EmployeeId;
         if (account.ScopeOrgUnitId is { } unitId)
         {
-            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var english = Cultures.ReadsEnglish;
             var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId);
             ScopeName = unit?.DisplayName(english);
         }

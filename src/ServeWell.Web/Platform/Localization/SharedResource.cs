@@ -12,6 +12,9 @@ public static class Cultures
 
     public const string Default = "en";
 
+    /// <summary>Whether the current reader reads English (and so wants English names where a unit has one).</summary>
+    public static bool ReadsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     public static string Normalise(string? culture) =>
         Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? Default;
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Accounts.ApiKeys;
+using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -28,14 +29,12 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
 
     public sealed record KeyRow(int Id, string Name, string Hint, string Role, string? Scope, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-    public sealed record UnitOption(string Code, string Name);
-
     [BindProperty]
     public KeyForm Form { get; set; } = new();
 
     public IReadOnlyList<KeyRow> Keys { get; private set; } = [];
 
-    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<OrgUnitOption> Units { get; private set; } = [];
 
     public string? NewSecret { get; private set; }
 
@@ -96,10 +95,9 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Cultures.ReadsEnglish;
         var keys = await db.ApiKeys.AsNoTracking().Include(k => k.ScopeOrgUnit).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
         Keys = keys.Select(k => new KeyRow(k.Id, k.Name, k.Hint, k.Role, k.ScopeOrgUnit?.DisplayName(english), k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Units = units.Select(u => new UnitOption(u.Code, u.DisplayName(english))).ToList();
+        Units = await OrgUnitOption.ListAsync(db.OrgUnits, cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -34,8 +35,6 @@ public sealed class EditModel(
         public string? EmployeeNumber { get; set; }
     }
 
-    public sealed record UnitOption(string Code, string Name, int Depth);
-
     [BindProperty]
     public AccountForm Form { get; set; } = new();
 
@@ -45,7 +44,7 @@ public sealed class EditModel(
 
     public string? Message { get; private set; }
 
-    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<OrgUnitOption> Units { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
@@ -209,10 +208,6 @@ public sealed class EditModel(
         }
     }
 
-    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
-    {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Units = units.Select(u => new UnitOption(u.Code, u.DisplayName(english), u.Depth)).ToList();
-    }
+    private async Task LoadUnitsAsync(CancellationToken cancellationToken) =>
+        Units = await OrgUnitOption.ListAsync(db.OrgUnits, cancellationToken);
 }

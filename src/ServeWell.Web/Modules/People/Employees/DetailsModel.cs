@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.People.Employees;
@@ -36,7 +37,7 @@ public sealed class DetailsModel(ServeWellDbContext db, StaffScope scope, IAutho
             return NotFound();
         }
 
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Cultures.ReadsEnglish;
         Employee = employee;
         UnitName = employee.OrgUnit!.DisplayName(english);
         var rows = await db.EmployeeAssignments.AsNoTracking().Where(a => a.EmployeeId == id).Include(a => a.OrgUnit)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.People.Employees;
@@ -12,14 +14,12 @@ namespace ServeWell.Web.Modules.People.Employees;
 [Authorize(Policy = Policies.ManageEmployees)]
 public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageModel
 {
-    public sealed record UnitOption(string Code, string Name, int Depth);
-
     [BindProperty]
     public EmployeeForm Form { get; set; } = new();
 
     public int? Id { get; private set; }
 
-    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<OrgUnitOption> Units { get; private set; } = [];
 
     public GradeScale Scale { get; private set; } = GradeScale.Korean();
 
@@ -64,9 +64,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageMo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Units = units.Select(u => new UnitOption(u.Code, u.DisplayName(english), u.Depth)).ToList();
+        Units = await OrgUnitOption.ListAsync(db.OrgUnits, cancellationToken);
         Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Grades;
+using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.People.Employees;
@@ -13,20 +15,18 @@ namespace ServeWell.Web.Modules.People.Employees;
 [Authorize(Policy = Policies.ViewPeople)]
 public sealed class IndexModel(EmployeeDirectory directory, ServeWellDbContext db, StaffScope scope, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    public sealed record UnitOption(string Code, string Name, int Depth);
-
     [BindProperty(SupportsGet = true)]
     public EmployeeFilter Filter { get; set; } = new();
 
     public EmployeePage Result { get; private set; } = new([], 0, 1, 50);
 
-    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<OrgUnitOption> Units { get; private set; } = [];
 
     public GradeScale Scale { get; private set; } = GradeScale.Korean();
 
     public bool CanManage { get; private set; }
 
-    public bool English { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English { get; } = Cultures.ReadsEnglish;
 
     public DateOnly Today { get; } = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -36,9 +36,7 @@ public sealed class IndexModel(EmployeeDirectory directory, ServeWellDbContext d
         Result = await directory.SearchAsync(Filter, cancellationToken);
         Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
         var access = await scope.GetAsync(cancellationToken);
-        var units = await access.Apply(db.OrgUnits.AsNoTracking()).Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        var minDepth = units.Count == 0 ? 0 : units.Min(u => u.Depth);
-        Units = units.Select(u => new UnitOption(u.Code, u.DisplayName(English), u.Depth - minDepth)).ToList();
+        Units = await OrgUnitOption.ListAsync(access.Apply(db.OrgUnits), cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageEmployees)).Succeeded;
     }
 

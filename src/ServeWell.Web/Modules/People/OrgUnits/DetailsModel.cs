@@ -65,7 +65,7 @@ public sealed class DetailsModel(ServeWellDbContext db, StaffScope scope, OrgCha
             return false;
         }
 
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Cultures.ReadsEnglish;
         Unit = unit;
         Name = unit.DisplayName(english);
         var ancestorIds = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(i => i != id).ToList();

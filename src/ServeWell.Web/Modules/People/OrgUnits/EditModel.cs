@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
@@ -32,8 +33,6 @@ public sealed class EditModel(ServeWellDbContext db, OrgChart chart) : PageModel
         public string? ParentCode { get; set; }
     }
 
-    public sealed record ParentOption(string Code, string Name, int Depth);
-
     [BindProperty]
     public OrgUnitInput Form { get; set; } = new();
 
@@ -41,7 +40,7 @@ public sealed class EditModel(ServeWellDbContext db, OrgChart chart) : PageModel
 
     public bool IsNew => Id is null;
 
-    public IReadOnlyList<ParentOption> Parents { get; private set; } = [];
+    public IReadOnlyList<OrgUnitOption> Parents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -88,10 +87,6 @@ public sealed class EditModel(ServeWellDbContext db, OrgChart chart) : PageModel
         return Page();
     }
 
-    private async Task LoadParentsAsync(CancellationToken cancellationToken)
-    {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Id != (Id ?? 0)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Parents = units.Select(u => new ParentOption(u.Code, u.DisplayName(english), u.Depth)).ToList();
-    }
+    private async Task LoadParentsAsync(CancellationToken cancellationToken) =>
+        Parents = await OrgUnitOption.ListAsync(db.OrgUnits.Where(u => u.Id != (Id ?? 0)), cancellationToken);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.People.OrgUnits;
@@ -26,7 +27,7 @@ public sealed class IndexModel(ServeWellDbContext db, StaffScope scope, IAuthori
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var filter = await scope.GetAsync(cancellationToken);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Cultures.ReadsEnglish;
         var units = await filter.Apply(db.OrgUnits.AsNoTracking())
             .Where(u => Inactive || u.IsActive)
             .Select(u => new { u.Id, u.Code, u.Name, u.NameEn, u.Kind, u.Depth, u.IsActive, u.Path })
