@@ -3,6 +3,11 @@ namespace ServeWell.Web.Modules.People.RosterImport;
 /// <summary>One problem in the file: the data row (from 1), the column as named in the file, the value and why.</summary>
 public sealed record RosterError(int Row, string Column, string? Value, string Message);
 
+/// <summary>One employee the import creates or changes, with each changed field as "old → new".</summary>
+public sealed record RosterChange(int Row, string EmployeeNumber, string Name, string Kind, IReadOnlyList<RosterFieldChange> Fields);
+
+public sealed record RosterFieldChange(string Field, string? From, string? To);
+
 /// <summary>What an import did or, in a dry run, would do.</summary>
 public sealed record RosterImportResult
 {
@@ -26,6 +31,9 @@ public sealed record RosterImportResult
     public int RowsRead { get; init; }
 
     public IReadOnlyList<RosterError> Errors { get; init; } = [];
+
+    /// <summary>The first <see cref="RosterPlan.ChangesListed"/> creates and updates, so a person can see who changes how.</summary>
+    public IReadOnlyList<RosterChange> Changes { get; init; } = [];
 
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 

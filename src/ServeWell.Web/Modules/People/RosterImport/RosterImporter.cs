@@ -31,7 +31,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var total = sheet.Rows.Count;
         progress?.Report(new RosterProgress(RosterPhase.Checking, 0, total));
-        var plan = await PlanAsync(sheet, today, new InlineProgress<int>(n => progress?.Report(new RosterProgress(RosterPhase.Checking, n, total))), cancellationToken);
+        var (plan, unitCodes) = await PlanAsync(sheet, today, new InlineProgress<int>(n => progress?.Report(new RosterProgress(RosterPhase.Checking, n, total))), cancellationToken);
         var markedLeft = options.MarkMissingAsLeft ? plan.Missing.Count : 0;
         var result = new RosterImportResult
         {
@@ -43,6 +43,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
             MissingFromFile = plan.Missing.Count,
             RowsRead = plan.RowsRead,
             Errors = plan.Errors,
+            Changes = plan.DescribeChanges(unitCodes),
             IgnoredColumns = sheet.IgnoredColumns,
             FileDescription = sheet.Description,
         };
@@ -66,7 +67,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
         return result with { Applied = true, Note = plan.Errors.Count > 0 ? l["The valid rows were imported; the rows with errors were left out."] : l["Imported."] };
     }
 
-    private async Task<RosterPlan> PlanAsync(RosterSheet sheet, DateOnly today, IProgress<int> progress, CancellationToken cancellationToken)
+    private async Task<(RosterPlan Plan, Dictionary<int, string> UnitCodes)> PlanAsync(RosterSheet sheet, DateOnly today, IProgress<int> progress, CancellationToken cancellationToken)
     {
         var units = await db.OrgUnits.AsNoTracking()
             .Select(u => new { u.Code, u.Id, u.IsActive })
@@ -75,7 +76,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
         var current = await db.Employees.AsNoTracking()
             .Select(e => new EmployeeSnapshot(e.Id, e.EmployeeNumber, e.Name, e.Email, e.Phone, e.OrgUnitId, e.Grade, e.Position, e.HireDate, e.IsFrontline, e.Status))
             .ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.Ordinal, cancellationToken);
-        return RosterPlan.Make(sheet, units, scale, current, today, l, progress);
+        return (RosterPlan.Make(sheet, units, scale, current, today, l, progress), units.ToDictionary(u => u.Value.Id, u => u.Key));
     }
 
     private async Task WriteAsync(RosterPlan plan, RosterImportOptions options, DateOnly today, int work, IProgress<RosterProgress>? progress, CancellationToken cancellationToken)

@@ -34,6 +34,54 @@ public sealed class RosterPlan
 
     public int RowsRead { get; private set; }
 
+    public const int ChangesListed = 500;
+
+    /// <summary>The creates and updates in row order, field by field, up to <see cref="ChangesListed"/>.</summary>
+    public IReadOnlyList<RosterChange> DescribeChanges(IReadOnlyDictionary<int, string> unitCodes)
+    {
+        string Unit(int id) => unitCodes.GetValueOrDefault(id, "?");
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var changes = new List<RosterChange>();
+        foreach (var c in Creates.Take(ChangesListed))
+        {
+            changes.Add(new RosterChange(c.Row, c.EmployeeNumber, c.Name, "create",
+            [
+                new(nameof(RosterColumn.OrgUnitCode), null, Unit(c.OrgUnitId)),
+                new(nameof(RosterColumn.Grade), null, c.Grade.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new(nameof(RosterColumn.HireDate), null, Day(c.HireDate)),
+            ]));
+        }
+
+        foreach (var (e, s) in Updates.Take(ChangesListed - changes.Count))
+        {
+            var fields = new List<RosterFieldChange>();
+            void Diff(RosterColumn field, string? from, string? to)
+            {
+                if (from != to)
+                {
+                    fields.Add(new(field.ToString(), from, to));
+                }
+            }
+
+            Diff(RosterColumn.Name, s.Name, e.Name);
+            Diff(RosterColumn.Email, s.Email, e.Email);
+            if (e.HasPhone)
+            {
+                Diff(RosterColumn.Phone, s.Phone, e.Phone);
+            }
+
+            Diff(RosterColumn.OrgUnitCode, Unit(s.OrgUnitId), Unit(e.OrgUnitId));
+            Diff(RosterColumn.Grade, s.Grade.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Grade.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Diff(RosterColumn.Position, s.Position, e.Position ?? s.Position);
+            Diff(RosterColumn.HireDate, Day(s.HireDate), Day(e.HireDate));
+            Diff(RosterColumn.Frontline, s.IsFrontline ? "Y" : "N", (e.IsFrontline ?? s.IsFrontline) ? "Y" : "N");
+            Diff(RosterColumn.Status, s.Status.ToString(), (e.Status ?? s.Status).ToString());
+            changes.Add(new RosterChange(e.Row, e.EmployeeNumber, e.Name, "update", fields));
+        }
+
+        return changes.OrderBy(c => c.Row).ToList();
+    }
+
     public static RosterPlan Make(
         RosterSheet sheet, IReadOnlyDictionary<string, (int Id, bool IsActive)> orgUnits, GradeScale scale,
         IReadOnlyDictionary<string, EmployeeSnapshot> current, DateOnly today, IStringLocalizer? l = null, IProgress<int>? progress = null)
