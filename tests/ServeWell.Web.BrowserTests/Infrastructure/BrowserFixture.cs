@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace ServeWell.Web.BrowserTests.Infrastructure;
@@ -10,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>The system Chromium (apt package); Playwright's own download does not work on these machines.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("SERVEWELL_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    private readonly ConcurrentDictionary<string, bool> _visited = new(StringComparer.Ordinal);
 
     private IPlaywright? _playwright;
 
@@ -53,8 +56,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, viewport, test, ScreenshotFolder);
+        return new BrowserSession(context, page, viewport, test, this);
     }
+
+    /// <summary>True the first time a page that never changes is met at a screen size, so it is checked once, not in every test.</summary>
+    public bool FirstVisit(string page, Viewport viewport) => _visited.TryAdd($"{page}@{viewport.Name}", true);
 
     private async Task<IBrowser> LaunchChromiumAsync()
     {
