@@ -4,7 +4,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>What each role sees: supervisors only their own centre, employees only their own things.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.People)]
 public sealed class AccessTests(BrowserFixture fixture)
 {
     [Fact]
@@ -13,15 +13,15 @@ public sealed class AccessTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Supervisor);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Demo Supervisor");
+        await Expect(page.PageHeading()).ToContainTextAsync("Demo Supervisor");
         await session.CheckPageAsync("home");
 
         var links = await session.MainNavigationLinksAsync();
         links.ShouldContain("Employees");
         links.ShouldNotContain("Roster import");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Employees");
+        await page.MainNavigationLink("Employees").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
         await session.CheckPageAsync("employees");
 
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Employees" });
@@ -54,9 +54,9 @@ public sealed class AccessTests(BrowserFixture fixture)
 
         await page.GotoAsync("/People/Employees");
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Accounts/AccessDenied"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex("/Accounts/AccessDenied"));
+        await Expect(page.PageHeading()).ToHaveTextAsync("Not allowed");
+        await Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
         await session.CheckPageAsync("not-allowed");
     }
 

@@ -3,7 +3,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>The administrator's pages open from the main navigation and pass axe.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.Accounts)]
 public sealed class AdminPagesTests(BrowserFixture fixture)
 {
     [Theory]
@@ -18,11 +18,11 @@ public sealed class AdminPagesTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.Administrator);
 
         (await session.MainNavigationLinksAsync()).ShouldContain(link);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await page.MainNavigationLink(link).ClickAsync();
 
         // The click has waited for the navigation (and any redirect) to finish, so the address is final.
         new Uri(page.Url).AbsolutePath.ShouldBe(path, $"the administrator should land on {path}, not {page.Url}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await Expect(page.PageHeading()).ToHaveTextAsync(heading);
         await session.CheckPageAsync(path.Trim('/').Replace('/', '-'));
     }
 }

@@ -4,7 +4,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>The training officer's daily work: the organisation, finding people, keeping their records right.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.People)]
 public sealed class EmployeesTests(BrowserFixture fixture)
 {
     [Fact]
@@ -14,12 +14,12 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Organisation", Exact = true }).ClickAsync();
+        await page.MainNavigationLink("Organisation").ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Organisation");
+        await Expect(page.PageHeading()).ToHaveTextAsync("Organisation");
         var tree = page.GetByRole(AriaRole.List, new() { Name = "Org unit tree" });
-        await Assertions.Expect(tree.GetByRole(AriaRole.Link, new() { Name = "Hanbit City", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(tree.GetByRole(AriaRole.Link, new() { Name = DemoAccounts.SupervisorCentreName, Exact = true })).ToBeVisibleAsync();
+        await Expect(tree.GetByRole(AriaRole.Link, new() { Name = "Hanbit City", Exact = true })).ToBeVisibleAsync();
+        await Expect(tree.GetByRole(AriaRole.Link, new() { Name = DemoAccounts.SupervisorCentreName, Exact = true })).ToBeVisibleAsync();
         (await tree.GetByRole(AriaRole.Listitem).CountAsync()).ShouldBe(18, "the demo city has 18 org units");
         await session.CheckPageAsync("organisation");
     }
@@ -30,10 +30,10 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Employees");
+        await page.MainNavigationLink("Employees").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
         var count = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "employees match" });
-        await Assertions.Expect(count).ToBeVisibleAsync();
+        await Expect(count).ToBeVisibleAsync();
         var everyone = await CountAsync(count);
         everyone.ShouldBeGreaterThan(500, "the demo city has about 600 employees");
         await session.CheckPageAsync("employees");
@@ -41,11 +41,11 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         await page.GetByLabel("Grade: at or below").SelectOptionAsync(new SelectOptionValue { Label = "9급" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("AtOrBelowGrade=9"));
-        await Assertions.Expect(count).Not.ToHaveTextAsync($"{everyone:N0} employees match");
+        await Expect(page).ToHaveURLAsync(new Regex("AtOrBelowGrade=9"));
+        await Expect(count).Not.ToHaveTextAsync($"{everyone:N0} employees match");
         var grade9 = await CountAsync(count);
         grade9.ShouldBeInRange(1, everyone - 1);
-        await Assertions.Expect(page.GetByLabel("Grade: at or below")).ToHaveValueAsync("9");
+        await Expect(page.GetByLabel("Grade: at or below")).ToHaveValueAsync("9");
         await session.CheckPageAsync("employees-grade-9");
     }
 
@@ -60,31 +60,27 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Employees" });
         await table.GetByRole(AriaRole.Link, new() { Name = "HB1100", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("HB1100");
+        await Expect(page.PageHeading()).ToContainTextAsync("HB1100");
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Assignment history" });
-        await Assertions.Expect(history.GetByRole(AriaRole.Columnheader, new() { Name = "Position" })).ToBeVisibleAsync();
+        await Expect(history.GetByRole(AriaRole.Columnheader, new() { Name = "Position" })).ToBeVisibleAsync();
         var rowsBefore = await history.Locator("tbody").GetByRole(AriaRole.Row).CountAsync();
         rowsBefore.ShouldBeGreaterThan(0);
         await session.CheckPageAsync("employee-details");
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit employee");
+        await Expect(page.PageHeading()).ToHaveTextAsync("Edit employee");
         await session.CheckPageAsync("employee-edit");
         const string position = "민원 코치";
         await page.GetByLabel("Position", new() { Exact = true }).FillAsync(position);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/People/Employees/Details/\d+$"));
-        await Assertions.Expect(Fact(page, "Position")).ToHaveTextAsync(position);
+        await Expect(page).ToHaveURLAsync(new Regex(@"/People/Employees/Details/\d+$"));
+        await Expect(page.FactValue("Position")).ToHaveTextAsync(position);
         var newest = history.Locator("tbody").GetByRole(AriaRole.Row).First;
-        await Assertions.Expect(newest.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("now");
-        await Assertions.Expect(newest.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(position);
+        await Expect(newest.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("now");
+        await Expect(newest.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(position);
         await session.CheckPageAsync("employee-details-after-edit");
     }
-
-    /// <summary>The value shown for a term in the page's description lists ("Position" → "주무관").</summary>
-    internal static ILocator Fact(IPage page, string term) =>
-        page.GetByRole(AriaRole.Main).Locator("dt", new() { HasTextRegex = new Regex($"^{Regex.Escape(term)}$") }).Locator("xpath=following-sibling::dd[1]");
 
     private static async Task<int> CountAsync(ILocator count)
     {

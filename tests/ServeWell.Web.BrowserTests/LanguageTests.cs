@@ -6,7 +6,7 @@ using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.Accounts)]
 public sealed class LanguageTests(BrowserFixture fixture)
 {
     [Fact]
@@ -15,26 +15,26 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         var html = page.Locator("html");
-        var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        var heading = page.PageHeading();
         await page.GotoAsync("/Accounts/SignIn");
-        await Assertions.Expect(html).ToHaveAttributeAsync("lang", "en");
+        await Expect(html).ToHaveAttributeAsync("lang", "en");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "한국어", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(html).ToHaveAttributeAsync("lang", "ko");
-        await Assertions.Expect(heading).ToHaveTextAsync(KoreanSignInHeading());
+        await Expect(html).ToHaveAttributeAsync("lang", "ko");
+        await Expect(heading).ToHaveTextAsync(KoreanSignInHeading());
         await session.CheckPageAsync("sign-in-korean");
 
         // The next page load remembers the choice, and offers the way back in its own language.
         await page.GotoAsync("/Accounts/ForgotPassword");
-        await Assertions.Expect(html).ToHaveAttributeAsync("lang", "ko");
+        await Expect(html).ToHaveAttributeAsync("lang", "ko");
         var english = page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true });
-        await Assertions.Expect(english).ToHaveAttributeAsync("lang", "en");
+        await Expect(english).ToHaveAttributeAsync("lang", "en");
         await session.CheckPageAsync("forgot-password-korean");
 
         await english.ClickAsync();
-        await Assertions.Expect(html).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(heading).ToHaveTextAsync("Reset your password");
+        await Expect(html).ToHaveAttributeAsync("lang", "en");
+        await Expect(heading).ToHaveTextAsync("Reset your password");
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>Changes the demo employee's password, so it runs against its own app and database.</summary>
-[Collection(PasswordChangingBrowserCollection.Name)]
+[Collection(Collections.PasswordChange)]
 public sealed partial class PasswordResetTests(BrowserFixture fixture)
 {
     [Fact]
@@ -16,32 +16,32 @@ public sealed partial class PasswordResetTests(BrowserFixture fixture)
         var page = session.Page;
         await page.GotoAsync("/Accounts/SignIn");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reset your password");
+        await Expect(page.PageHeading()).ToHaveTextAsync("Reset your password");
         await session.CheckPageAsync("forgot-password");
 
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(DemoAccounts.Employee);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the link", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("we have sent it a link");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("we have sent it a link");
         await session.CheckPageAsync("forgot-password-sent");
 
         // The mail is written before the page answers, so it is already in the folder.
         var link = await ResetLinkAsync(DemoAccounts.Employee);
         link.ShouldStartWith(fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/Accounts/ResetPassword?");
         await page.GotoAsync(link);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choose a new password");
+        await Expect(page.PageHeading()).ToHaveTextAsync("Choose a new password");
         await session.CheckPageAsync("reset-password");
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByLabel("Repeat the new password", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
         await session.CheckPageAsync("reset-password-done");
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await session.FillSignInAsync(DemoAccounts.Employee, DemoAccounts.Password);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
         await session.FillSignInAsync(DemoAccounts.Employee, newPassword);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Demo Employee");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
+        await Expect(page.PageHeading()).ToContainTextAsync("Demo Employee");
         await session.CheckPageAsync("home");
     }
 

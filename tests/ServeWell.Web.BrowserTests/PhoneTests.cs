@@ -3,7 +3,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>On a phone (390 × 844) the pages reflow: no sideways scrolling, and the menu opens from its button.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.People)]
 public sealed class PhoneTests(BrowserFixture fixture)
 {
     [Fact]
@@ -14,15 +14,15 @@ public sealed class PhoneTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
         await session.CheckPageAsync("home");
         await AssertNoSidewaysScrollingAsync(page);
-        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Assertions.Expect(nav).ToBeHiddenAsync();
+        var nav = page.MainNavigation();
+        await Expect(nav).ToBeHiddenAsync();
 
         (await session.MainNavigationLinksAsync()).ShouldContain("Employees");
         await session.CheckPageAsync("home-menu-open");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Employees");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Employees" })).ToBeVisibleAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Employees" })).ToBeVisibleAsync();
         await session.CheckPageAsync("employees");
         await AssertNoSidewaysScrollingAsync(page);
     }

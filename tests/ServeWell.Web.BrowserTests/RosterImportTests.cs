@@ -8,7 +8,7 @@ using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.People)]
 public sealed class RosterImportTests(BrowserFixture fixture)
 {
     [Fact]
@@ -18,8 +18,8 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Roster import", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Roster import");
+        await page.MainNavigationLink("Roster import").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Roster import");
         await session.CheckPageAsync("roster-import");
 
         await page.GetByLabel("Roster file (CSV or XLSX)").SetInputFilesAsync(new FilePayload
@@ -29,17 +29,17 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file", Exact = true }).ClickAsync();
 
         // The job page polls while the file is checked and reloads itself when the preview is ready.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/People/Import/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/People/Import/[0-9a-f-]{36}$"));
         var errors = page.GetByRole(AriaRole.Table, new() { Name = "Errors" });
-        await Assertions.Expect(errors).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByText("Nothing has been written yet.")).ToBeVisibleAsync();
-        await Assertions.Expect(EmployeesTests.Fact(page, "New employees")).ToHaveTextAsync("1");
-        await Assertions.Expect(EmployeesTests.Fact(page, "Updated")).ToHaveTextAsync("1");
-        await Assertions.Expect(EmployeesTests.Fact(page, "Unchanged")).ToHaveTextAsync("0");
-        await Assertions.Expect(EmployeesTests.Fact(page, "Rows with errors")).ToHaveTextAsync("1");
+        await Expect(errors).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByText("Nothing has been written yet.")).ToBeVisibleAsync();
+        await Expect(page.FactValue("New employees")).ToHaveTextAsync("1");
+        await Expect(page.FactValue("Updated")).ToHaveTextAsync("1");
+        await Expect(page.FactValue("Unchanged")).ToHaveTextAsync("0");
+        await Expect(page.FactValue("Rows with errors")).ToHaveTextAsync("1");
         (await errors.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync()).ShouldBe(["Row", "Column", "Value", "Problem"]);
         var errorRows = errors.Locator("tbody").GetByRole(AriaRole.Row);
-        await Assertions.Expect(errorRows).ToHaveCountAsync(1);
+        await Expect(errorRows).ToHaveCountAsync(1);
         (await errorRows.First.GetByRole(AriaRole.Cell).AllInnerTextsAsync()).Select(c => c.Trim())
             .ShouldBe(["3", "grade", "12", "12 is not a grade on the scale 1–9."]);
         await session.CheckPageAsync("roster-preview");
@@ -48,14 +48,14 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import now", Exact = true }).ClickAsync();
 
         var done = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported:" });
-        await Assertions.Expect(done).ToHaveTextAsync("Imported: 1 created, 1 updated, 0 unchanged, 0 marked as left.", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import now" })).ToHaveCountAsync(0);
+        await Expect(done).ToHaveTextAsync("Imported: 1 created, 1 updated, 0 unchanged, 0 marked as left.", new() { Timeout = 60_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import now" })).ToHaveCountAsync(0);
         await session.CheckPageAsync("roster-imported");
 
         // The new person is in the roster, in the centre the file named.
         await page.GotoAsync($"/People/Employees?Q={csv.NewNumber}");
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Employees" });
-        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = csv.NewNumber })).ToContainTextAsync(DemoAccounts.SupervisorCentreName);
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = csv.NewNumber })).ToContainTextAsync(DemoAccounts.SupervisorCentreName);
         await session.CheckPageAsync("employees-after-import");
     }
 

@@ -3,7 +3,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 
 namespace ServeWell.Web.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(Collections.Accounts)]
 public sealed class SignInTests(BrowserFixture fixture)
 {
     [Theory]
@@ -15,17 +15,24 @@ public sealed class SignInTests(BrowserFixture fixture)
         var page = session.Page;
 
         await page.GotoAsync("/");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Accounts/SignIn"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
+        await Expect(page).ToHaveURLAsync(new Regex("/Accounts/SignIn"));
+        await Expect(page.PageHeading()).ToHaveTextAsync("Sign in");
         await session.CheckPageAsync("sign-in");
 
+        // The first Tab reaches the skip link, and following it puts the keyboard in the main content.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        await Expect(skip).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Main)).ToBeFocusedAsync();
+
         await session.FillSignInAsync(DemoAccounts.Instructor, "not-the-password-at-all");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not right.");
         await session.CheckPageAsync("sign-in-error");
 
         await session.FillSignInAsync(DemoAccounts.Instructor, DemoAccounts.Password);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Demo Instructor");
+        await Expect(page).ToHaveURLAsync(new Regex(@":\d+/(#main)?$")); // the skip link's #main survives the redirect
+        await Expect(page.PageHeading()).ToContainTextAsync("Demo Instructor");
         await session.CheckPageAsync("home");
     }
 }

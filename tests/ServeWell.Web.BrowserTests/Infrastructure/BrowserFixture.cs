@@ -20,14 +20,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string ScreenshotFolder { get; } =
-        Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "servewell-screenshots");
+    /// <summary>SCREENSHOT_DIR, or a folder per test run under the temp folder so old pictures never mix with new ones.</summary>
+    public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } dir
+        ? dir
+        : Path.Combine(Path.GetTempPath(), "servewell-screenshots", RunStarted.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static readonly DateTime RunStarted = DateTime.Now;
 
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(15_000);
-        Server.Start();
+        // Chromium first: when it is missing, every test fails at once with the reason, before the app is started.
         Browser = await LaunchChromiumAsync();
+        Server.Start();
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -89,16 +94,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The tests that share one app and one browser. They run one after another, each in its own context.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+/// <summary>
+/// Test collections. Each gets its own app, database and Chromium; tests in one collection run one after another,
+/// the collections run side by side (the machine has cores to spare while a page loads or axe runs).
+/// </summary>
+public static class Collections
 {
-    public const string Name = "Browser";
+    public const string People = "Browser: people";
+    public const string Accounts = "Browser: accounts";
+
+    /// <summary>For tests that change a demo account's password, so that everyone else still signs in with the demo password.</summary>
+    public const string PasswordChange = "Browser: password change";
 }
 
-/// <summary>Tests that change a demo account's password get their own app and database, so others still sign in with the demo password.</summary>
-[CollectionDefinition(Name)]
-public sealed class PasswordChangingBrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "Browser, own database";
-}
+[CollectionDefinition(Collections.People)]
+public sealed class PeopleCollection : ICollectionFixture<BrowserFixture>;
+
+[CollectionDefinition(Collections.Accounts)]
+public sealed class AccountsCollection : ICollectionFixture<BrowserFixture>;
+
+[CollectionDefinition(Collections.PasswordChange)]
+public sealed class PasswordChangeCollection : ICollectionFixture<BrowserFixture>;

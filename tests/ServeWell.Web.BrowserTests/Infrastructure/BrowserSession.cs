@@ -32,8 +32,8 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         }
 
         await FillSignInAsync(email, password);
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/$"));
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/$"));
+        await Expect(Page.PageHeading()).ToContainTextAsync("Welcome");
     }
 
     /// <summary>Fills the sign-in form already on screen and presses "Sign in".</summary>
@@ -47,13 +47,13 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
     /// <summary>The links of the main navigation, opening the menu first on a phone.</summary>
     public async Task<IReadOnlyList<string>> MainNavigationLinksAsync()
     {
-        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var nav = Page.MainNavigation();
         if (!await nav.IsVisibleAsync())
         {
             await Page.GetByText("Menu", new() { Exact = true }).ClickAsync();
         }
 
-        await Assertions.Expect(nav).ToBeVisibleAsync();
+        await Expect(nav).ToBeVisibleAsync();
         return await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync();
     }
 
