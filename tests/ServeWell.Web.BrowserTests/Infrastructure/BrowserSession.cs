@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace ServeWell.Web.BrowserTests.Infrastructure;
+
+/// <summary>One test's browser: a context with its own cookies and a page, plus the checks every visited page gets.</summary>
+public sealed partial class BrowserSession(IBrowserContext context, IPage page, Viewport viewport, string test, BrowserFixture fixture) : IAsyncDisposable
+{
+    private int _shots;
+
+    public IPage Page { get; } = page;
+
+    public Viewport Viewport { get; } = viewport;
+
+    /// <summary>What every page a test visits gets: a screenshot for people to look at, and axe.</summary>
+    public async Task CheckPageAsync(string what)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var file = $"{test}-{Viewport.Name}-{++_shots:00}-{Unsafe().Replace(what, "-")}.png";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, file), FullPage = true });
+        await AxeCheck.AssertAccessibleAsync(Page, $"{what} at {Viewport.Name} size");
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person would, and waits for the home page.</summary>
+    public async Task SignInAsync(string email, string password = DemoAccounts.Password)
+    {
+        await Page.GotoAsync("/Accounts/SignIn");
+
+        // The empty sign-in page is the same for every test; it is checked the first time each screen size meets it.
+        if (fixture.FirstVisit("sign-in", Viewport))
+        {
+            await CheckPageAsync("sign-in");
+        }
+
+        await FillSignInAsync(email, password);
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/$"));
+        await Expect(Page.PageHeading()).ToContainTextAsync("Welcome");
+    }
+
+    /// <summary>Fills the sign-in form already on screen and presses "Sign in".</summary>
+    public async Task FillSignInAsync(string email, string password)
+    {
+        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The links of the main navigation, opening the menu first on a phone.</summary>
+    public async Task<IReadOnlyList<string>> MainNavigationLinksAsync()
+    {
+        var nav = Page.MainNavigation();
+        if (!await nav.IsVisibleAsync())
+        {
+            await Page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        }
+
+        await Expect(nav).ToBeVisibleAsync();
+        return await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+
+    [GeneratedRegex("[^A-Za-z0-9_-]+")]
+    private static partial Regex Unsafe();
+}
