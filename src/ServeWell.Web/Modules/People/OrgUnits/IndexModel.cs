@@ -15,6 +15,11 @@ public sealed class IndexModel(ServeWellDbContext db, StaffScope scope, IAuthori
 {
     public sealed record UnitRow(int Id, string Code, string Name, OrgUnitKind Kind, int Depth, bool IsActive, int Employees);
 
+    /// <summary>A unit with the units below it, so the page can nest lists and a screen reader can tell who is under whom.</summary>
+    public sealed record UnitNode(UnitRow Unit, List<UnitNode> Children);
+
+    public IReadOnlyList<UnitNode> Roots { get; private set; } = [];
+
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
     public int MinDepth { get; private set; }
@@ -45,6 +50,27 @@ public sealed class IndexModel(ServeWellDbContext db, StaffScope scope, IAuthori
             .Select(u => new UnitRow(u.Id, u.Code, english && !string.IsNullOrEmpty(u.NameEn) ? u.NameEn! : u.Name, u.Kind, u.Depth, u.IsActive, counts.GetValueOrDefault(u.Id)))
             .ToList();
         MinDepth = Units.Count == 0 ? 0 : Units.Min(u => u.Depth);
+        Roots = Nest(Units);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageOrganisation)).Succeeded;
+    }
+
+    /// <summary>Turns the depth-first list into a tree; a unit whose parent is hidden (inactive, out of scope) becomes a root.</summary>
+    private static List<UnitNode> Nest(IReadOnlyList<UnitRow> depthFirst)
+    {
+        var roots = new List<UnitNode>();
+        var open = new Stack<UnitNode>();
+        foreach (var row in depthFirst)
+        {
+            while (open.Count > 0 && open.Peek().Unit.Depth >= row.Depth)
+            {
+                open.Pop();
+            }
+
+            var node = new UnitNode(row, []);
+            (open.Count > 0 ? open.Peek().Children : roots).Add(node);
+            open.Push(node);
+        }
+
+        return roots;
     }
 }
