@@ -18,6 +18,14 @@ public static class Json
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync(), Web);
 
+    /// <summary>The "detail" of a ProblemDetails answer, checking that it is one.</summary>
+    public static async Task<string> ReadProblemDetailAsync(this HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.ReadJsonAsync();
+        return problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "";
+    }
+
     public static async Task<T> GetOkAsync<T>(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
