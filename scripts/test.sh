@@ -63,6 +63,7 @@ chromium_check() {   # browser tests need a Chromium that really starts headless
   out=$(timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --user-data-dir="$WORK/chromium-profile" --dump-dom 'data:text/html,<p>ok</p>' 2>/dev/null) || return 1
+  rm -rf "$WORK/chromium-profile"
   [[ "$out" == *"<p>ok</p>"* ]] || return 1
   log "chromium: $("$CHROMIUM" --version 2>/dev/null)"
 }

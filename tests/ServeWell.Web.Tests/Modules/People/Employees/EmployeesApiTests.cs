@@ -6,7 +6,7 @@ using ServeWell.Web.Tests.Fixtures;
 namespace ServeWell.Web.Tests.Modules.People.Employees;
 
 /// <summary>GET /api/v1/employees with the administrator key: every filter is checked against the database itself.</summary>
-public abstract class EmployeesApiTests(AppHost app)
+public abstract class EmployeesApiTests(AppHost app) : IDisposable
 {
     private readonly HttpClient _api = app.ApiClient();
 
@@ -130,6 +130,12 @@ public abstract class EmployeesApiTests(AppHost app)
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private Task<EmployeeListDto> ListAsync(string query) => _api.GetOkAsync<EmployeeListDto>("/api/v1/employees?" + query);
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 public sealed class EmployeesApiSqliteTests(SqliteApp app) : EmployeesApiTests(app), IClassFixture<SqliteApp>;

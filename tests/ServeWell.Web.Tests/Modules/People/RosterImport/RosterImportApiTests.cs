@@ -5,7 +5,7 @@ using ServeWell.Web.Tests.Fixtures;
 namespace ServeWell.Web.Tests.Modules.People.RosterImport;
 
 /// <summary>POST /api/v1/employees/import: dry run, apply, idempotence, moves and leavers.</summary>
-public abstract class RosterImportApiTests(AppHost app)
+public abstract class RosterImportApiTests(AppHost app) : IDisposable
 {
     private readonly HttpClient _api = app.ApiClient();
 
@@ -102,6 +102,12 @@ public abstract class RosterImportApiTests(AppHost app)
         (await isolated.EmployeeAsync(goes[0])).Status.ShouldBe(EmployeeStatus.Left);
         (await isolated.EmployeeAsync(stays[0])).Status.ShouldBe(EmployeeStatus.Active);
         (await isolated.DbAsync(db => db.Employees.CountAsync(e => e.Status != EmployeeStatus.Left))).ShouldBe(1);
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 

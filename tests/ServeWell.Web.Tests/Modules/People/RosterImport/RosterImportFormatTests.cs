@@ -5,7 +5,7 @@ using ServeWell.Web.Tests.Fixtures;
 namespace ServeWell.Web.Tests.Modules.People.RosterImport;
 
 /// <summary>The files HR actually sends: Korean Excel's CP949 CSV with Korean headers, and XLSX workbooks.</summary>
-public abstract class RosterImportFormatTests(AppHost app)
+public abstract class RosterImportFormatTests(AppHost app) : IDisposable
 {
     private readonly HttpClient _api = app.ApiClient();
 
@@ -54,6 +54,12 @@ public abstract class RosterImportFormatTests(AppHost app)
         (a.OrgUnit!.Code, a.Grade, a.HireDate, a.IsFrontline).ShouldBe(("O-TAX", 6, new DateOnly(2016, 9, 1), true));
         var b = await app.EmployeeAsync(second);
         (b.OrgUnit!.Code, b.Grade, b.HireDate, b.IsFrontline).ShouldBe(("O-ENV", 9, new DateOnly(2021, 1, 4), false));
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
-using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Tests.Fixtures;
 
 namespace ServeWell.Web.Tests.Modules.People.RosterImport;
 
 /// <summary>Bad rows are named precisely, and nothing is half-written.</summary>
-public abstract class RosterImportValidationTests(AppHost app)
+public abstract class RosterImportValidationTests(AppHost app) : IDisposable
 {
     private readonly HttpClient _api = app.ApiClient();
 
@@ -118,6 +117,12 @@ public abstract class RosterImportValidationTests(AppHost app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemDetailAsync()).ShouldContain("\"file\"");
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 
