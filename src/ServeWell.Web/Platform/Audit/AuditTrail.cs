@@ -29,14 +29,14 @@ public static class AuditTrail
                     yield return new Change("deleted", type, audited.AuditKey, Values(entry, p => p.OriginalValue, _ => true), null);
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
                     if (changed.Count == 0)
                     {
                         continue;
                     }
 
                     yield return new Change("updated", type, audited.AuditKey,
-                        Values(entry, p => p.OriginalValue, changed.Contains), Values(entry, p => p.CurrentValue, changed.Contains));
+                        Values(entry, p => p.OriginalValue, p => changed.Contains(p.Metadata.Name)), Values(entry, p => p.CurrentValue, p => changed.Contains(p.Metadata.Name)));
                     break;
             }
         }

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# scripts/test.sh — the whole test suite on a fresh Debian 12 machine, from any directory, as root or not.
+#   1. installs Chromium and PostgreSQL with apt, only when missing;
+#   2. starts a throw-away PostgreSQL as the postgres OS user on 127.0.0.1:<free port> and exports SERVEWELL_TEST_PG;
+#   3. builds the solution and runs `dotnet test` with one TRX file per test project;
+#   4. stops PostgreSQL (also on failure or Ctrl-C) and prints timings;
+#   5. ends with exactly "N passed, N failed" summed over every TRX file; exits non-zero on any failure.
+# A problem before the tests run (apt, PostgreSQL, Chromium, restore, build) counts as one failure in that line.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${CI_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/servewell-ci.XXXXXX")}"   # per run: others may run this script at the same time
+PG_OS_USER="${PG_OS_USER:-postgres}"        # owns and runs the server; initdb refuses root
+PGPORT="${PGPORT:-54329}"                   # never 5432, which a system cluster may hold; bumped while busy
+RESULTS="$WORK/results"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+declare -A T=()
+now() { date +%s.%N; }
+timed() {
+  local name=$1; shift
+  local start; start=$(now)
+  "$@"; local rc=$?
+  T[$name]=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+  return $rc
+}
+log() { echo "[test] $*"; }
+timings() {
+  local line="" phase
+  for phase in apt chromium pg_start restore build test pg_stop; do
+    [ -n "${T[$phase]:-}" ] && line+=" $phase=${T[$phase]}s"
+  done
+  log "timings:${line} total=$(awk -v a="$RUN_START" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')s"
+}
+fail_early() {   # $1 = message, $2 = exit code
+  log "$1"
+  pg_stop
+  timings
+  echo "0 passed, 1 failed"
+  exit "$2"
+}
+
+# ---------- 1. system packages ----------
+install_missing() {
+  local need=()
+  [ -x "$CHROMIUM" ] || need+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  if [ ${#need[@]} -eq 0 ]; then log "apt: nothing to install"; return 0; fi
+  [ "$(id -u)" -eq 0 ] || { log "apt: missing ${need[*]}, and installing needs root"; return 1; }
+  log "apt: installing ${need[*]}"
+  if [[ " ${need[*]} " == *" postgresql "* ]]; then
+    # Written before the install, so the package does not create and start its own cluster on 5432.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/99-servewell-tests.conf
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}
+
+chromium_check() {   # browser tests need a Chromium that really starts headless, with the flags proven here
+  local out
+  out=$(timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$WORK/chromium-profile" --dump-dom 'data:text/html,<p>ok</p>' 2>/dev/null) || return 1
+  rm -rf "$WORK/chromium-profile"
+  [[ "$out" == *"<p>ok</p>"* ]] || return 1
+  log "chromium: $("$CHROMIUM" --version 2>/dev/null)"
+}
+
+# ---------- 2. PostgreSQL ----------
+PGBIN=""; PGDATA="$WORK/pgdata"; PGSOCK="$WORK/pgsock"; PGLOG="$WORK/postgres.log"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_OS_USER" -- "$@"; else "$@"; fi; }
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pg_start() {
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  if [ "$(id -u)" -eq 0 ] && ! id "$PG_OS_USER" >/dev/null 2>&1; then
+    useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
+  fi
+  rm -rf "$PGDATA" "$PGSOCK"; mkdir -p "$PGDATA" "$PGSOCK"
+  chmod 755 "$WORK"; chmod 700 "$PGDATA"
+  touch "$PGLOG"
+  [ "$(id -u)" -eq 0 ] && chown "$PG_OS_USER" "$PGDATA" "$PGSOCK" "$PGLOG"
+  as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
+    || { cat "$WORK/initdb.log"; return 1; }
+  local attempt
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    while port_busy "$PGPORT" || [ "$PGPORT" -eq 5432 ]; do PGPORT=$((PGPORT + 1)); done
+    # fsync off: these are functional tests; the durability test uses SQLite with its own settings.
+    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 \
+         -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+         start >/dev/null; then
+      break
+    fi
+    log "postgres did not start on port $PGPORT (attempt $attempt), trying the next port"
+    PGPORT=$((PGPORT + 1))
+  done
+  as_pg "$PGBIN/pg_isready" -h 127.0.0.1 -p "$PGPORT" -t 30 >/dev/null || { tail -20 "$PGLOG"; return 1; }
+  export SERVEWELL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
+  log "postgres $("$PGBIN/postgres" --version | awk '{print $3}') up on 127.0.0.1:$PGPORT (data $PGDATA, user $PG_OS_USER)"
+}
+
+pg_stop() {
+  [ -n "$PGBIN" ] && [ -f "$PGDATA/postmaster.pid" ] || return 0
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && log "postgres stopped"
+  rm -rf "$PGDATA" "$PGSOCK"
+}
+
+# ---------- 3. summary ----------
+summarize() {   # sums <Counters .../> over every TRX file of this run
+  local trx=("$RESULTS"/*.trx)
+  if [ ! -e "${trx[0]}" ]; then
+    log "no TRX file was written"
+    echo "0 passed, 1 failed"
+    return
+  fi
+  cat "${trx[@]}" | grep -o '<Counters [^>]*>' | awk -v files="${#trx[@]}" '
+    { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/["\/>]/, "", kv[2]); c[kv[1]] += kv[2] } }
+    END {
+      printf "[test] %d TRX file(s): total %d, executed %d, not run %d\n", files, c["total"], c["executed"], c["total"] - c["executed"]
+      printf "%d passed, %d failed\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"]
+    }'
+}
+
+# ---------- main ----------
+RUN_START=$(now)
+mkdir -p "$WORK"; rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+trap 'pg_stop' EXIT
+trap 'pg_stop; exit 130' INT TERM
+log "repository $ROOT, scratch $WORK"
+
+timed apt      install_missing || fail_early "apt install failed" 2
+timed chromium chromium_check  || fail_early "chromium at $CHROMIUM does not start headless" 3
+timed pg_start pg_start        || fail_early "postgres failed to start" 3
+
+cd "$ROOT" || fail_early "cannot enter $ROOT" 4
+timed restore dotnet restore ServeWell.slnx --nologo -v q                  || fail_early "restore failed" 4
+timed build   dotnet build ServeWell.slnx --nologo --no-restore -v q -c Debug || fail_early "build failed" 5
+timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug \
+                --results-directory "$RESULTS" \
+                --logger "trx;LogFilePrefix=servewell" \
+                --logger "console;verbosity=normal" \
+                --blame-hang-timeout 10m --blame-hang-dump-type none
+test_rc=$?
+timed pg_stop pg_stop
+trap - EXIT INT TERM
+
+timings
+log "test results in $RESULTS"
+summary="$(summarize)"
+echo "$summary"
+failed=$(echo "$summary" | tail -1 | awk '{print $3}')
+[ "$test_rc" -eq 0 ] && [ "${failed:-1}" -eq 0 ]

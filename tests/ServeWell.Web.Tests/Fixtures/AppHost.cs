@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ServeWell.Web.Platform.Data;
+
+namespace ServeWell.Web.Tests.Fixtures;
+
+/// <summary>
+/// A class fixture: a throw-away database, a mail folder and a started app on them. Test classes that
+/// must hold on both providers take it through <see cref="SqliteApp"/> and <see cref="PostgresApp"/>.
+/// </summary>
+public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly List<ServeWellFactory> _instances = [];
+
+    public DatabaseKind Kind { get; } = kind;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public string MailFolder { get; private set; } = "";
+
+    /// <summary>The first app instance; more can run on the same database with <see cref="StartInstance"/>.</summary>
+    public ServeWellFactory Factory { get; private set; } = null!;
+
+    public IServiceProvider Services => Factory.Services;
+
+    /// <summary>A fresh database and app for a test that changes things other tests could see.</summary>
+    public static async Task<AppHost> StartIsolatedAsync(DatabaseKind kind)
+    {
+        var host = new IsolatedApp(kind);
+        await host.InitializeAsync();
+        return host;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Kind);
+        MailFolder = Directory.CreateTempSubdirectory("servewell-mail-").FullName;
+        Factory = StartInstance();
+    }
+
+    /// <summary>Starts another instance of the app on the same database and mail folder (migrations and seed are no-ops then).</summary>
+    public ServeWellFactory StartInstance(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new ServeWellFactory(Database, MailFolder, settings);
+        _instances.Add(factory);
+        _ = factory.Services; // builds and starts the host: migrations, demo seed
+        return factory;
+    }
+
+    public StaffClient Anonymous(ServeWellFactory? instance = null) => new(instance ?? Factory);
+
+    public async Task<StaffClient> SignInAsync(string email, string password = Demo.Password, ServeWellFactory? instance = null)
+    {
+        var client = Anonymous(instance);
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    public Task<StaffClient> SignInAsRoleAsync(string role) => SignInAsync(Demo.EmailOf(role));
+
+    /// <summary>A client that calls the API with the demo administrator key.</summary>
+    public HttpClient ApiClient(string apiKey = Demo.ApiKey, ServeWellFactory? instance = null)
+    {
+        var client = (instance ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the app's own DbContext in a fresh DI scope.</summary>
+    public async Task<T> DbAsync<T>(Func<ServeWellDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ServeWellDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a service of the app (a use case such as OrgChart) in a fresh DI scope.</summary>
+    public async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        _instances.Clear();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        TempFolder.TryDelete(MailFolder);
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class IsolatedApp(DatabaseKind kind) : AppHost(kind);
+}
+
+public sealed class SqliteApp() : AppHost(DatabaseKind.Sqlite);
+
+public sealed class PostgresApp() : AppHost(DatabaseKind.Postgres);

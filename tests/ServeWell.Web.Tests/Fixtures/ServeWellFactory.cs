@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ServeWell.Web.Tests.Fixtures;
+
+/// <summary>
+/// One instance of the real app (in memory) on a test database: Development, so the demo city is
+/// seeded, with a known administrator API key and mail written to a folder of the fixture.
+/// </summary>
+public sealed class ServeWellFactory(TestDatabase database, string mailFolder, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public string MailFolder { get; } = mailFolder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:ServeWell", Database.ConnectionString);
+        builder.UseSetting("Mail:Mode", "Folder");
+        builder.UseSetting("Mail:Folder", MailFolder);
+        builder.UseSetting("Demo:ApiKey", Demo.ApiKey);
+        builder.UseSetting("Demo:Password", Demo.Password);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // On a fresh database EF logs its probe of the not-yet-created __EFMigrationsHistory as a failed command;
+        // a real failure surfaces as an exception in the test, so the command log is only noise here.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using ServeWell.Web.Modules.People.RosterImport;
+using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Tests.Fixtures;
+
+namespace ServeWell.Web.Tests.Platform.Security;
+
+/// <summary>
+/// Requests every GET page and endpoint as each demo role and as nobody, and checks the answer against
+/// the endpoint's own policy metadata and <see cref="Policies.RolesByPolicy"/>: a new endpoint is covered
+/// without touching this test.
+/// </summary>
+public abstract class AuthorizationMatrixTests(AppHost app)
+{
+    public const string Anonymous = "anonymous";
+
+    public static TheoryData<string> Identities => new([Anonymous, .. Roles.All]);
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task GetEndpointsWithoutParameters_AsIdentity_AnswerAsPolicySays(string identity)
+    {
+        var role = identity == Anonymous ? null : identity;
+        using var client = role is null ? app.Anonymous() : await app.SignInAsRoleAsync(role);
+        var endpoints = EndpointCatalog.All(app.Services)
+            .Where(e => e.AnswersGet && e.NeedsNoParameters && !EndpointCatalog.IsStaticAsset(e))
+            .DistinctBy(e => e.PathWithoutParameters)
+            .ToList();
+
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            failures.AddRange(await AccessExpectation.CheckAsync(client, endpoint, endpoint.PathWithoutParameters, role, hiddenByScope: false));
+        }
+
+        endpoints.Count.ShouldBeGreaterThan(5);
+        failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task GetEndpointsWithRealIds_AsIdentity_AnswerAsPolicyAndScopeSay(string identity)
+    {
+        var role = identity == Anonymous ? null : identity;
+        var cases = await CasesAsync();
+        using var client = role is null ? app.Anonymous() : await app.SignInAsRoleAsync(role);
+
+        var failures = new List<string>();
+        foreach (var (route, path, hiddenFrom) in cases)
+        {
+            var endpoint = EndpointCatalog.ByRoute(app.Services, route);
+            var hidden = role is not null && hiddenFrom.Contains(role);
+            failures.AddRange(await AccessExpectation.CheckAsync(client, endpoint, path, role, hidden));
+        }
+
+        failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
+    }
+
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, and an import job.</summary>
+    private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
+    {
+        var employee = await app.DemoAccountAsync(Roles.Employee);
+        var own = await app.DbAsync(db => Task.FromResult(db.Employees.Single(e => e.Id == employee.EmployeeId)));
+        var unit = await app.UnitAsync(Demo.SupervisorCentre);
+        var job = await app.DbAsync(db => RosterImportQueue.CreateAsync(
+            db, "matrix.csv", "employee_number\n"u8.ToArray(), "test", DateTime.UtcNow, CancellationToken.None));
+
+        return
+        [
+            // Open to all staff, but an instructor's scope holds only their own record.
+            ("/People/Employees/Details/{id:int}", $"/People/Employees/Details/{own.Id}", [Roles.Instructor]),
+            ("/People/Employees/Edit/{id:int?}", $"/People/Employees/Edit/{own.Id}", []),
+            ("/People/OrgUnits/Details/{id:int}", $"/People/OrgUnits/Details/{unit.Id}", []),
+            ("/People/OrgUnits/Edit/{id:int?}", $"/People/OrgUnits/Edit/{unit.Id}", []),
+            ("/People/Import/{id:guid}", $"/People/Import/{job.Id}", []),
+            ("/api/v1/employees/{employeeNumber}", $"/api/v1/employees/{own.EmployeeNumber}", []),
+            ("/api/v1/employees/imports/{id:guid}", $"/api/v1/employees/imports/{job.Id}", []),
+        ];
+    }
+}
+
+public sealed class AuthorizationMatrixSqliteTests(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationMatrixPostgresTests(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
