@@ -30,6 +30,7 @@ if (args is ["migrate", ..])
     return;
 }
 
+PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapAccountsModule();

@@ -5,17 +5,18 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
+using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.Accounts;
 
 /// <summary>Emails a link to choose a new password — after "forgot your password", or to a new account as its welcome.</summary>
-public sealed class PasswordResetMail(UserManager<StaffUser> users, IMailSender mail, IStringLocalizerFactory localizers)
+public sealed class PasswordResetMail(UserManager<StaffUser> users, IMailSender mail, IStringLocalizerFactory localizers, PublicUrl publicUrl)
 {
     public async Task SendAsync(StaffUser user, HttpRequest request, bool welcome, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = $"{request.Scheme}://{request.Host}/Accounts/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        var link = publicUrl.For(request, $"/Accounts/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}");
 
         // The mail goes out in the recipient's language, not in the language of whoever pressed the button.
         var culture = new CultureInfo(Cultures.Normalise(user.PreferredCulture ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));

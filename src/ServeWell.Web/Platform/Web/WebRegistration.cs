@@ -23,6 +23,7 @@ public static class WebRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyDocumentTransformer>());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicUrl>();
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         return builder;
     }

@@ -72,6 +72,21 @@ public abstract partial class PasswordResetTests(AppHost app)
         oldPassword.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the old password still signs in");
     }
 
+    [Fact]
+    public async Task ForgotPassword_ForgedHostHeader_LinkStillPointsToThePublicUrl()
+    {
+        var email = await app.CreateAccountAsync(Roles.Employee);
+        var instance = app.StartInstance(new Dictionary<string, string?> { ["PublicUrl"] = "https://servewell.example.go.kr/" });
+        using var client = app.Anonymous(instance);
+        client.Http.DefaultRequestHeaders.Host = "attacker.example";
+
+        await RequestResetAsync(client, email);
+
+        var link = await FullResetLinkForAsync(email);
+        link.ShouldStartWith("https://servewell.example.go.kr/Accounts/ResetPassword?");
+        link.ShouldNotContain("attacker");
+    }
+
     private static async Task<string> RequestResetAsync(StaffClient client, string email)
     {
         const string path = "/Accounts/ForgotPassword";
@@ -82,7 +97,9 @@ public abstract partial class PasswordResetTests(AppHost app)
     }
 
     /// <summary>The path and query of the reset link in the one mail sent to <paramref name="email"/>.</summary>
-    private async Task<string> ResetLinkForAsync(string email)
+    private async Task<string> ResetLinkForAsync(string email) => new Uri(await FullResetLinkForAsync(email)).PathAndQuery;
+
+    private async Task<string> FullResetLinkForAsync(string email)
     {
         var mails = new List<MimeMessage>();
         foreach (var file in MailFiles())
@@ -97,7 +114,7 @@ public abstract partial class PasswordResetTests(AppHost app)
         var mail = mails.ShouldHaveSingleItem($"one reset mail to {email} in {app.MailFolder}");
         var link = ResetLink().Match(mail.TextBody ?? "");
         link.Success.ShouldBeTrue(mail.TextBody);
-        return new Uri(link.Value).PathAndQuery;
+        return link.Value;
     }
 
     private string[] MailFiles() => Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [];
