@@ -43,7 +43,7 @@ public sealed class DetailsModel(ServeWellDbContext db, StaffScope scope, IAutho
         var rows = await db.EmployeeAssignments.AsNoTracking().Where(a => a.EmployeeId == id).Include(a => a.OrgUnit)
             .OrderByDescending(a => a.From).ToListAsync(cancellationToken);
         Assignments = rows.Select(a => new AssignmentRow(a.From, a.Until, a.OrgUnit!.DisplayName(english), a.Grade, a.Position)).ToList();
-        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Scale = await db.GradeScales.CurrentAsync(cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageEmployees)).Succeeded;
         return Page();
     }

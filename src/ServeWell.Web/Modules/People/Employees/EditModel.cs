@@ -65,6 +65,6 @@ public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageMo
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Units = await OrgUnitOption.ListAsync(db.OrgUnits, cancellationToken);
-        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Scale = await db.GradeScales.CurrentAsync(cancellationToken);
     }
 }

@@ -76,7 +76,7 @@ public sealed class EmployeeDirectory(ServeWellDbContext db, StaffScope scope, T
 
         if (filter.AtOrAboveGrade is not null || filter.AtOrBelowGrade is not null)
         {
-            var scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+            var scale = await db.GradeScales.CurrentAsync(cancellationToken);
             var (min, max) = scale.NumericRange(filter.AtOrAboveGrade, filter.AtOrBelowGrade);
             query = query.Where(e => e.Grade >= min && e.Grade <= max);
         }

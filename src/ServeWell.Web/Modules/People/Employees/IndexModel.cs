@@ -34,7 +34,7 @@ public sealed class IndexModel(EmployeeDirectory directory, ServeWellDbContext d
     {
         Filter.PageSize = Math.Clamp(Filter.PageSize, 10, 200);
         Result = await directory.SearchAsync(Filter, cancellationToken);
-        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Scale = await db.GradeScales.CurrentAsync(cancellationToken);
         var access = await scope.GetAsync(cancellationToken);
         Units = await OrgUnitOption.ListAsync(access.Apply(db.OrgUnits), cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageEmployees)).Succeeded;

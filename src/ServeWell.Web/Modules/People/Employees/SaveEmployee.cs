@@ -66,7 +66,7 @@ public sealed class SaveEmployee(ServeWellDbContext db, TimeProvider clock, IStr
             problems.Add(new(nameof(form.OrgUnitCode), l["{0} is deactivated; choose an active unit.", unit.Name]));
         }
 
-        var scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        var scale = await db.GradeScales.CurrentAsync(cancellationToken);
         if (form.Grade is { } g && !scale.Contains(g))
         {
             problems.Add(new(nameof(form.Grade), l["{0} is not a grade on the scale {1}–{2}.", g, scale.Lowest, scale.Highest]));

@@ -67,6 +67,13 @@ public sealed class GradeScale : IAudited
     public static GradeScale Korean() => new() { Name = "Korean civil service grades (1–9)", Lowest = 1, Highest = 9, SeniorEnd = SeniorEnd.Lowest, Label = "{0}급" };
 }
 
+public static class GradeScales
+{
+    /// <summary>The organisation's grade scale; the Korean one until an administrator sets another.</summary>
+    public static async Task<GradeScale> CurrentAsync(this DbSet<GradeScale> scales, CancellationToken cancellationToken) =>
+        await scales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+}
+
 internal sealed class GradeScaleConfiguration : IEntityTypeConfiguration<GradeScale>
 {
     public void Configure(EntityTypeBuilder<GradeScale> builder)

@@ -41,7 +41,7 @@ public sealed class IndexModel(ServeWellDbContext db, IStringLocalizer<SharedRes
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Current = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Current = await db.GradeScales.CurrentAsync(cancellationToken);
         Form = new ScaleForm { Name = Current.Name, Lowest = Current.Lowest, Highest = Current.Highest, SeniorEnd = Current.SeniorEnd, Label = Current.Label };
     }
 

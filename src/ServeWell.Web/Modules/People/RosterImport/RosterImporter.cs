@@ -72,7 +72,7 @@ public sealed class RosterImporter(ServeWellDbContext db, TimeProvider clock, IS
         var units = await db.OrgUnits.AsNoTracking()
             .Select(u => new { u.Code, u.Id, u.IsActive })
             .ToDictionaryAsync(u => u.Code, u => (u.Id, u.IsActive), StringComparer.Ordinal, cancellationToken);
-        var scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        var scale = await db.GradeScales.CurrentAsync(cancellationToken);
         var current = await db.Employees.AsNoTracking()
             .Select(e => new EmployeeSnapshot(e.Id, e.EmployeeNumber, e.Name, e.Email, e.Phone, e.OrgUnitId, e.Grade, e.Position, e.HireDate, e.IsFrontline, e.Status))
             .ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.Ordinal, cancellationToken);
