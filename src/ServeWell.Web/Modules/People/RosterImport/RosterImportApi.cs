@@ -75,7 +75,9 @@ public static class RosterImportApi
         }
 
         var progress = live.Get(id);
-        var result = job.ResultJson is null ? null : JsonSerializer.Deserialize<RosterImportResult>(job.ResultJson, RosterImportQueue.Json);
+        // While it runs, the page polls often; the (possibly large) result of the previous step is not sent then.
+        var running = job.Status is RosterImportStatus.Queued or RosterImportStatus.Checking or RosterImportStatus.Applying;
+        var result = running || job.ResultJson is null ? null : JsonSerializer.Deserialize<RosterImportResult>(job.ResultJson, RosterImportQueue.Json);
         return TypedResults.Ok(new RosterImportJobDto(job.Id, job.FileName, job.Status.ToString(), progress?.Phase.ToString(),
             progress?.Done ?? job.ProcessedRows, progress?.Total ?? job.TotalRows, job.FailureMessage, result));
     }
