@@ -5,6 +5,8 @@
   var url = panel.getAttribute("data-import-progress");
   var bar = panel.querySelector("[data-bar]");
   var text = panel.querySelector("[data-text]");
+  var heading = panel.querySelector("[data-heading]");
+  var phases = { Reading: "data-reading", Checking: "data-checking", Writing: "data-writing" };
   var running = { Queued: true, Checking: true, Applying: true };
   var lastAnnounced = -1;
 
@@ -14,6 +16,10 @@
       .then(function (job) {
         if (!job) return setTimeout(tick, 2000);
         if (!running[job.status]) { window.location.reload(); return; }
+        if (job.phase && phases[job.phase] && heading) {
+          var title = heading.getAttribute(phases[job.phase]);
+          if (heading.textContent !== title) heading.textContent = title;
+        }
         if (job.total > 0) {
           var pct = Math.min(100, Math.round((job.done / job.total) * 100));
           bar.value = pct;

@@ -13,7 +13,11 @@ public sealed class JobModel(ServeWellDbContext db, RosterImportQueue queue, Tim
 {
     public const int ErrorLimitDefault = 500;
 
-    public sealed record JobView(Guid Id, string FileName, RosterImportStatus Status, string? FailureMessage, string? ResultJson);
+    public sealed record JobView(Guid Id, string FileName, RosterImportStatus Status, string? FailureMessage, string? ResultJson)
+    {
+        /// <summary>Whether a dry run has already reported, so a running job is applying rather than checking.</summary>
+        public bool HasDryRun => ResultJson is not null;
+    }
 
     public JobView Job { get; private set; } = null!;
 
