@@ -29,7 +29,10 @@ public static class AuditTrail
                     yield return new Change("deleted", type, audited.AuditKey, Values(entry, p => p.OriginalValue, _ => true), null);
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+                    // A change of secrets or bookkeeping alone (a new security stamp) is not worth an entry.
+                    var changed = entry.Properties
+                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !Hidden.Contains(p.Metadata.Name))
+                        .Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
                     if (changed.Count == 0)
                     {
                         continue;
@@ -44,6 +47,6 @@ public static class AuditTrail
 
     private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> value, Func<PropertyEntry, bool> include) =>
         entry.Properties
-            .Where(p => include(p) && !Hidden.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty())
-            .ToDictionary(p => p.Metadata.Name, p => Hidden.Contains(p.Metadata.Name) ? "•••" : value(p));
+            .Where(p => include(p) && !Hidden.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty() && !p.IsTemporary)
+            .ToDictionary(p => p.Metadata.Name, value);
 }

@@ -30,6 +30,27 @@ public sealed class IndexModel(ServeWellDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
+    /// <summary>A stored before/after object as "name: value" lines, for reading rather than parsing.</summary>
+    public static IReadOnlyList<string> Lines(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? doc.RootElement.EnumerateObject().Select(p => $"{p.Name}: {(p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}").ToList()
+                : [json];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [json];
+        }
+    }
+
     public IReadOnlyList<string> Types { get; private set; } = [];
 
     public bool HasMore { get; private set; }
