@@ -44,7 +44,8 @@ fail_early() {   # $1 = message, $2 = exit code
 # ---------- 1. system packages ----------
 install_missing() {
   local need=()
-  [ -x "$CHROMIUM" ] || need+=(chromium)
+  # fonts-liberation is only a Recommends of chromium; without any font, pages render no text in screenshots.
+  [ -x "$CHROMIUM" ] || need+=(chromium fonts-liberation)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -eq 0 ]; then log "apt: nothing to install"; return 0; fi
   [ "$(id -u)" -eq 0 ] || { log "apt: missing ${need[*]}, and installing needs root"; return 1; }
