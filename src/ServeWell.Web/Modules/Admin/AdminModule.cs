@@ -5,12 +5,15 @@ namespace ServeWell.Web.Modules.Admin;
 
 public static class AdminModule
 {
-    public static WebApplicationBuilder AddAdminModule(this WebApplicationBuilder builder) =>
-        builder.AddNavigation(
+    public static WebApplicationBuilder AddAdminModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Users.ProvisionEmployeeAccounts>();
+        return builder.AddNavigation(
             new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60),
             new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61),
             new NavigationItem("Audit log", "/Admin/Audit", Policies.Administer, 62),
             new NavigationItem("Outbox", "/Admin/Outbox", Policies.Administer, 63));
+    }
 
     public static WebApplication MapAdminModule(this WebApplication app) => app;
 }
