@@ -30,6 +30,21 @@ public abstract class TrainingPagesTests(AppHost app)
         competencies.QuerySelectorAll("tbody tr").Length.ShouldBeGreaterThanOrEqualTo(8);
     }
 
+    [Fact]
+    public async Task EditPage_InKorean_ShowsKoreanLabelsAndGrades()
+    {
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+        officer.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko-KR");
+        var id = await DemoProgrammeIdAsync("Considerate expressions toward complainants");
+
+        var page = await officer.GetPageAsync($"/Training/Programmes/Edit/{id}");
+
+        page.Text("#preview-heading").ShouldBe("해당 직원");
+        page.Text(".result-count").ShouldStartWith("조건에 맞는 직원");
+        page.Text("label[for='Form_Audience_AtOrBelowGrade']").ShouldBe("직급(이하)");
+        ((IHtmlSelectElement)page.QuerySelector("#Form_Audience_AtOrBelowGrade")!).SelectedOptions.Single().TextContent.ShouldBe("6급");
+    }
+
     [Theory]
     [InlineData("/Training/Programmes")]
     [InlineData("/Training/Programmes/Edit")]
@@ -108,6 +123,26 @@ public abstract class TrainingPagesTests(AppHost app)
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Html.ParseAsync(answer)).Text(".error-summary").ShouldContain("NOBODY-HERE");
         (await app.DbAsync(db => db.Programmes.AnyAsync(p => p.Title == title))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task EditPage_ExistingProgramme_KeepsWhatWasNotChanged()
+    {
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+        var id = await DemoProgrammeIdAsync("Visiting Courtesy Training");
+        var before = await app.DbAsync(db => db.Programmes.AsNoTracking().Include(p => p.Competencies).Include(p => p.Instructors).SingleAsync(p => p.Id == id));
+        var path = $"/Training/Programmes/Edit/{id}";
+        var page = await officer.GetPageAsync(path);
+
+        using var saved = await officer.SubmitAsync(page, path, new Dictionary<string, string> { ["Form.Hours"] = "2.5" });
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await Html.ParseAsync(saved)).Text(".error-summary"));
+        var after = await app.DbAsync(db => db.Programmes.AsNoTracking().Include(p => p.Competencies).Include(p => p.Instructors).SingleAsync(p => p.Id == id));
+        after.Hours.ShouldBe(2.5m);
+        after.Competencies.Select(c => c.Code).ShouldBe(before.Competencies.Select(c => c.Code), ignoreOrder: true);
+        after.Instructors.Select(i => (i.Kind, i.EmployeeId, i.Name)).ShouldBe(before.Instructors.OrderBy(i => i.Order).Select(i => (i.Kind, i.EmployeeId, i.Name)));
+        after.Audience.ShouldBeEquivalentTo(before.Audience);
+        after.Title.ShouldBe(before.Title);
     }
 
     private Task<int> DemoProgrammeIdAsync(string title) =>
