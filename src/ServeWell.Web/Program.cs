@@ -2,6 +2,7 @@ using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.People;
+using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
@@ -17,6 +18,7 @@ builder.AddServeWellMail();
 builder.AddServeWellWeb();
 
 builder.AddPeopleModule();
+builder.AddTrainingModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -33,6 +35,7 @@ if (args is ["migrate", ..])
 PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
+app.MapTrainingModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 
@@ -41,5 +44,6 @@ if (DatabaseStartup.MigrateOnStartup(app.Services))
     await DatabaseStartup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
 }
 
+await app.SeedCompetencyCatalogueAsync();
 await app.SeedDemoCityAsync();
 await app.RunAsync();

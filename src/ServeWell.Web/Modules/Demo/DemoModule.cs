@@ -87,6 +87,8 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
             await SeedCityAsync(cancellationToken);
         }
 
+        await DemoProgrammes.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
         foreach (var (email, role, name) in DemoModule.Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null)

@@ -7,6 +7,8 @@ using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.People.RosterImport;
+using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Audit;
 
 namespace ServeWell.Web.Platform.Data;
@@ -33,6 +35,9 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<EmployeeAssignment> EmployeeAssignments => Set<EmployeeAssignment>();
     public DbSet<RosterImportJob> RosterImportJobs => Set<RosterImportJob>();
+    public DbSet<Competency> Competencies => Set<Competency>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeInstructor> ProgrammeInstructors => Set<ProgrammeInstructor>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,6 +20,12 @@ public static class Policies
     /// <summary>Create, rename, move and deactivate org units; set the grade scale.</summary>
     public const string ManageOrganisation = nameof(ManageOrganisation);
 
+    /// <summary>Read training programmes and the competency catalogue.</summary>
+    public const string ViewTraining = nameof(ViewTraining);
+
+    /// <summary>Create and edit programmes, their audiences and the competency catalogue.</summary>
+    public const string ManageTraining = nameof(ManageTraining);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -29,6 +35,8 @@ public static class Policies
         [ViewPeople] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ManageEmployees] = [Roles.Administrator, Roles.TrainingOfficer],
         [ManageOrganisation] = [Roles.Administrator],
+        [ViewTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership, Roles.Instructor],
+        [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
         [Administer] = [Roles.Administrator],
     };
 

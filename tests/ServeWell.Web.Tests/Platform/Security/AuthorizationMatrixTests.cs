@@ -55,7 +55,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
     }
 
-    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, and an import job.</summary>
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme and a competency.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
         var employee = await app.DemoAccountAsync(Roles.Employee);
@@ -63,6 +63,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var unit = await app.UnitAsync(Demo.SupervisorCentre);
         var job = await app.DbAsync(db => RosterImportQueue.CreateAsync(
             db, "matrix.csv", "employee_number\n"u8.ToArray(), "test", DateTime.UtcNow, CancellationToken.None));
+        var programme = await app.DbAsync(db => Task.FromResult(db.Programmes.OrderBy(p => p.Id).First().Id));
+        var competency = await app.DbAsync(db => Task.FromResult(db.Competencies.OrderBy(c => c.Id).First().Id));
 
         return
         [
@@ -74,6 +76,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/People/Import/{id:guid}", $"/People/Import/{job.Id}", []),
             ("/api/v1/employees/{employeeNumber}", $"/api/v1/employees/{own.EmployeeNumber}", []),
             ("/api/v1/employees/imports/{id:guid}", $"/api/v1/employees/imports/{job.Id}", []),
+            ("/Training/Programmes/Details/{id:int}", $"/Training/Programmes/Details/{programme}", []),
+            ("/Training/Programmes/Edit/{id:int?}", $"/Training/Programmes/Edit/{programme}", []),
+            ("/Training/Competencies/Edit/{id:int?}", $"/Training/Competencies/Edit/{competency}", []),
+            ("/api/v1/programmes/{id:int}", $"/api/v1/programmes/{programme}", []),
         ];
     }
 }

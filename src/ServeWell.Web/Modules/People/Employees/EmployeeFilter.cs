@@ -11,6 +11,9 @@ public sealed class EmployeeFilter
     /// <summary>An org unit code; the unit and all units below it.</summary>
     public string? OrgUnit { get; set; }
 
+    /// <summary>Several org unit codes: everyone in any of their subtrees (a union). Used by training audiences.</summary>
+    public IReadOnlyList<string>? OrgUnits { get; set; }
+
     /// <summary>As senior as this grade or more senior.</summary>
     public int? AtOrAboveGrade { get; set; }
 
@@ -62,16 +65,38 @@ public sealed class EmployeeDirectory(ServeWellDbContext db, StaffScope scope, T
         return new EmployeePage(items, total, page, pageSize);
     }
 
+    /// <summary>The employees the current user may see, narrowed by <paramref name="filter"/>.</summary>
     public async Task<IQueryable<Employee>> FilterAsync(EmployeeFilter filter, CancellationToken cancellationToken)
     {
         var access = await scope.GetAsync(cancellationToken);
-        var query = access.Apply(db.Employees.AsNoTracking());
+        return await NarrowAsync(access.Apply(db.Employees.AsNoTracking()), filter, cancellationToken);
+    }
 
+    /// <summary>
+    /// The whole roster narrowed by <paramref name="filter"/>, whoever asks: for organisation-wide rules such as a
+    /// training audience, which must mean the same people for every reader (and for the demo seed, which has no user).
+    /// </summary>
+    public Task<IQueryable<Employee>> FilterRosterAsync(EmployeeFilter filter, CancellationToken cancellationToken) =>
+        NarrowAsync(db.Employees.AsNoTracking(), filter, cancellationToken);
+
+    private async Task<IQueryable<Employee>> NarrowAsync(IQueryable<Employee> query, EmployeeFilter filter, CancellationToken cancellationToken)
+    {
         if (!string.IsNullOrWhiteSpace(filter.OrgUnit))
         {
             var code = filter.OrgUnit.Trim();
             var path = await db.OrgUnits.Where(u => u.Code == code).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken) ?? "-none-";
             query = query.Where(e => e.OrgUnit!.Path.StartsWith(path));
+        }
+
+        if (filter.OrgUnits is { Count: > 0 } codes)
+        {
+            // The tree is small (hundreds of units), so the union of subtrees becomes a list of unit ids in
+            // memory; one IN list translates the same on every provider, unlike an OR of prefix matches.
+            var wanted = codes.Select(c => c.Trim()).ToList();
+            var paths = await db.OrgUnits.Where(u => wanted.Contains(u.Code)).Select(u => u.Path).ToListAsync(cancellationToken);
+            var units = await db.OrgUnits.Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken);
+            var ids = units.Where(u => paths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).Select(u => u.Id).ToList();
+            query = query.Where(e => ids.Contains(e.OrgUnitId));
         }
 
         if (filter.AtOrAboveGrade is not null || filter.AtOrBelowGrade is not null)

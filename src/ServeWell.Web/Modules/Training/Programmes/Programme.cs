@@ -1,0 +1,87 @@
+using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Platform.Audit;
+
+namespace ServeWell.Web.Modules.Training.Programmes;
+
+public enum Delivery
+{
+    InPerson = 0,
+    LiveOnline = 1,
+    Hybrid = 2,
+}
+
+/// <summary>What an employee must do to have completed a programme; attending is always part of it.</summary>
+[Flags]
+public enum CompletionRequirements
+{
+    Attended = 1,
+    EvaluationSubmitted = 2,
+    KnowledgeCheckPassed = 4,
+}
+
+public enum InstructorKind
+{
+    /// <summary>One of the city's own employees (a senior official teaching from real cases).</summary>
+    Internal = 0,
+
+    /// <summary>An outside expert.</summary>
+    External = 1,
+}
+
+/// <summary>A course in the customer-service programme: what it trains, how, for whom, and what counts as done.</summary>
+public sealed class Programme : IAudited
+{
+    public int Id { get; private set; }
+
+    public required string Title { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public Delivery Delivery { get; set; }
+
+    public decimal Hours { get; set; }
+
+    public bool IsMandatory { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>Repeat every this many months; null when the programme is taken once.</summary>
+    public int? RecurrenceMonths { get; set; }
+
+    public CompletionRequirements Completion { get; set; } = CompletionRequirements.Attended;
+
+    public AudienceRule Audience { get; set; } = new();
+
+    public List<Competency> Competencies { get; } = [];
+
+    public List<ProgrammeInstructor> Instructors { get; } = [];
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    string IAudited.AuditKey => Title;
+}
+
+/// <summary>Who teaches a programme: an employee (by id) or an outside expert (by name, organisation and credentials).</summary>
+public sealed class ProgrammeInstructor
+{
+    public int Id { get; private set; }
+
+    public int ProgrammeId { get; private set; }
+
+    public InstructorKind Kind { get; set; }
+
+    /// <summary>The employee, for an internal instructor.</summary>
+    public int? EmployeeId { get; set; }
+
+    /// <summary>The expert's name; for an internal instructor, the employee's name when assigned.</summary>
+    public required string Name { get; set; }
+
+    public string? Organisation { get; set; }
+
+    public string? Credentials { get; set; }
+
+    public int Order { get; set; }
+}

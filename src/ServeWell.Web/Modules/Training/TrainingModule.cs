@@ -1,0 +1,36 @@
+using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Training;
+
+public static class TrainingModule
+{
+    public static WebApplicationBuilder AddTrainingModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MatchAudience>();
+        builder.Services.AddScoped<SaveProgramme>();
+        builder.AddNavigation(
+            new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
+            new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
+        return builder;
+    }
+
+    public static WebApplication MapTrainingModule(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Training");
+        api.MapAudiencesApi();
+        api.MapProgrammesApi();
+        return app;
+    }
+
+    /// <summary>The standard competencies exist in every environment, like the roles; see <see cref="CompetencyCatalogue"/>.</summary>
+    public static async Task SeedCompetencyCatalogueAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await CompetencyCatalogue.EnsureAsync(scope.ServiceProvider.GetRequiredService<ServeWellDbContext>(), app.Lifetime.ApplicationStopping);
+    }
+}
