@@ -1,0 +1,36 @@
+using ServeWell.Web.BrowserTests.Infrastructure;
+
+namespace ServeWell.Web.BrowserTests;
+
+/// <summary>A training officer finds the seeded programmes, previews an audience rule and reads the competency catalogue.</summary>
+[Collection(Collections.People)]
+public sealed class TrainingTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Programmes_AsTrainingOfficer_ListDetailsPreviewAndCompetencies()
+    {
+        await using var session = await fixture.OpenAsync(Viewport.Desktop);
+        var page = session.Page;
+        await session.SignInAsync(DemoAccounts.TrainingOfficer);
+
+        await page.MainNavigationLink("Training programmes").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Training programmes");
+        await session.CheckPageAsync("programmes");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visiting Courtesy Training", Exact = false }).First.ClickAsync();
+        await Expect(page.PageHeading()).ToContainTextAsync("Visiting Courtesy Training");
+        await session.CheckPageAsync("programme-details");
+
+        await page.GotoAsync("/Training/Programmes/Edit");
+        await session.CheckPageAsync("programme-new");
+        await page.GetByLabel("Grade: at or below").SelectOptionAsync(new SelectOptionValue { Value = "6" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.Locator("#audience-count")).ToContainTextAsync("employees match");
+        await session.CheckPageAsync("programme-preview");
+
+        await page.MainNavigationLink("Competencies").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Competencies");
+        await Expect(page.GetByText("Active listening").First).ToBeVisibleAsync();
+        await session.CheckPageAsync("competencies");
+    }
+}
