@@ -23,7 +23,7 @@ public sealed class MatchAudience(ServeWellDbContext db, EmployeeDirectory direc
     public async Task<IReadOnlyList<AudienceProblem>> CheckAsync(AudienceRule rule, CancellationToken cancellationToken)
     {
         var problems = new List<AudienceProblem>();
-        var scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        var scale = await db.GradeScales.CurrentAsync(cancellationToken);
         foreach (var (field, grade) in new[] { ("atOrAboveGrade", rule.AtOrAboveGrade), ("atOrBelowGrade", rule.AtOrBelowGrade) })
         {
             if (grade is { } g && !scale.Contains(g))

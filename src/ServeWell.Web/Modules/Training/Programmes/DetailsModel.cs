@@ -50,7 +50,7 @@ public sealed class DetailsModel(ServeWellDbContext db, MatchAudience match, IAu
         var units = await db.OrgUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).ToListAsync(cancellationToken);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => (u.Code, u.DisplayName(English))).ToList();
         AudienceCount = await match.CountAsync(programme.Audience, cancellationToken);
-        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Scale = await db.GradeScales.CurrentAsync(cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageTraining)).Succeeded;
         return Page();
     }

@@ -103,7 +103,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveProgramme save, MatchAu
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Units = await OrgUnitOption.ListAsync(db.OrgUnits, cancellationToken);
-        Scale = await db.GradeScales.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? GradeScale.Korean();
+        Scale = await db.GradeScales.CurrentAsync(cancellationToken);
         var chosen = Form.Competencies;
         Competencies = await db.Competencies.AsNoTracking().Where(c => c.IsActive || chosen.Contains(c.Code)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         Form.AddSpareInstructorRows();
