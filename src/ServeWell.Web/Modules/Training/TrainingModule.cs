@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -13,6 +14,7 @@ public static class TrainingModule
     {
         builder.Services.AddScoped<MatchAudience>();
         builder.Services.AddScoped<SaveProgramme>();
+        builder.Services.AddScoped<SaveSession>();
         builder.AddNavigation(
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
@@ -24,6 +26,7 @@ public static class TrainingModule
         var api = app.MapGroup("/api/v1").WithTags("Training");
         api.MapAudiencesApi();
         api.MapProgrammesApi();
+        api.MapSessionsApi();
         return app;
     }
 

@@ -9,6 +9,7 @@ using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Audit;
 
 namespace ServeWell.Web.Platform.Data;
@@ -38,6 +39,7 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Competency> Competencies => Set<Competency>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeInstructor> ProgrammeInstructors => Set<ProgrammeInstructor>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
