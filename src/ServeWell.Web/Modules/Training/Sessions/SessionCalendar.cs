@@ -17,7 +17,9 @@ public static class SessionCalendar
     {
         var calendar = new Calendar { Method = session.IsCancelled ? "CANCEL" : "PUBLISH" };
         calendar.ProductId = "-//ServeWell//Training sessions//EN";
-        calendar.AddTimeZone(new VTimeZone(session.TimeZone));
+        // A VTIMEZONE with the zone's real rules: a client that does not know "Asia/Seoul" by name still places the times right.
+        var earliest = SessionTime.ToLocal(session.StartsAtUtc, session.TimeZone).AddYears(-1);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(session.TimeZone, earliest, includeHistoricalData: false));
 
         var location = string.Join(" | ", new[] { session.Venue, session.JoinUrl }.OfType<string>());
         var calendarEvent = new CalendarEvent
