@@ -55,7 +55,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
     }
 
-    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme and a competency.</summary>
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency and a demo session.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
         var employee = await app.DemoAccountAsync(Roles.Employee);
@@ -65,6 +65,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             db, "matrix.csv", "employee_number\n"u8.ToArray(), "test", DateTime.UtcNow, CancellationToken.None));
         var programme = await app.DbAsync(db => Task.FromResult(db.Programmes.OrderBy(p => p.Id).First().Id));
         var competency = await app.DbAsync(db => Task.FromResult(db.Competencies.OrderBy(c => c.Id).First().Id));
+        var session = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null).OrderBy(s => s.Id).Select(s => new { s.Id, s.ProgrammeId }).First()));
 
         return
         [
@@ -80,6 +81,11 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/Edit/{id:int?}", $"/Training/Programmes/Edit/{programme}", []),
             ("/Training/Competencies/Edit/{id:int?}", $"/Training/Competencies/Edit/{competency}", []),
             ("/api/v1/programmes/{id:int}", $"/api/v1/programmes/{programme}", []),
+            ("/api/v1/programmes/{id:int}/sessions", $"/api/v1/programmes/{session.ProgrammeId}/sessions", []),
+            ("/api/v1/sessions/{id:int}", $"/api/v1/sessions/{session.Id}", []),
+            ("/api/v1/sessions/{id:int}/calendar.ics", $"/api/v1/sessions/{session.Id}/calendar.ics", []),
+            ("/Training/Programmes/{programmeId:int}/Sessions/Edit/{id:int?}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Edit/{session.Id}", []),
+            ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
         ];
     }
 }
