@@ -131,6 +131,11 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
         {
             problems.Add(new("start", l["Enter when the session starts."]));
         }
+        else if (r.Start.Value.Kind != DateTimeKind.Unspecified)
+        {
+            // "10:00Z" or "10:00+09:00" would silently mean another wall-clock time than the zone's; say so instead.
+            problems.Add(new("start", l["Give the time on the clock of the time zone, without Z or an offset (2027-03-02T10:00)."]));
+        }
         else if (zone is not null && (start = SessionTime.ToUtc(r.Start.Value, zone)) is null)
         {
             problems.Add(new("start", l["That time does not exist in {0} (the clocks change).", zone.Id]));
@@ -139,6 +144,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
         if (r.End is null)
         {
             problems.Add(new("end", l["Enter when the session ends."]));
+        }
+        else if (r.End.Value.Kind != DateTimeKind.Unspecified)
+        {
+            problems.Add(new("end", l["Give the time on the clock of the time zone, without Z or an offset (2027-03-02T10:00)."]));
         }
         else if (zone is not null && (end = SessionTime.ToUtc(r.End.Value, zone)) is null)
         {

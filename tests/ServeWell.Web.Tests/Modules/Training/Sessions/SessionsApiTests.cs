@@ -96,6 +96,23 @@ public abstract class SessionsApiTests(AppHost app) : IDisposable
         (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("end")[0].GetString().ShouldBe("The session must end after it starts.");
     }
 
+    [Theory]
+    [InlineData("America/New_York", "2027-03-14T02:30", "start")] // skipped when the clocks go forward
+    [InlineData("Asia/Seoul", "2027-03-02T10:00Z", "start")]
+    [InlineData("Asia/Seoul", "2027-03-02T10:00+09:00", "start")]
+    public async Task Create_TimeThatIsNotOnTheZonesClock_NamesTheField(string zone, string start, string field)
+    {
+        var programme = await NewProgrammeAsync("InPerson");
+
+        using var response = await _api.PostAsJsonAsync($"/api/v1/programmes/{programme}/sessions", new
+        {
+            start, end = "2027-03-14T05:00", timeZone = zone, venue = "Room 1", capacity = 10,
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldContain(field);
+    }
+
     [Fact]
     public async Task Update_KeepsTheUidAndRaisesTheSequence_OnlyWhenSomethingChanged()
     {
