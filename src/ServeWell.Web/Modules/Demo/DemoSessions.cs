@@ -37,14 +37,13 @@ internal static class DemoSessions
             var teacher = programme.Instructors.OrderBy(i => i.Order).Skip(instructor).FirstOrDefault();
             var zone = SessionTime.FindZone(Zone)!;
             var startsAt = SessionTime.ToUtc(day.ToDateTime(from), zone)!.Value;
-            var past = startsAt < now;
             sessions.Add(new TrainingSession
             {
                 ProgrammeId = programme.Id, Delivery = delivery, TimeZone = Zone,
                 StartsAtUtc = startsAt, EndsAtUtc = SessionTime.ToUtc(day.ToDateTime(to), zone)!.Value,
                 Venue = venue, JoinUrl = joinUrl, Capacity = capacity,
                 InstructorEmployeeId = teacher?.EmployeeId, InstructorName = teacher?.Name,
-                CalendarUid = Guid.NewGuid(), Sequence = past ? 1 : 0, CreatedAt = now, UpdatedAt = now,
+                CalendarUid = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now,
             });
         }
 
