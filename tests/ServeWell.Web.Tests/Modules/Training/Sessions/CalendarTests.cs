@@ -114,6 +114,8 @@ public abstract class CalendarTests(AppHost app) : IDisposable
         return new Uri($"/Training/Programmes/Details/{session.GetProperty("programmeId").GetInt32()}", UriKind.Relative);
     }
 
+    private static readonly SemaphoreSlim NpmInstall = new(1, 1);
+
     /// <summary>What ical.js reads from the file; null where node is not installed (Ical.Net's checks still run).</summary>
     private static async Task<JsonElement?> ReadWithIcalJsAsync(string ics)
     {
@@ -123,9 +125,18 @@ public abstract class CalendarTests(AppHost app) : IDisposable
             return null;
         }
 
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")))
+        // The SQLite and PostgreSQL classes run in parallel; one npm install into the shared folder at a time.
+        await NpmInstall.WaitAsync();
+        try
         {
-            (await RunsAsync("npm", "ci --no-audit --no-fund", folder)).ShouldBeTrue("npm ci for ical.js failed");
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")))
+            {
+                (await RunsAsync("npm", "ci --no-audit --no-fund", folder)).ShouldBeTrue("npm ci for ical.js failed");
+            }
+        }
+        finally
+        {
+            NpmInstall.Release();
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"servewell-{Guid.NewGuid():N}.ics");
