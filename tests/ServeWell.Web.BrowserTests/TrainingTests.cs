@@ -21,6 +21,12 @@ public sealed class TrainingTests(BrowserFixture fixture)
         await Expect(page.PageHeading()).ToContainTextAsync("Visiting Courtesy Training");
         await session.CheckPageAsync("programme-details");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a session" }).ClickAsync();
+        await session.CheckPageAsync("session-new");
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel the session of", Exact = false }).First.ClickAsync();
+        await session.CheckPageAsync("session-cancel");
+
         await page.GotoAsync("/Training/Programmes/Edit");
         await session.CheckPageAsync("programme-new");
         await page.GetByLabel("Grade: at or below").SelectOptionAsync(new SelectOptionValue { Value = "6" });
