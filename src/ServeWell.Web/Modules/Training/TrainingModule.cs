@@ -1,7 +1,11 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Jobs;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
@@ -13,6 +17,12 @@ public static class TrainingModule
     {
         builder.Services.AddScoped<MatchAudience>();
         builder.Services.AddScoped<SaveProgramme>();
+        builder.Services.AddScoped<SyncProgrammeAudience>();
+        builder.Services.AddScoped<ProgrammeEnrolments>();
+        builder.Services.AddScoped<IRosterChanged, SyncAudiencesOnRosterChange>();
+        builder.Services.TryAddScoped<DatabaseLease>();
+        builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddHostedService<DailyAudienceSync>();
         builder.AddNavigation(
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
@@ -24,6 +34,7 @@ public static class TrainingModule
         var api = app.MapGroup("/api/v1").WithTags("Training");
         api.MapAudiencesApi();
         api.MapProgrammesApi();
+        api.MapEnrolmentsApi();
         return app;
     }
 

@@ -80,6 +80,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/Edit/{id:int?}", $"/Training/Programmes/Edit/{programme}", []),
             ("/Training/Competencies/Edit/{id:int?}", $"/Training/Competencies/Edit/{competency}", []),
             ("/api/v1/programmes/{id:int}", $"/api/v1/programmes/{programme}", []),
+            ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
         ];
     }
 }
