@@ -81,6 +81,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Competencies/Edit/{id:int?}", $"/Training/Competencies/Edit/{competency}", []),
             ("/api/v1/programmes/{id:int}", $"/api/v1/programmes/{programme}", []),
             ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
+            ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
         ];
     }
 }
