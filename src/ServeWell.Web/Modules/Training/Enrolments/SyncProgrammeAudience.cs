@@ -77,10 +77,12 @@ public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience m
         var withdrawn = 0;
         foreach (var group in withdraw)
         {
-            withdrawn += await MoveAsync(sql, group.ToList(), EnrolmentState.Withdrawn, group.Key, now, by, cancellationToken);
+            withdrawn += await MoveAsync(sql, group.ToList(), EnrolmentState.Withdrawn, group.Key, now, by,
+                $"{sql.E(nameof(Enrolment.State))} NOT IN ({(int)EnrolmentState.Attended}, {(int)EnrolmentState.Withdrawn})", cancellationToken);
         }
 
-        var reinvited = await MoveAsync(sql, reinvite, EnrolmentState.Invited, EnrolmentReasons.InAudienceAgain, now, by, cancellationToken);
+        var reinvited = await MoveAsync(sql, reinvite, EnrolmentState.Invited, EnrolmentReasons.InAudienceAgain, now, by,
+            $"{sql.E(nameof(Enrolment.State))} = {(int)EnrolmentState.Withdrawn}", cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -109,18 +111,21 @@ public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience m
     private Task<int> ExecuteAsync(string sql, object[] parameters, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
 
-    /// <summary>History first (it reads the state being left), then the state itself.</summary>
-    private async Task<int> MoveAsync(Sql sql, List<int> enrolmentIds, EnrolmentState to, string reason, DateTime now, string by, CancellationToken cancellationToken)
+    /// <summary>
+    /// History first (it reads the state being left), then the state itself. Both statements repeat the condition the
+    /// move was decided on, so an enrolment marked attended since it was read is left alone.
+    /// </summary>
+    private async Task<int> MoveAsync(Sql sql, List<int> enrolmentIds, EnrolmentState to, string reason, DateTime now, string by, string stillWhen, CancellationToken cancellationToken)
     {
         var moved = 0;
         foreach (var chunk in enrolmentIds.Chunk(Chunk))
         {
             var ids = Sql.List(chunk);
             await ExecuteAsync(
-                sql.HistorySelect(fromState: true, to) + $" WHERE {sql.E("Id")} IN ({ids})", [reason, now, by], cancellationToken);
+                sql.HistorySelect(fromState: true, to) + $" WHERE {sql.E("Id")} IN ({ids}) AND {stillWhen}", [reason, now, by], cancellationToken);
             moved += await ExecuteAsync(
                 $"UPDATE {sql.Enrolments} SET {sql.E(nameof(Enrolment.State))} = {(int)to}, {sql.E(nameof(Enrolment.StateReason))} = {{0}}, "
-                + $"{sql.E(nameof(Enrolment.StateSince))} = {{1}} WHERE {sql.E("Id")} IN ({ids})",
+                + $"{sql.E(nameof(Enrolment.StateSince))} = {{1}} WHERE {sql.E("Id")} IN ({ids}) AND {stillWhen}",
                 [reason, now], cancellationToken);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
+using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Tests.Fixtures;
 
 namespace ServeWell.Web.Tests.Modules.Training.Enrolments;
@@ -127,6 +128,27 @@ public abstract class AudienceSyncTests(AppHost app) : IDisposable
         enrolments[mover.Id].State.ShouldBe(EnrolmentState.Withdrawn);
         enrolments[mover.Id].StateReason.ShouldBe(EnrolmentReasons.NoLongerInAudience);
         (await app.HistoryAsync(enrolments[mover.Id].Id)).Select(h => h.ToState).ShouldBe([EnrolmentState.Invited, EnrolmentState.Withdrawn]);
+    }
+
+    [Fact]
+    public async Task EditProgramme_NarrowingTheRule_WithdrawsThoseNoLongerMatched()
+    {
+        var unit = await app.CreateOrgUnitAsync("O-CIVIL");
+        var kept = await app.CreateEmployeeAsync(unit.Code);
+        var dropped = await app.CreateEmployeeAsync(unit.Code);
+        var programme = await app.CreateProgrammeAsync(new AudienceRule { OrgUnitCodes = [unit.Code] });
+        var request = new ProgrammeRequest
+        {
+            Title = programme.Title, Delivery = "InPerson", Hours = 2,
+            Audience = new AudienceRule { OrgUnitCodes = [unit.Code], Exclude = [dropped.EmployeeNumber] },
+        };
+
+        await app.UseAsync<SaveProgramme, (Programme?, IReadOnlyList<SaveProgramme.Problem>)>(save => save.SaveAsync(programme.Id, request, CancellationToken.None));
+
+        var enrolments = await app.EnrolmentsAsync(programme.Id);
+        enrolments[kept.Id].State.ShouldBe(EnrolmentState.Invited);
+        enrolments[dropped.Id].State.ShouldBe(EnrolmentState.Withdrawn);
+        enrolments[dropped.Id].StateReason.ShouldBe(EnrolmentReasons.NoLongerInAudience);
     }
 
     [Fact]
