@@ -24,6 +24,7 @@ public abstract class EnrolmentPagesTests(AppHost app)
         page.Text(".state-counts").ShouldContain("Invited: 1");
         page.Text("section table").ShouldContain(person.Name);
         page.QuerySelector($"form[action='/Training/Programmes/SyncEnrolments/{programme.Id}'] button").ShouldNotBeNull();
+        page.QuerySelector($"form[action='/Training/Programmes/SyncEnrolments/{programme.Id}'] input[name=__RequestVerificationToken]").ShouldNotBeNull();
         read.QuerySelector("form[action^='/Training/Programmes/SyncEnrolments']").ShouldBeNull();
         read.Text("section").ShouldContain("No enrolments.");
     }
