@@ -1,28 +1,39 @@
 using ServeWell.Bench;
 
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
+// dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
 var rows = 100_000;
 string? pg = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--rows": rows = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--rows" or "--employees": rows = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--pg": pg = args[++i]; break;
     }
 }
 
-if (args.Length == 0 || args[0] != "import")
+Func<string, BenchDatabase, int, Task>? run = args.FirstOrDefault() switch
 {
-    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]");
+    "import" => ImportBenchmark.RunAsync,
+    "audience" => AudienceBenchmark.RunAsync,
+    _ => null,
+};
+if (run is null)
+{
+    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]\n       audience [--employees N] [--pg <admin connection string>]");
     return 2;
 }
 
-await ImportBenchmark.RunAsync("SQLite", BenchDatabase.Sqlite(), rows);
+await using (var sqlite = BenchDatabase.Sqlite())
+{
+    await run("SQLite", sqlite, rows);
+}
+
 if (pg is not null)
 {
     await using var db = await BenchDatabase.PostgresAsync(pg);
-    await ImportBenchmark.RunAsync("PostgreSQL", db, rows);
+    await run("PostgreSQL", db, rows);
 }
 
 return 0;

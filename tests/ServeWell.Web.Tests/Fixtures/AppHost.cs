@@ -23,19 +23,21 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>A fresh database and app for a test that changes things other tests could see.</summary>
-    public static async Task<AppHost> StartIsolatedAsync(DatabaseKind kind)
+    /// <summary>A fresh database and app for a test that changes things other tests could see, optionally with its own settings.</summary>
+    public static async Task<AppHost> StartIsolatedAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new IsolatedApp(kind);
-        await host.InitializeAsync();
+        await host.StartAsync(settings);
         return host;
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(null);
+
+    private async Task StartAsync(IReadOnlyDictionary<string, string?>? settings)
     {
         Database = await TestDatabase.CreateAsync(Kind);
         MailFolder = Directory.CreateTempSubdirectory("servewell-mail-").FullName;
-        Factory = StartInstance();
+        Factory = StartInstance(settings);
     }
 
     /// <summary>Starts another instance of the app on the same database and mail folder (migrations and seed are no-ops then).</summary>

@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Jobs;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
@@ -15,6 +19,12 @@ public static class TrainingModule
         builder.Services.AddScoped<MatchAudience>();
         builder.Services.AddScoped<SaveProgramme>();
         builder.Services.AddScoped<SaveSession>();
+        builder.Services.AddScoped<SyncProgrammeAudience>();
+        builder.Services.AddScoped<ProgrammeEnrolments>();
+        builder.Services.AddScoped<IRosterChanged, SyncAudiencesOnRosterChange>();
+        builder.Services.TryAddScoped<DatabaseLease>();
+        builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddHostedService<DailyAudienceSync>();
         builder.AddNavigation(
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
@@ -27,6 +37,7 @@ public static class TrainingModule
         api.MapAudiencesApi();
         api.MapProgrammesApi();
         api.MapSessionsApi();
+        api.MapEnrolmentsApi();
         return app;
     }
 

@@ -8,9 +8,11 @@ using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Modules.Training.Competencies;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Jobs;
 
 namespace ServeWell.Web.Platform.Data;
 
@@ -40,6 +42,9 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeInstructor> ProgrammeInstructors => Set<ProgrammeInstructor>();
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<EnrolmentChange> EnrolmentChanges => Set<EnrolmentChange>();
+    public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -86,6 +86,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/api/v1/sessions/{id:int}/calendar.ics", $"/api/v1/sessions/{session.Id}/calendar.ics", []),
             ("/Training/Programmes/{programmeId:int}/Sessions/Edit/{id:int?}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Edit/{session.Id}", []),
             ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
+            ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
+            ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
         ];
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
@@ -30,7 +31,7 @@ public static class RosterImportApi
 
     private static async Task<Results<Ok<RosterImportResult>, ProblemHttpResult>> ImportAsync(
         IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] bool? skipInvalidRows, [FromQuery] bool? markMissingAsLeft,
-        RosterImporter importer, IOptions<UploadOptions> uploads, CancellationToken cancellationToken)
+        RosterImporter importer, IOptions<UploadOptions> uploads, IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
@@ -59,7 +60,13 @@ public static class RosterImportApi
         }
 
         var options = new RosterImportOptions(dryRun ?? true, skipInvalidRows ?? false, markMissingAsLeft ?? false);
-        return TypedResults.Ok(await importer.RunAsync(sheet, options, null, cancellationToken));
+        var result = await importer.RunAsync(sheet, options, null, cancellationToken);
+        if (result.Applied)
+        {
+            await services.NotifyRosterChangedAsync(loggers.CreateLogger(typeof(RosterImportApi)), cancellationToken);
+        }
+
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<RosterImportJobDto>, NotFound>> StatusAsync(

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Web;
 
@@ -131,6 +132,10 @@ internal sealed class RosterImportWorker(
         reloaded.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.AuditEachChange = false;
         await db.SaveChangesAsync(cancellationToken);
+        if (reloaded.Status == RosterImportStatus.Applied)
+        {
+            await scope.ServiceProvider.NotifyRosterChangedAsync(logger, cancellationToken);
+        }
     }
 
     /// <summary>Uploaded rosters hold personal data: a file nobody applied within two days is dropped from its job.</summary>

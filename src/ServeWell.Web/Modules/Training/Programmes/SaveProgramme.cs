@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 
@@ -59,7 +60,7 @@ public sealed class CompletionRequest
 }
 
 /// <summary>Creates or updates a programme; checks everything first and writes nothing when anything is wrong.</summary>
-public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, SyncProgrammeAudience sync, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxRecurrenceMonths = 120;
 
@@ -132,6 +133,7 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Ti
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var audienceChanged = programme is null || !AudienceRuleJson.Comparer.Equals(programme.Audience, audience);
         programme ??= db.Programmes.Add(new Programme { Title = title, CreatedAt = now }).Entity;
         programme.Title = title;
         programme.Description = request.Description?.Trim() ?? "";
@@ -150,6 +152,12 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Ti
         programme.Instructors.Clear();
         programme.Instructors.AddRange(instructors);
         await db.SaveChangesAsync(cancellationToken);
+        if (audienceChanged)
+        {
+            // A new or changed rule takes effect at once; the daily sync catches what changes under an unchanged rule.
+            await sync.SyncAsync(programme.Id, EnrolmentReasons.ByRule, cancellationToken);
+        }
+
         return (programme, problems);
     }
 

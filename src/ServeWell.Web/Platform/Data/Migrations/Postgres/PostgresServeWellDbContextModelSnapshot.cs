@@ -654,6 +654,85 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("competencies", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("ProgrammeId", "EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "State");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.EnrolmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "At");
+
+                    b.ToTable("enrolment_changes", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Programmes.Programme", b =>
                 {
                     b.Property<int>("Id")
@@ -871,6 +950,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Platform.Jobs.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("CompetencyProgramme", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
@@ -1007,6 +1104,30 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.EnrolmentChange", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -629,6 +629,81 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("competencies", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("ProgrammeId", "EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "State");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.EnrolmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "At");
+
+                    b.ToTable("enrolment_changes", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Programmes.Programme", b =>
                 {
                     b.Property<int>("Id")
@@ -838,6 +913,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Platform.Jobs.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("CompetencyProgramme", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
@@ -974,6 +1067,30 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.EnrolmentChange", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
