@@ -22,11 +22,11 @@ public abstract class EnrolmentPagesTests(AppHost app)
 
         page.Text("#enrolments").ShouldBe("Enrolments");
         page.Text(".state-counts").ShouldContain("Invited: 1");
-        page.Text("section table").ShouldContain(person.Name);
+        page.Text("section[aria-labelledby=enrolments] table").ShouldContain(person.Name);
         page.QuerySelector($"form[action='/Training/Programmes/SyncEnrolments/{programme.Id}'] button").ShouldNotBeNull();
         page.QuerySelector($"form[action='/Training/Programmes/SyncEnrolments/{programme.Id}'] input[name=__RequestVerificationToken]").ShouldNotBeNull();
         read.QuerySelector("form[action^='/Training/Programmes/SyncEnrolments']").ShouldBeNull();
-        read.Text("section").ShouldContain("No enrolments.");
+        read.Text("section[aria-labelledby=enrolments]").ShouldContain("No enrolments.");
     }
 
     [Fact]
