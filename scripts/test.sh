@@ -138,7 +138,9 @@ timed pg_start pg_start        || fail_early "postgres failed to start" 3
 cd "$ROOT" || fail_early "cannot enter $ROOT" 4
 timed restore dotnet restore ServeWell.slnx --nologo -v q                  || fail_early "restore failed" 4
 timed build   dotnet build ServeWell.slnx --nologo --no-restore -v q -c Debug || fail_early "build failed" 5
-timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug \
+# -m:1: one test project at a time. On two cores the browser tests, sharing the CPU with the
+# integration tests and their PostgreSQL, saw pages take over 15 s to load; in turn they are steady.
+timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug -m:1 \
                 --results-directory "$RESULTS" \
                 --logger "trx;LogFilePrefix=servewell" \
                 --logger "console;verbosity=normal" \
