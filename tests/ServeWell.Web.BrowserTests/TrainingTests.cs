@@ -21,10 +21,14 @@ public sealed class TrainingTests(BrowserFixture fixture)
         await Expect(page.PageHeading()).ToContainTextAsync("Visiting Courtesy Training");
         await session.CheckPageAsync("programme-details");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add a session" }).ClickAsync();
+        // Opened by address rather than by click: the links are checked, and the page load is awaited by the navigation itself.
+        var addSession = await page.GetByRole(AriaRole.Link, new() { Name = "Add a session" }).GetAttributeAsync("href");
+        var cancelSession = await page.GetByRole(AriaRole.Link, new() { Name = "Cancel the session of", Exact = false }).First.GetAttributeAsync("href");
+        await page.GotoAsync(addSession!);
+        await Expect(page.PageHeading()).ToBeVisibleAsync();
         await session.CheckPageAsync("session-new");
-        await page.GoBackAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel the session of", Exact = false }).First.ClickAsync();
+        await page.GotoAsync(cancelSession!);
+        await Expect(page.PageHeading()).ToBeVisibleAsync();
         await session.CheckPageAsync("session-cancel");
 
         await page.GotoAsync("/Training/Programmes/Edit");
