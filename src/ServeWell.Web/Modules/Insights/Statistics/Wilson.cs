@@ -35,6 +35,9 @@ public static class Wilson
         var centre = p + (z2 / (2 * n));
         var spread = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n)));
         var denominator = 1 + (z2 / n);
-        return (Math.Max(0, (centre - spread) / denominator), Math.Min(1, (centre + spread) / denominator));
+        // At p̂ = 0 or 1 the bound is exactly 0 or 1 in theory; rounding would leave ±1e-17 and break ties between services.
+        var lower = successes == 0 ? 0 : Math.Max(0, (centre - spread) / denominator);
+        var upper = successes == trials ? 1 : Math.Min(1, (centre + spread) / denominator);
+        return (lower, upper);
     }
 }
