@@ -93,7 +93,8 @@ public static class ProblemServices
         }
         else
         {
-            score = s => Wilson.LowerBound(s.Current.Dissatisfied, s.Current.Count, options.Confidence);
+            var z = Wilson.Z(options.Confidence);
+            score = s => Wilson.IntervalAtZ(s.Current.Dissatisfied, s.Current.Count, z).Lower;
         }
 
         var ranked = rows
