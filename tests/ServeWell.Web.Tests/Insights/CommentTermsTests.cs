@@ -136,6 +136,15 @@ public sealed class CommentTermsTests
     [InlineData("가게", "가게")]
     [InlineData("느리고", "느리")]
     [InlineData("직원께서", "직원")]
+    [InlineData("기다렸어요", "기다리")]
+    [InlineData("기다리고", "기다리")]
+    [InlineData("걸렸습니다", "걸리")]
+    [InlineData("보냈어요", "보내")]
+    [InlineData("직원들이", "직원")]
+    [InlineData("설명해", "설명")]
+    [InlineData("처리됐어요", "처리")]
+    [InlineData("불친절했", "불친절")]
+    [InlineData("있었어요", "있")]
     public void KoreanStem_StripsParticlesAndEndingsOnly(string word, string stem) =>
         KoreanWords.Stem(word).ShouldBe(stem);
 

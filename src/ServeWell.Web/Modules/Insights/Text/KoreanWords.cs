@@ -20,6 +20,9 @@ public static class KoreanWords
         AfterVowelOrRieul,
     }
 
+    /// <summary>Index of the final consonant ㅆ in a precomposed syllable.</summary>
+    private const int PastFinal = 20;
+
     private static readonly (string Suffix, Attach Attach)[] Suffixes = BuildSuffixes();
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -28,7 +31,7 @@ public static class KoreanWords
         "그래서", "하지만", "그런데", "근데", "그러나", "이", "그", "저", "제", "저희", "나", "내", "우리", "때", "때문", "있",
         "없", "하", "되", "않", "같", "이런", "그런", "저런", "어떤", "모든", "다", "여기", "거기", "오늘", "항상", "계속",
         "많이", "조금", "왜", "및", "또한", "뭐", "다시", "이번", "감사", "감사합니다", "수고", "주", "드리", "해", "했",
-        "한", "할", "게", "건", "걸", "분", "번", "점",
+        "한", "할", "게", "건", "걸", "분", "번", "점", "주시", "주셔서", "주세요", "가", "오", "보",
     };
 
     /// <summary>True for a stem too common to say anything.</summary>
@@ -46,12 +49,47 @@ public static class KoreanWords
                 continue;
             }
 
-            var stem = word[..remaining];
-            // "불친절하였다" → "불친절하" → "불친절": a light verb 하/되 left behind a noun of two or more syllables.
-            return stem.Length >= 3 && stem[^1] is '하' or '되' ? stem[..^1] : stem;
+            return Tidy(word[..remaining]);
         }
 
-        return word;
+        return Tidy(word);
+    }
+
+    /// <summary>
+    /// After the ending is gone: undo a contracted past tense ("기다렸" → "기다리", "했" → "하"), drop a plural 들
+    /// ("직원들" → "직원"), then a light verb 하/되 behind a noun of two or more syllables ("불친절하" → "불친절").
+    /// </summary>
+    private static string Tidy(string stem)
+    {
+        if (stem.Length >= 2 && CommentTokens.IsHangulSyllable(stem[^1]) && (stem[^1] - '\uAC00') % 28 == PastFinal)
+        {
+            stem = stem[..^1] + UncontractPast(stem[^1]);
+        }
+
+        if (stem.Length >= 3 && stem[^1] == '들')
+        {
+            stem = stem[..^1];
+        }
+
+        return stem.Length >= 3 && stem[^1] is '하' or '되' ? stem[..^1] : stem;
+    }
+
+    /// <summary>렸 → 리, 왔 → 오, 줬 → 주, 됐 → 되, 했 → 하, 났 → 나: the syllable without the fused past-tense vowel and ㅆ.</summary>
+    private static char UncontractPast(char syllable)
+    {
+        var index = syllable - '\uAC00';
+        var initial = index / (21 * 28);
+        var medial = index / 28 % 21;
+        medial = medial switch
+        {
+            6 => 20, // ㅕ → ㅣ (리+었 = 렸)
+            9 => 8, // ㅘ → ㅗ (오+았 = 왔)
+            14 => 13, // ㅝ → ㅜ (주+었 = 줬)
+            10 => 11, // ㅙ → ㅚ (되+었 = 됐)
+            1 when initial == 18 => 0, // 해 → 하 (하+였 = 했)
+            _ => medial, // 났, 갔, 냈, 섰: the vowel is already the stem's
+        };
+        return (char)('\uAC00' + (((initial * 21) + medial) * 28));
     }
 
     private static bool Fits(char before, Attach attach)
@@ -90,7 +128,7 @@ public static class KoreanWords
             "되고", "되는", "된", "될", "됨", "었습니다", "았습니다", "였습니다", "었어요", "았어요", "였어요", "었는데", "았는데",
             "었지만", "았지만", "었고", "았고", "었다", "았다", "였다", "었던", "았던", "었음", "습니다", "입니다", "이었어요",
             "이었습니다", "어요", "아요", "여요", "는데", "은데", "지만", "네요", "군요", "고요", "어서", "아서", "으면", "으니",
-            "니까", "고", "게", "지", "다");
+            "니까", "고", "게", "지", "다", "해");
 
         // Longest first, so "에서는" wins over "는" and "했습니다" over "다".
         return [.. list.DistinctBy(s => s.Item1).OrderByDescending(s => s.Item1.Length)];
