@@ -105,9 +105,13 @@ public static class CommentTerms
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
 
-        var phrases = candidates.Where(c => c.Stats.IsPhrase).ToList();
+        // (word, dissatisfied count) of every word inside a reported phrase: such a word adds nothing beside the phrase.
+        var covered = candidates
+            .Where(c => c.Stats.IsPhrase)
+            .SelectMany(c => c.Stats.Parts.Select(part => (part, c.Stats.Unhappy)))
+            .ToHashSet();
         var terms = candidates
-            .Where(c => c.Stats.IsPhrase || !phrases.Any(p => p.Stats.Unhappy == c.Stats.Unhappy && p.Stats.Parts.Contains(c.Key)))
+            .Where(c => c.Stats.IsPhrase || !covered.Contains((c.Key, c.Stats.Unhappy)))
             .Take(Math.Max(0, options.MaxTerms))
             .Select(c => new CommentTerm(
                 c.Stats.Display(),

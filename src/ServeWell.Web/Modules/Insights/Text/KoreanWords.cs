@@ -23,7 +23,10 @@ public static class KoreanWords
     /// <summary>Index of the final consonant ㅆ in a precomposed syllable.</summary>
     private const int PastFinal = 20;
 
-    private static readonly (string Suffix, Attach Attach)[] Suffixes = BuildSuffixes();
+    /// <summary>The suffixes by their last character, longest first, so a word is checked against a handful, not all.</summary>
+    private static readonly Dictionary<char, (string Suffix, Attach Attach)[]> SuffixesByLastChar = BuildSuffixes()
+        .GroupBy(s => s.Item1[^1])
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -41,7 +44,12 @@ public static class KoreanWords
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        foreach (var (suffix, attach) in Suffixes)
+        if (word.Length == 0 || !SuffixesByLastChar.TryGetValue(word[^1], out var suffixes))
+        {
+            return Tidy(word);
+        }
+
+        foreach (var (suffix, attach) in suffixes)
         {
             var remaining = word.Length - suffix.Length;
             if (remaining < (suffix.Length == 1 && attach == Attach.Any ? 2 : 1) || !word.EndsWith(suffix, StringComparison.Ordinal) || !Fits(word[remaining - 1], attach))
