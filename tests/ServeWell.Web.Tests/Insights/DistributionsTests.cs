@@ -79,4 +79,20 @@ public sealed class DistributionsTests
         // I_x(1, b) = 1 − (1 − x)^b
         Distributions.RegularisedIncompleteBeta(1, 4, 0.3).ShouldBe(1 - Math.Pow(0.7, 4), 1e-14);
     }
+
+    [Fact]
+    public void Quantiles_InvertTheCdfs_AcrossTheRange()
+    {
+        foreach (var p in new[] { 1e-10, 0.001, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999 })
+        {
+            Distributions.NormalCdf(Distributions.NormalQuantile(p)).ShouldBe(p, p * 1e-9);
+            foreach (var df in new[] { 1.0, 2.5, 7, 30, 500 })
+            {
+                var t = Distributions.StudentTQuantile(p, df);
+                Distributions.StudentTCdf(t, df).ShouldBe(p, p * 1e-8);
+                // Symmetry: P(T ≤ −t) = 1 − P(T ≤ t).
+                Distributions.StudentTCdf(-t, df).ShouldBe(1 - p, 1e-12);
+            }
+        }
+    }
 }

@@ -76,8 +76,20 @@ public static class Distributions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(p, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(p, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(degreesOfFreedom, 0);
-        // For ν ≥ 1 and p ≥ 1e-12 the quantile is well inside ±1e6; wider brackets only cost a few more halvings.
-        return Bisect(t => StudentTCdf(t, degreesOfFreedom), p, -1e7, 1e7);
+        // Heavy tails (ν = 1 puts the 1e-10 quantile at −3e9): widen the bracket until it holds the answer.
+        Func<double, double> cdf = t => StudentTCdf(t, degreesOfFreedom);
+        double low = -1, high = 1;
+        while (cdf(low) > p && low > -1e300)
+        {
+            low *= 2;
+        }
+
+        while (cdf(high) < p && high < 1e300)
+        {
+            high *= 2;
+        }
+
+        return Bisect(cdf, p, low, high);
     }
 
     /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, nine terms; reflection below ½).</summary>
