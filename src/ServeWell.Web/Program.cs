@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
+using ServeWell.Web.Platform.Pdf;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
@@ -15,6 +16,7 @@ builder.AddServeWellData();
 builder.AddServeWellSecurity();
 builder.AddServeWellLocalization();
 builder.AddServeWellMail();
+builder.AddServeWellPdf();
 builder.AddServeWellWeb();
 
 builder.AddPeopleModule();

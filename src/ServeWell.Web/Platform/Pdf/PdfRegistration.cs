@@ -1,0 +1,11 @@
+namespace ServeWell.Web.Platform.Pdf;
+
+public static class PdfRegistration
+{
+    public static WebApplicationBuilder AddServeWellPdf(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
+        builder.Services.AddSingleton<PdfFonts>();
+        return builder;
+    }
+}
