@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
+using ServeWell.Web.Modules.FollowUps;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
@@ -19,6 +20,7 @@ builder.AddServeWellWeb();
 
 builder.AddPeopleModule();
 builder.AddTrainingModule();
+builder.AddFollowUpsModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -36,6 +38,7 @@ PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapTrainingModule();
+app.MapFollowUpsModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 
@@ -45,5 +48,6 @@ if (DatabaseStartup.MigrateOnStartup(app.Services))
 }
 
 await app.SeedCompetencyCatalogueAsync();
+await app.SeedRootCausesAsync();
 await app.SeedDemoCityAsync();
 await app.RunAsync();

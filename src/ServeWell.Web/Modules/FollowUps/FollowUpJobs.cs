@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.FollowUps.Cases;
+using ServeWell.Web.Modules.FollowUps.Contacts;
+using ServeWell.Web.Modules.FollowUps.Notices;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Jobs;
+
+namespace ServeWell.Web.Modules.FollowUps;
+
+/// <summary>The periodic work of follow-ups, each callable on its own (tests, "run now") and by the background loop.</summary>
+public sealed class FollowUpHousekeeping(ServeWellDbContext db, BusinessCalendar calendar, IOptions<FollowUpOptions> options, TimeProvider clock)
+{
+    /// <summary>Deletes the contact details of cases closed longer ago than the retention period; returns how many.</summary>
+    public async Task<int> PurgeContactsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - options.Value.ContactRetention;
+        var cases = await db.Set<FollowUpCase>()
+            .Where(c => c.ClosedAtUtc != null && c.ClosedAtUtc <= before && db.Set<FollowUpContact>().Any(x => x.CaseId == c.Id))
+            .ToListAsync(cancellationToken);
+        if (cases.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = cases.Select(c => c.Id).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.Set<FollowUpContact>().Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var c in cases)
+        {
+            c.ContactPurgedAtUtc = now;
+            c.Version++;
+            db.Add(new FollowUpEvent { CaseId = c.Id, AtUtc = now, Kind = FollowUpEventKind.ContactPurged, ActorName = FollowUpActor.System.Name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>Queues a reminder to the assignee of every overdue open case not yet reminded today (city time); returns how many.</summary>
+    public async Task<int> RemindOverdueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = calendar.Today(now);
+        var overdue = await db.Set<FollowUpCase>()
+            .Where(c => (c.State == FollowUpState.New || c.State == FollowUpState.Contacted) && c.DueAtUtc <= now && c.AssignedUserId != null
+                        && (c.LastRemindedOn == null || c.LastRemindedOn < today))
+            .ToListAsync(cancellationToken);
+        foreach (var c in overdue)
+        {
+            c.LastRemindedOn = today;
+            db.Add(new FollowUpNotice { CaseId = c.Id, Kind = FollowUpNoticeKind.Overdue, RecipientUserId = c.AssignedUserId, CreatedAtUtc = now });
+            db.Add(new FollowUpEvent { CaseId = c.Id, AtUtc = now, Kind = FollowUpEventKind.Reminded, ActorName = FollowUpActor.System.Name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return overdue.Count;
+    }
+}
+
+/// <summary>
+/// Every node loops; the contact purge and the overdue reminders each run once per interval across all nodes (whoever
+/// claims the lease), and each node sends follow-up mail (each notice is claimed on its own).
+/// </summary>
+internal sealed class FollowUpBackground(
+    IServiceScopeFactory scopes, IOptions<FollowUpOptions> options, TimeProvider clock, ILogger<FollowUpBackground> logger) : BackgroundService
+{
+    public const string PurgeLease = "follow-up-contact-purge";
+    public const string ReminderLease = "follow-up-overdue-reminders";
+
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var look = new[] { o.MailInterval, Look(o.PurgeInterval), Look(o.ReminderInterval) }.Min();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RunAsync("contact purge", async s =>
+            {
+                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(PurgeLease, _holder, o.PurgeInterval, stoppingToken))
+                {
+                    var n = await s.GetRequiredService<FollowUpHousekeeping>().PurgeContactsAsync(stoppingToken);
+                    logger.LogInformation("Follow-up contact purge: {Count} deleted", n);
+                }
+            }, stoppingToken);
+            await RunAsync("overdue reminders", async s =>
+            {
+                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(ReminderLease, _holder, o.ReminderInterval, stoppingToken))
+                {
+                    var n = await s.GetRequiredService<FollowUpHousekeeping>().RemindOverdueAsync(stoppingToken);
+                    logger.LogInformation("Follow-up overdue reminders: {Count} queued", n);
+                }
+            }, stoppingToken);
+            await RunAsync("mail", s => s.GetRequiredService<FollowUpMailer>().SendPendingAsync(stoppingToken), stoppingToken);
+
+            try
+            {
+                await Task.Delay(look, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    // A node taking over after another stopped is late by at most a small part of the interval.
+    private static TimeSpan Look(TimeSpan interval) =>
+        TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 24, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromHours(1).Ticks));
+
+    private async Task RunAsync(string what, Func<IServiceProvider, Task> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await work(scope.ServiceProvider);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The next look tries again; a failed run must not stop the service.
+            logger.LogError(ex, "Follow-up {Work} failed", what);
+        }
+    }
+}
