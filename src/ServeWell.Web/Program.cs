@@ -48,6 +48,6 @@ if (DatabaseStartup.MigrateOnStartup(app.Services))
 }
 
 await app.SeedCompetencyCatalogueAsync();
-await app.SeedRootCausesAsync();
+await app.PrepareFollowUpsAsync();
 await app.SeedDemoCityAsync();
 await app.RunAsync();

@@ -78,6 +78,11 @@ internal sealed class FollowUpBackground(
         var look = new[] { o.MailInterval, Look(o.PurgeInterval), Look(o.ReminderInterval) }.Min();
         while (!stoppingToken.IsCancellationRequested)
         {
+            await RunAsync("key ring", s =>
+            {
+                s.GetRequiredService<ContactVault>().WarmUp();
+                return Task.CompletedTask;
+            }, stoppingToken);
             await RunAsync("contact purge", async s =>
             {
                 if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(PurgeLease, _holder, o.PurgeInterval, stoppingToken))

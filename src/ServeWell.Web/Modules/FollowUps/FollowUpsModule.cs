@@ -42,9 +42,11 @@ public static class FollowUpsModule
         return app;
     }
 
-    public static async Task SeedRootCausesAsync(this WebApplication app)
+    /// <summary>Seeds the standard root causes and readies the contact key ring before any request or seed can need it.</summary>
+    public static async Task PrepareFollowUpsAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ContactVault>().WarmUp();
         await RootCauseCatalogue.EnsureAsync(scope.ServiceProvider.GetRequiredService<ServeWellDbContext>(), app.Lifetime.ApplicationStopping);
     }
 }

@@ -25,5 +25,12 @@ public sealed class ContactVault(IDataProtectionProvider provider)
         return new FeedbackContact(payload.E, payload.P);
     }
 
+    /// <summary>
+    /// Makes Data Protection load its key ring, and create or roll a key when one is due, now, outside any transaction.
+    /// Otherwise the first protect after a key is due would write the new key while the intake's transaction holds
+    /// SQLite's write lock, and wait for itself (ADR-013). Called at start-up and on every pass of the background loop.
+    /// </summary>
+    public void WarmUp() => _protector.Unprotect(_protector.Protect([1]));
+
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
