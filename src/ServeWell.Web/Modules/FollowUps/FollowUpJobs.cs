@@ -9,7 +9,7 @@ using ServeWell.Web.Platform.Jobs;
 namespace ServeWell.Web.Modules.FollowUps;
 
 /// <summary>The periodic work of follow-ups, each callable on its own (tests, "run now") and by the background loop.</summary>
-public sealed class FollowUpHousekeeping(ServeWellDbContext db, BusinessCalendar calendar, IOptions<FollowUpOptions> options, TimeProvider clock)
+public sealed class FollowUpHousekeeping(ServeWellDbContext db, Supervisors supervisors, BusinessCalendar calendar, IOptions<FollowUpOptions> options, TimeProvider clock)
 {
     /// <summary>Deletes the contact details of cases closed longer ago than the retention period; returns how many.</summary>
     public async Task<int> PurgeContactsAsync(CancellationToken cancellationToken)
@@ -39,24 +39,48 @@ public sealed class FollowUpHousekeeping(ServeWellDbContext db, BusinessCalendar
         return deleted;
     }
 
-    /// <summary>Queues a reminder to the assignee of every overdue open case not yet reminded today (city time); returns how many.</summary>
+    /// <summary>
+    /// Queues a reminder to the assignee of every overdue open case not yet reminded today (city time), and the first
+    /// time a case is overdue escalates it to the supervisors of the next level up the org tree; returns how many cases.
+    /// </summary>
     public async Task<int> RemindOverdueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = calendar.Today(now);
-        var overdue = await db.Set<FollowUpCase>()
+        var overdue = await db.Set<FollowUpCase>().Include(c => c.OrgUnit)
             .Where(c => (c.State == FollowUpState.New || c.State == FollowUpState.Contacted) && c.DueAtUtc <= now && c.AssignedUserId != null
                         && (c.LastRemindedOn == null || c.LastRemindedOn < today))
             .ToListAsync(cancellationToken);
+        var ids = overdue.Select(c => c.Id).ToList();
+        var escalated = (await db.Set<FollowUpEvent>().Where(e => ids.Contains(e.CaseId) && e.Kind == FollowUpEventKind.Escalated)
+            .Select(e => e.CaseId).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var c in overdue)
         {
             c.LastRemindedOn = today;
             db.Add(new FollowUpNotice { CaseId = c.Id, Kind = FollowUpNoticeKind.Overdue, RecipientUserId = c.AssignedUserId, CreatedAtUtc = now });
             db.Add(new FollowUpEvent { CaseId = c.Id, AtUtc = now, Kind = FollowUpEventKind.Reminded, ActorName = FollowUpActor.System.Name });
+            if (!escalated.Contains(c.Id) && await NextLevelUpAsync(c, cancellationToken) is { Count: > 0 } above)
+            {
+                foreach (var s in above)
+                {
+                    db.Add(new FollowUpNotice { CaseId = c.Id, Kind = FollowUpNoticeKind.Escalated, RecipientUserId = s.UserId, CreatedAtUtc = now });
+                }
+
+                db.Add(new FollowUpEvent { CaseId = c.Id, AtUtc = now, Kind = FollowUpEventKind.Escalated, ActorName = FollowUpActor.System.Name, Detail = string.Join(", ", above.Select(s => s.DisplayName)) });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return overdue.Count;
+    }
+
+    /// <summary>The supervisors of the nearest level above the assignee's own scope that covers the case.</summary>
+    private async Task<IReadOnlyList<Supervisors.Supervisor>> NextLevelUpAsync(FollowUpCase c, CancellationToken cancellationToken)
+    {
+        var covering = await supervisors.CoveringAsync(c.OrgUnit!.Path, cancellationToken);
+        var assignee = covering.FirstOrDefault(s => s.UserId == c.AssignedUserId);
+        var above = covering.Where(s => assignee is not null && s.ScopeDepth < assignee.ScopeDepth).ToList();
+        return above.Count == 0 ? [] : above.Where(s => s.ScopeDepth == above.Max(a => a.ScopeDepth)).ToList();
     }
 }
 

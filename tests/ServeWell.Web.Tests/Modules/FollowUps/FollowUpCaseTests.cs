@@ -170,6 +170,28 @@ public abstract class FollowUpCaseTests(AppHost app)
         mail.Subject.ShouldBe($"{office.Name}의 기한 초과 후속 조치");
     }
 
+    [Fact]
+    public async Task OverdueCase_EscalatesOnceToTheNextLevelUp()
+    {
+        var office = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
+        var team = await app.CreateOrgUnitAsync(office.Code);
+        var teamLead = await app.CreateSupervisorAsync(team.Code);
+        var officeHead = await app.CreateSupervisorAsync(office.Code);
+        var overdue = await app.OpenCaseAsync(team.Code, answeredAt: DateTime.UtcNow.AddDays(-14));
+
+        await app.UseAsync<FollowUpHousekeeping, int>(h => h.RemindOverdueAsync(CancellationToken.None));
+        await app.DbAsync(db => db.Set<FollowUpCase>().Where(c => c.Id == overdue.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastRemindedOn, (DateOnly?)null)));
+        await app.UseAsync<FollowUpHousekeeping, int>(h => h.RemindOverdueAsync(CancellationToken.None));
+
+        overdue.AssignedUserId.ShouldBe(await app.UserIdAsync(teamLead));
+        var notices = await app.DbAsync(db => db.Set<FollowUpNotice>().Where(n => n.CaseId == overdue.Id && n.Kind != FollowUpNoticeKind.Assigned)
+            .Select(n => new { n.Kind, n.RecipientUserId }).ToListAsync());
+        notices.Count(n => n.Kind == FollowUpNoticeKind.Overdue).ShouldBe(2);
+        notices.Where(n => n.Kind == FollowUpNoticeKind.Escalated).Select(n => n.RecipientUserId).ShouldBe([await app.UserIdAsync(officeHead)]);
+        var mail = await app.WaitForMailAsync(officeHead);
+        (mail.TextBody ?? "").ShouldContain("next level up");
+    }
+
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }
 

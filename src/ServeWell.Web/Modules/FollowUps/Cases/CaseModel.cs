@@ -94,6 +94,7 @@ public sealed class CaseModel(
         FollowUpEventKind.Reassigned => l["Reassigned to {0}", e.Detail ?? ""],
         FollowUpEventKind.ContactRevealed => l["Contact details viewed"],
         FollowUpEventKind.Reminded => l["Overdue reminder sent"],
+        FollowUpEventKind.Escalated => l["Overdue: escalated to {0}", e.Detail ?? ""],
         FollowUpEventKind.ContactPurged => l["Contact details deleted (retention period over)"],
         _ => e.Kind.ToString(),
     };

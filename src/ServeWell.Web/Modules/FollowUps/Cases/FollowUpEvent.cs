@@ -11,6 +11,7 @@ public enum FollowUpEventKind
     ContactRevealed = 3,
     Reminded = 4,
     ContactPurged = 5,
+    Escalated = 6,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, with an optional note.</summary>

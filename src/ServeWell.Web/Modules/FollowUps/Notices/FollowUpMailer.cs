@@ -97,13 +97,14 @@ public sealed class FollowUpMailer(
         }
 
         var link = Link($"/FollowUps/Case/{followUp.Id}");
-        var (staffSubject, staffBody) = InCulture(recipient.PreferredCulture ?? "ko", l =>
+        var (staffSubject, staffBody) = InCulture(recipient.PreferredCulture ?? Cultures.Default, l =>
         {
             var office = followUp.OrgUnit!.DisplayName(Cultures.ReadsEnglish);
             var due = followUp.DueOn.ToString("D", CultureInfo.CurrentCulture);
-            return notice.Kind == FollowUpNoticeKind.Overdue
+            return notice.Kind is FollowUpNoticeKind.Overdue or FollowUpNoticeKind.Escalated
                 ? ((string)l["Overdue follow-up at {0}", office],
-                    $"{l["A citizen's follow-up case at {0} was due on {1} and is still open.", office, due]}\n\n{link}\n")
+                    $"{l["A citizen's follow-up case at {0} was due on {1} and is still open.", office, due]}" +
+                    $"{(notice.Kind == FollowUpNoticeKind.Escalated ? " " + l["It is escalated to you as the next level up."] : "")}\n\n{link}\n")
                 : ((string)l["A citizen's feedback at {0} needs your follow-up", office],
                     $"{l["A citizen rated a service at {0} {1} out of 5.", office, followUp.Overall]} " +
                     $"{(followUp.ContactRequested ? l["They asked to be contacted."] : "")}\n" +

@@ -14,6 +14,9 @@ public enum FollowUpNoticeKind
 
     /// <summary>To the citizen, in the answer's language: the matter was resolved.</summary>
     Resolved = 2,
+
+    /// <summary>To the supervisors of the next level up: a case below them is overdue.</summary>
+    Escalated = 3,
 }
 
 /// <summary>
