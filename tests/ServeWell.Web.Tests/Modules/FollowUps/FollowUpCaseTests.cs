@@ -104,6 +104,15 @@ public abstract class FollowUpCaseTests(AppHost app)
     }
 
     [Fact]
+    public async Task Settings_HolidaysFromConfiguration_AreNotBusinessDays()
+    {
+        var christmas = await app.UseAsync<BusinessCalendar, bool>(c => Task.FromResult(c.IsBusinessDay(new DateOnly(2026, 12, 25))));
+        var monday = await app.UseAsync<BusinessCalendar, bool>(c => Task.FromResult(c.IsBusinessDay(new DateOnly(2026, 12, 28))));
+
+        (christmas, monday).ShouldBe((false, true));
+    }
+
+    [Fact]
     public async Task Contact_IsStoredEncrypted_AndOnlyTheVaultReadsIt()
     {
         var unit = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
