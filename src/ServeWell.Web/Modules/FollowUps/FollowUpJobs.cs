@@ -24,11 +24,17 @@ public sealed class FollowUpHousekeeping(ServeWellDbContext db, Supervisors supe
             return 0;
         }
 
-        var ids = cases.Select(c => c.Id).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db.Set<FollowUpContact>().Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = 0;
         foreach (var c in cases)
         {
+            // Per case, so that a run overlapping another (a lease that ran out mid-run) records each deletion once.
+            if (await db.Set<FollowUpContact>().Where(x => x.CaseId == c.Id).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                continue;
+            }
+
+            deleted++;
             c.ContactPurgedAtUtc = now;
             c.Version++;
             db.Add(new FollowUpEvent { CaseId = c.Id, AtUtc = now, Kind = FollowUpEventKind.ContactPurged, ActorName = FollowUpActor.System.Name });
