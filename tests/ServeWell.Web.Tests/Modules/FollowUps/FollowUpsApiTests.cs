@@ -91,6 +91,25 @@ public abstract class FollowUpsApiTests(AppHost app)
     }
 
     [Fact]
+    public async Task SameMoveSentManyTimesAtOnce_HappensOnce()
+    {
+        var unit = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
+        var followUp = await app.OpenCaseAsync(unit.Code);
+        var clients = Enumerable.Range(0, 6).Select(_ => app.ApiClient()).ToList();
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/v1/follow-ups/{followUp.Id}/transitions", new { to = "contacted" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.BadRequest || r.StatusCode == HttpStatusCode.Conflict);
+        (await app.DbAsync(db => db.Set<FollowUpEvent>().CountAsync(e => e.CaseId == followUp.Id && e.Kind == FollowUpEventKind.Transition))).ShouldBe(1);
+        foreach (var (client, response) in clients.Zip(responses))
+        {
+            response.Dispose();
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task SupervisorOfAnotherSubtree_NeverSeesOrTouchesTheCase()
     {
         var mine = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);

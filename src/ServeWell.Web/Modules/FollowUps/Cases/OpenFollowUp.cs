@@ -4,6 +4,7 @@ using ServeWell.Web.Modules.FollowUps.Contacts;
 using ServeWell.Web.Modules.FollowUps.Notices;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.FollowUps.Cases;
 
@@ -47,7 +48,7 @@ public sealed class OpenFollowUp(
         var followUp = new FollowUpCase
         {
             AnswerId = feedback.AnswerId, OrgUnitId = feedback.OrgUnitId, ServiceId = feedback.ServiceId, TouchpointId = feedback.TouchpointId,
-            Overall = feedback.Overall, Comment = feedback.Comment, Language = feedback.Language is "en" ? "en" : "ko",
+            Overall = feedback.Overall, Comment = feedback.Comment, Language = Cultures.Normalise(feedback.Language),
             AnsweredAtUtc = answeredAt, OpenedAtUtc = now, DueOn = dueOn, DueAtUtc = dueAt,
             LowScore = lowScore, ContactRequested = contact is not null, ContactHasEmail = ContactVault.Clean(contact?.Email) is not null,
             State = FollowUpState.New, AssignedUserId = nearest.FirstOrDefault()?.UserId,
