@@ -57,6 +57,33 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         widths[0].ShouldBeLessThanOrEqualTo(widths[1], "the case page scrolls sideways");
     }
 
+    [Fact]
+    public async Task Administrator_EditsRootCauses_AndReadsACaseInKorean()
+    {
+        var caseId = await OpenCaseAsync(new FeedbackContact(null, "010-1111-2222"));
+        await using var session = await fixture.OpenAsync(Viewport.Desktop);
+        var page = session.Page;
+        await session.SignInAsync(DemoAccounts.Administrator);
+
+        await page.MainNavigationLink("Root causes").ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Root causes");
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "대기 시간" })).ToBeVisibleAsync();
+        await session.CheckPageAsync("root-causes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "waiting-time", Exact = true }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Edit root cause");
+        await Expect(page.GetByLabel("Korean name")).ToHaveValueAsync("대기 시간");
+        await session.CheckPageAsync("root-cause-edit");
+
+        await page.GotoAsync($"/FollowUps/Case/{caseId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "한국어", Exact = true }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync($"사례 {caseId}");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "연락처 보기" })).ToBeVisibleAsync();
+        await session.CheckPageAsync("follow-up-case-korean");
+        await page.GotoAsync("/FollowUps?State=all");
+        await Expect(page.PageHeading()).ToHaveTextAsync("후속 조치");
+        await session.CheckPageAsync("follow-up-queue-korean");
+    }
+
     /// <summary>Tells the follow-up listener about a new answer at the demo supervisor's centre, as the intake does.</summary>
     private async Task<int> OpenCaseAsync(FeedbackContact contact)
     {
