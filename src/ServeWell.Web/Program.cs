@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
+using ServeWell.Web.Modules.FollowUps;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
@@ -21,6 +22,7 @@ builder.AddServeWellWeb();
 
 builder.AddPeopleModule();
 builder.AddTrainingModule();
+builder.AddFollowUpsModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -38,6 +40,7 @@ PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapTrainingModule();
+app.MapFollowUpsModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 
@@ -47,5 +50,6 @@ if (DatabaseStartup.MigrateOnStartup(app.Services))
 }
 
 await app.SeedCompetencyCatalogueAsync();
+await app.PrepareFollowUpsAsync();
 await app.SeedDemoCityAsync();
 await app.RunAsync();

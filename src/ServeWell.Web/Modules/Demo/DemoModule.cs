@@ -54,6 +54,7 @@ public static class DemoModule
 
         var seeder = new DemoSeeder(services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>());
         var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
+        await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
 
         // Demo accounts are fictional, so printing them is safe; this goes to the console, not the log.
         var lines = new List<string> { "", "ServeWell demo city (Hanbit City) — sign in with any of these accounts:" };

@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Create and edit programmes, their audiences and the competency catalogue.</summary>
     public const string ManageTraining = nameof(ManageTraining);
 
+    /// <summary>Read follow-up cases of citizen feedback (within scope).</summary>
+    public const string ViewFollowUps = nameof(ViewFollowUps);
+
+    /// <summary>Act on follow-up cases (within scope): move them along, reassign them, reveal the citizen's contact.</summary>
+    public const string HandleFollowUps = nameof(HandleFollowUps);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -37,6 +43,8 @@ public static class Policies
         [ManageOrganisation] = [Roles.Administrator],
         [ViewTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership, Roles.Instructor],
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewFollowUps] = [Roles.Administrator, Roles.Supervisor, Roles.Leadership],
+        [HandleFollowUps] = [Roles.Administrator, Roles.Supervisor],
         [Administer] = [Roles.Administrator],
     };
 

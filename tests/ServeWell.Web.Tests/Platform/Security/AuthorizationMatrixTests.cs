@@ -1,4 +1,5 @@
 using ServeWell.Web.Modules.People.RosterImport;
+using ServeWell.Web.Tests.Modules.FollowUps;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -55,7 +56,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
     }
 
-    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency and a demo session.</summary>
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, follow-up cases inside and outside the supervisor's subtree and a root cause.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
         var employee = await app.DemoAccountAsync(Roles.Employee);
@@ -65,6 +66,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             db, "matrix.csv", "employee_number\n"u8.ToArray(), "test", DateTime.UtcNow, CancellationToken.None));
         var programme = await app.DbAsync(db => Task.FromResult(db.Programmes.OrderBy(p => p.Id).First().Id));
         var competency = await app.DbAsync(db => Task.FromResult(db.Competencies.OrderBy(c => c.Id).First().Id));
+        var followUp = await app.OpenCaseAsync(Demo.SupervisorCentre);
+        var outsideFollowUp = await app.OpenCaseAsync("O-TAX");
+        var rootCause = await app.DbAsync(db => Task.FromResult(db.Set<ServeWell.Web.Modules.FollowUps.RootCauses.RootCause>().OrderBy(c => c.Id).First().Id));
         var session = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null).OrderBy(s => s.Id).Select(s => new { s.Id, s.ProgrammeId }).First()));
 
         return
@@ -88,6 +92,12 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
             ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
             ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
+            // A case at the supervisor's centre; and one at the tax office, outside the demo supervisor's subtree.
+            ("/FollowUps/Case/{id:int}", $"/FollowUps/Case/{followUp.Id}", []),
+            ("/api/v1/follow-ups/{id:int}", $"/api/v1/follow-ups/{followUp.Id}", []),
+            ("/FollowUps/Case/{id:int}", $"/FollowUps/Case/{outsideFollowUp.Id}", [Roles.Supervisor]),
+            ("/api/v1/follow-ups/{id:int}", $"/api/v1/follow-ups/{outsideFollowUp.Id}", [Roles.Supervisor]),
+            ("/FollowUps/RootCauses/Edit/{id:int?}", $"/FollowUps/RootCauses/Edit/{rootCause}", []),
         ];
     }
 }
