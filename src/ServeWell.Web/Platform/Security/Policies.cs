@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Create and edit programmes, their audiences and the competency catalogue.</summary>
     public const string ManageTraining = nameof(ManageTraining);
 
+    /// <summary>
+    /// Run sessions: the check-in code and the attendance sheet. Instructors only for the sessions they teach (checked
+    /// per session); training officers and administrators for all.
+    /// </summary>
+    public const string TeachTraining = nameof(TeachTraining);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -37,6 +43,7 @@ public static class Policies
         [ManageOrganisation] = [Roles.Administrator],
         [ViewTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership, Roles.Instructor],
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
+        [TeachTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
         [Administer] = [Roles.Administrator],
     };
 
