@@ -24,6 +24,9 @@ public static class TrainingModule
         builder.Services.AddScoped<ProgrammeEnrolments>();
         builder.Services.AddScoped<SessionMails>();
         builder.Services.AddScoped<SessionRegistrations>();
+        builder.Services.AddScoped<SessionRounds>();
+        builder.Services.Configure<SessionRoundsOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddHostedService<SessionRoundsService>();
         builder.Services.AddScoped<IRosterChanged, SyncAudiencesOnRosterChange>();
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));

@@ -70,8 +70,10 @@ public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clo
                 db.EnrolmentChanges.Add(new EnrolmentChange { EnrolmentId = enrolment.Id, ToState = EnrolmentState.Invited, Reason = RegistrationReasons.RegisteredByOfficer, At = now, By = by });
             }
 
+            // Places in sessions already over are history (the no-show sweep settles them), not places to switch from.
             var active = await db.SessionRegistrations
                 .Where(r => r.EnrolmentId == enrolment.Id && (r.State == RegistrationState.Registered || r.State == RegistrationState.Waitlisted))
+                .Where(r => db.TrainingSessions.Any(s => s.Id == r.SessionId && s.EndsAtUtc > now))
                 .ToListAsync(cancellationToken);
             var here = active.FirstOrDefault(r => r.SessionId == sessionId);
             if (here is not null)
