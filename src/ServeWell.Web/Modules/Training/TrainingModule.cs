@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServeWell.Web.Modules.Training.Attendance;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -25,6 +26,8 @@ public static class TrainingModule
         builder.Services.AddScoped<SessionMails>();
         builder.Services.AddScoped<SessionRegistrations>();
         builder.Services.AddScoped<SessionRounds>();
+        builder.Services.AddScoped<RecordAttendance>();
+        builder.Services.AddSingleton<CheckInCode>();
         builder.Services.Configure<SessionRoundsOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<SessionRoundsService>();
         builder.Services.AddScoped<IRosterChanged, SyncAudiencesOnRosterChange>();
@@ -46,6 +49,8 @@ public static class TrainingModule
         api.MapSessionsApi();
         api.MapEnrolmentsApi();
         api.MapRegistrationsApi();
+        api.MapAttendanceApi();
+        app.MapJoinLink();
         return app;
     }
 

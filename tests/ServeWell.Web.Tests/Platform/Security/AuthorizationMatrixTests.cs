@@ -66,6 +66,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var programme = await app.DbAsync(db => Task.FromResult(db.Programmes.OrderBy(p => p.Id).First().Id));
         var competency = await app.DbAsync(db => Task.FromResult(db.Competencies.OrderBy(c => c.Id).First().Id));
         var session = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null).OrderBy(s => s.Id).Select(s => new { s.Id, s.ProgrammeId }).First()));
+        // The demo instructor teaches this one, so the instructor may open its check-in code and attendance sheet.
+        var instructor = await app.DemoAccountAsync(Roles.Instructor);
+        var taught = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null && s.InstructorEmployeeId == instructor.EmployeeId).OrderBy(s => s.Id).Select(s => s.Id).First()));
+        var token = await app.DbAsync(db => Task.FromResult(db.SessionRegistrations.OrderBy(r => r.Id).Select(r => r.JoinToken).First()));
 
         return
         [
@@ -88,6 +92,14 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
             ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
             ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
+            ("/Training/Programmes/{programmeId:int}/Sessions/{id:int}/Registrations", $"/Training/Programmes/{session.ProgrammeId}/Sessions/{session.Id}/Registrations", []),
+            ("/api/v1/sessions/{id:int}/registrations", $"/api/v1/sessions/{session.Id}/registrations", []),
+            ("/api/v1/sessions/{id:int}/attendance", $"/api/v1/sessions/{taught}/attendance", []),
+            ("/api/v1/sessions/{id:int}/check-in-code", $"/api/v1/sessions/{taught}/check-in-code", []),
+            ("/Training/Sessions/{id:int}/Attendance", $"/Training/Sessions/{taught}/Attendance", []),
+            ("/Training/Sessions/{id:int}/CheckInCode", $"/Training/Sessions/{taught}/CheckInCode", []),
+            ("/Training/CheckIn/{id:int}", $"/Training/CheckIn/{taught}?code=none", []),
+            ("/join/{token}", $"/join/{token}", []),
         ];
     }
 }
