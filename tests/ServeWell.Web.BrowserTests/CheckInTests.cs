@@ -53,6 +53,26 @@ public sealed class CheckInTests(BrowserFixture fixture)
         await room.CheckPageAsync("attendance-sheet");
     }
 
+    [Fact]
+    public async Task Registrations_AsTrainingOfficer_ShowThePlacesAndTheWaitlistOfAFullSession()
+    {
+        await using var session = await fixture.OpenAsync(Viewport.Phone);
+        await session.SignInAsync(DemoAccounts.TrainingOfficer);
+        int programme, full;
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+            var waiting = await db.SessionRegistrations.Where(r => r.State == RegistrationState.Waitlisted).Select(r => r.SessionId).FirstAsync();
+            (programme, full) = (await db.TrainingSessions.Where(s => s.Id == waiting).Select(s => s.ProgrammeId).SingleAsync(), waiting);
+        }
+
+        await session.Page.GotoAsync($"/Training/Programmes/{programme}/Sessions/{full}/Registrations");
+
+        await Expect(session.Page.PageHeading()).ToHaveTextAsync("Registrations");
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Waitlist (3)" })).ToBeVisibleAsync();
+        await session.CheckPageAsync("registrations");
+    }
+
     /// <summary>
     /// A session of the programme the demo employee is enrolled in, starting in 20 minutes (check-in is open), taught by the
     /// demo instructor, with the demo employee's place moved to it.
