@@ -63,6 +63,19 @@ public abstract class RegistrationTests(AppHost app) : IDisposable
     }
 
     [Fact]
+    public async Task Register_ManyAtOnceForFewPlaces_NeverOverbooks()
+    {
+        var setup = await app.ProgrammeWithPeopleAsync(6);
+        var session = await app.SessionAsync(setup.Programme.Id, capacity: 2);
+
+        var results = await Task.WhenAll(setup.People.Select(p => app.RegisterAsync(session.Id, p.Id)));
+
+        results.Count(r => r.State == RegistrationState.Registered).ShouldBe(2);
+        results.Count(r => r.State == RegistrationState.Waitlisted).ShouldBe(4);
+        (await app.DbAsync(db => db.SessionRegistrations.CountAsync(r => r.SessionId == session.Id && r.State == RegistrationState.Registered))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Register_ForAnotherSessionOfTheProgramme_SwitchesAndFreesTheOldPlace()
     {
         var setup = await app.ProgrammeWithPeopleAsync(2);
