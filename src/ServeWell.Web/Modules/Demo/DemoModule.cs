@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Accounts.ApiKeys;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
 
@@ -52,7 +53,9 @@ public static class DemoModule
             return;
         }
 
-        var seeder = new DemoSeeder(services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>());
+        var seeder = new DemoSeeder(
+            services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<SyncProgrammeAudience>());
         var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
         await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
 
@@ -78,7 +81,7 @@ public static class DemoModule
     }
 }
 
-internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock, SyncProgrammeAudience sync)
 {
     public async Task<string?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
@@ -117,6 +120,8 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
 
             await users.AddToRoleAsync(user, role);
         }
+
+        await DemoRegistrations.SeedAsync(db, sync, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         var secret = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
         var hasDemoKey = await db.ApiKeys.AnyAsync(k => k.Name == "Demo administrator key" && k.RevokedAt == null, cancellationToken);

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServeWell.Web.Modules.Training.Attendance;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -21,11 +23,19 @@ public static class TrainingModule
         builder.Services.AddScoped<SaveSession>();
         builder.Services.AddScoped<SyncProgrammeAudience>();
         builder.Services.AddScoped<ProgrammeEnrolments>();
+        builder.Services.AddScoped<SessionMails>();
+        builder.Services.AddScoped<SessionRegistrations>();
+        builder.Services.AddScoped<SessionRounds>();
+        builder.Services.AddScoped<RecordAttendance>();
+        builder.Services.AddSingleton<CheckInCode>();
+        builder.Services.Configure<SessionRoundsOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddHostedService<SessionRoundsService>();
         builder.Services.AddScoped<IRosterChanged, SyncAudiencesOnRosterChange>();
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<DailyAudienceSync>();
         builder.AddNavigation(
+            new NavigationItem("My training", "/Training/My", Policies.Staff, 45),
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
         return builder;
@@ -38,6 +48,9 @@ public static class TrainingModule
         api.MapProgrammesApi();
         api.MapSessionsApi();
         api.MapEnrolmentsApi();
+        api.MapRegistrationsApi();
+        api.MapAttendanceApi();
+        app.MapJoinLink();
         return app;
     }
 

@@ -33,7 +33,10 @@ public sealed class MailOptions
     public string? SmtpPassword { get; set; }
 }
 
-public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>A file sent with a message, e.g. an iCalendar invitation (text/calendar; method=REQUEST).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<MailAttachment>? Attachments = null);
 
 public interface IMailSender
 {
@@ -52,6 +55,11 @@ public sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider cl
         mime.Subject = message.Subject;
         mime.Date = clock.GetUtcNow();
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         mime.Body = body.ToMessageBody();
 
         if (o.Mode == MailMode.Folder)

@@ -31,6 +31,11 @@ public static class Policies
 
     /// <summary>Act on follow-up cases (within scope): move them along, reassign them, reveal the citizen's contact.</summary>
     public const string HandleFollowUps = nameof(HandleFollowUps);
+    /// <summary>
+    /// Run sessions: the check-in code and the attendance sheet. Instructors only for the sessions they teach (checked
+    /// per session); training officers and administrators for all.
+    /// </summary>
+    public const string TeachTraining = nameof(TeachTraining);
 
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
@@ -45,6 +50,7 @@ public static class Policies
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
         [ViewFollowUps] = [Roles.Administrator, Roles.Supervisor, Roles.Leadership],
         [HandleFollowUps] = [Roles.Administrator, Roles.Supervisor],
+        [TeachTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
         [Administer] = [Roles.Administrator],
     };
 

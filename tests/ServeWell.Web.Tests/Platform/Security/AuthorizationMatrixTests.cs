@@ -70,6 +70,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var outsideFollowUp = await app.OpenCaseAsync("O-TAX");
         var rootCause = await app.DbAsync(db => Task.FromResult(db.Set<ServeWell.Web.Modules.FollowUps.RootCauses.RootCause>().OrderBy(c => c.Id).First().Id));
         var session = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null).OrderBy(s => s.Id).Select(s => new { s.Id, s.ProgrammeId }).First()));
+        // The demo instructor teaches this one, so the instructor may open its check-in code and attendance sheet.
+        var instructor = await app.DemoAccountAsync(Roles.Instructor);
+        var taught = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null && s.InstructorEmployeeId == instructor.EmployeeId).OrderBy(s => s.Id).Select(s => s.Id).First()));
+        var token = await app.DbAsync(db => Task.FromResult(db.SessionRegistrations.OrderBy(r => r.Id).Select(r => r.JoinToken).First()));
 
         return
         [
@@ -98,6 +102,14 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/FollowUps/Case/{id:int}", $"/FollowUps/Case/{outsideFollowUp.Id}", [Roles.Supervisor]),
             ("/api/v1/follow-ups/{id:int}", $"/api/v1/follow-ups/{outsideFollowUp.Id}", [Roles.Supervisor]),
             ("/FollowUps/RootCauses/Edit/{id:int?}", $"/FollowUps/RootCauses/Edit/{rootCause}", []),
+            ("/Training/Programmes/{programmeId:int}/Sessions/{id:int}/Registrations", $"/Training/Programmes/{session.ProgrammeId}/Sessions/{session.Id}/Registrations", []),
+            ("/api/v1/sessions/{id:int}/registrations", $"/api/v1/sessions/{session.Id}/registrations", []),
+            ("/api/v1/sessions/{id:int}/attendance", $"/api/v1/sessions/{taught}/attendance", []),
+            ("/api/v1/sessions/{id:int}/check-in-code", $"/api/v1/sessions/{taught}/check-in-code", []),
+            ("/Training/Sessions/{id:int}/Attendance", $"/Training/Sessions/{taught}/Attendance", []),
+            ("/Training/Sessions/{id:int}/CheckInCode", $"/Training/Sessions/{taught}/CheckInCode", []),
+            ("/Training/CheckIn/{id:int}", $"/Training/CheckIn/{taught}?code=none", []),
+            ("/join/{token}", $"/join/{token}", []),
         ];
     }
 }

@@ -49,6 +49,9 @@ public sealed class Enrolment
 
     /// <summary>When the enrolment entered its current state.</summary>
     public DateTime StateSince { get; set; }
+
+    /// <summary>Set when the invitation mail is claimed for sending, so it goes out once across all nodes.</summary>
+    public DateTime? InvitationMailedAt { get; set; }
 }
 
 /// <summary>A state change of an enrolment: from (null when it was created), to, why, when and by whom.</summary>

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Enrolments;
 
-public sealed record EnrolmentDto(string EmployeeNumber, string Name, string OrgUnitCode, string State, string Source, DateTime Since);
+/// <summary>An enrolment with the person's registrations in the programme's sessions (cancelled ones included, newest first).</summary>
+public sealed record EnrolmentDto(string EmployeeNumber, string Name, string OrgUnitCode, string State, string Source, DateTime Since, IReadOnlyList<RegistrationDto> Registrations);
 
 public sealed record EnrolmentPageDto(int Total, int Page, int PageSize, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<EnrolmentDto> Enrolments);
 
@@ -25,7 +27,7 @@ public static class EnrolmentsApi
     }
 
     private static async Task<Results<Ok<EnrolmentPageDto>, NotFound, ValidationProblem>> ListAsync(
-        int id, string? state, int? page, int? pageSize, ProgrammeEnrolments enrolments, CancellationToken cancellationToken)
+        int id, string? state, int? page, int? pageSize, ProgrammeEnrolments enrolments, ServeWellDbContext db, CancellationToken cancellationToken)
     {
         EnrolmentState? filter = null;
         if (!string.IsNullOrEmpty(state))
@@ -47,9 +49,23 @@ public static class EnrolmentsApi
             return TypedResults.NotFound();
         }
 
+        var numbers = result.Rows.Select(r => r.EmployeeNumber).ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => numbers.Contains(e.EmployeeNumber)).Select(e => new { e.Id, e.EmployeeNumber, e.Name }).ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var registrations = await db.SessionRegistrations.AsNoTracking()
+            .Where(r => ids.Contains(r.EmployeeId) && db.TrainingSessions.Any(s => s.Id == r.SessionId && s.ProgrammeId == id))
+            .OrderByDescending(r => r.AskedAt).ToListAsync(cancellationToken);
+        var overlaps = await RegistrationOverlaps.FindAsync(db, ids, cancellationToken);
+        var byNumber = people.ToDictionary(p => p.EmployeeNumber);
+        IReadOnlyList<RegistrationDto> Of(string number) => byNumber.TryGetValue(number, out var p)
+            ? registrations.Where(r => r.EmployeeId == p.Id).Select(r => new RegistrationDto(
+                number, p.Name, r.SessionId, r.State.ToString(), r.StateReason, r.AskedAt, r.StateSince, null,
+                r.IsActive && overlaps.TryGetValue((p.Id, r.SessionId), out var o) ? o : [])).ToList()
+            : [];
+
         return TypedResults.Ok(new EnrolmentPageDto(result.Total, result.Page, result.PageSize,
             Enum.GetValues<EnrolmentState>().ToDictionary(s => s.ToString(), s => result.Counts.GetValueOrDefault(s)),
-            result.Rows.Select(r => new EnrolmentDto(r.EmployeeNumber, r.Name, r.OrgUnitCode, r.State.ToString(), r.Source.ToString(), r.Since)).ToList()));
+            result.Rows.Select(r => new EnrolmentDto(r.EmployeeNumber, r.Name, r.OrgUnitCode, r.State.ToString(), r.Source.ToString(), r.Since, Of(r.EmployeeNumber))).ToList()));
     }
 
     private static async Task<Results<Ok<SyncCounts>, NotFound>> SyncAsync(int id, SyncProgrammeAudience sync, CancellationToken cancellationToken) =>

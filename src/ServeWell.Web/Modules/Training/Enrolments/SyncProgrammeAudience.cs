@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Training.Enrolments;
@@ -22,7 +23,7 @@ public sealed record SyncCounts(int Invited, int Withdrawn, int Reinvited, int U
 /// rule who match again. Every state change gets a history row. The differences are worked out in memory from two
 /// narrow reads, then written with a few large set-based statements in one transaction (ADR-007).
 /// </summary>
-public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience match, TimeProvider clock)
+public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience match, TimeProvider clock, SessionRegistrations? registrations = null)
 {
     /// <summary>Ids per statement: short enough for any SQL parser, long enough that 100,000 rows need 20 statements.</summary>
     private const int Chunk = 5000;
@@ -86,6 +87,11 @@ public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience m
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            if (withdrawn > 0 && registrations is not null)
+            {
+                // Withdrawn people's places in coming sessions go to the waitlist (in transactions of their own).
+                await registrations.ReleaseWithdrawnAsync(programmeId, by, cancellationToken);
+            }
         }
 
         return new SyncCounts(invited, withdrawn, reinvited, existing.Count - withdrawn - reinvited);

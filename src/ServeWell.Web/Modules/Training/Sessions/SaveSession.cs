@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Registrations;
+using ServeWell.Web.Platform.Audit;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 
@@ -35,7 +38,7 @@ public sealed class SessionRequest
 }
 
 /// <summary>Plans, changes and cancels sessions; checks everything first and writes nothing when anything is wrong.</summary>
-public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, SessionRegistrations registrations, SessionMails mails, IAuditActor actor)
 {
     public const int MaxCapacity = 10000;
 
@@ -65,49 +68,109 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
 
     public async Task<(TrainingSession? Session, IReadOnlyList<Problem> Problems)> UpdateAsync(int id, SessionRequest request, CancellationToken cancellationToken)
     {
-        var session = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null)
+        var by = actor.Name;
+        var pending = new List<SessionMail>();
+        TrainingSession? session;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return (null, [new("", l["That session does not exist."])]);
+            // Locked first, so the check of capacity against the places taken cannot race a registration.
+            await registrations.LockAsync([id], cancellationToken);
+            session = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (session is null)
+            {
+                return (null, [new("", l["That session does not exist."])]);
+            }
+
+            if (session.IsCancelled)
+            {
+                return (null, [new("", l["A cancelled session cannot be changed."])]);
+            }
+
+            var delivery = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Delivery).FirstAsync(cancellationToken);
+            var problems = await ApplyAsync(session, delivery, request, cancellationToken);
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
+            // Calendar clients replace an event only by a higher SEQUENCE; saving the same values again changes nothing.
+            var entry = db.Entry(session);
+            if (entry.Properties.Any(p => p.IsModified))
+            {
+                var calendarChanged = CalendarFields.Any(f => entry.Property(f).IsModified);
+                session.Sequence++;
+                session.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                if (calendarChanged)
+                {
+                    pending.AddRange((await db.SessionRegistrations.Where(r => r.SessionId == id && r.State == RegistrationState.Registered)
+                        .Select(r => r.Id).ToListAsync(cancellationToken)).Select(r => new SessionMail(r, SessionMailKind.Update)));
+                }
+
+                // A raised capacity frees places for the waitlist.
+                pending.AddRange(await registrations.PromoteAsync(id, by, cancellationToken));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (session.IsCancelled)
-        {
-            return (null, [new("", l["A cancelled session cannot be changed."])]);
-        }
-
-        var delivery = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Delivery).FirstAsync(cancellationToken);
-        var problems = await ApplyAsync(session, delivery, request, cancellationToken);
-        if (problems.Count > 0)
-        {
-            return (null, problems);
-        }
-
-        // Calendar clients replace an event only by a higher SEQUENCE; saving the same values again changes nothing.
-        if (db.Entry(session).Properties.Any(p => p.IsModified))
-        {
-            session.Sequence++;
-            session.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return (session, problems);
+        await mails.SendAsync(pending, cancellationToken);
+        return (session, []);
     }
 
-    /// <summary>Cancels a session; its calendar file then answers METHOD:CANCEL with the same UID and a higher SEQUENCE.</summary>
+    /// <summary>What a calendar shows: a change to any of these sends the registered people an update.</summary>
+    private static readonly string[] CalendarFields =
+    [
+        nameof(TrainingSession.StartsAtUtc), nameof(TrainingSession.EndsAtUtc), nameof(TrainingSession.TimeZone), nameof(TrainingSession.Venue),
+        nameof(TrainingSession.JoinUrl), nameof(TrainingSession.InstructorName), nameof(TrainingSession.Delivery),
+    ];
+
+    /// <summary>
+    /// Cancels a session; its calendar file then answers METHOD:CANCEL with the same UID and a higher SEQUENCE. Everyone
+    /// with a place or in the queue is told, and their programme enrolment goes back to invited so they can choose again.
+    /// </summary>
     public async Task<TrainingSession?> CancelAsync(int id, CancellationToken cancellationToken)
     {
-        var session = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null || session.IsCancelled)
+        var by = actor.Name;
+        var pending = new List<SessionMail>();
+        TrainingSession? session;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return session;
+            await registrations.LockAsync([id], cancellationToken);
+            session = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (session is null || session.IsCancelled)
+            {
+                return session;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            session.CancelledAt = now;
+            session.UpdatedAt = now;
+            session.Sequence++;
+            var active = await db.SessionRegistrations
+                .Where(r => r.SessionId == id && (r.State == RegistrationState.Registered || r.State == RegistrationState.Waitlisted)).ToListAsync(cancellationToken);
+            foreach (var r in active)
+            {
+                if (r.State == RegistrationState.Registered)
+                {
+                    var enrolment = await db.Enrolments.FirstAsync(e => e.Id == r.EnrolmentId, cancellationToken);
+                    if (enrolment.State == EnrolmentState.Registered)
+                    {
+                        registrations.Move(enrolment, EnrolmentState.Invited, RegistrationReasons.SessionCancelled, now, by);
+                    }
+                }
+
+                r.State = RegistrationState.Cancelled;
+                r.StateReason = RegistrationReasons.SessionCancelled;
+                r.StateSince = now;
+                pending.Add(new(r.Id, SessionMailKind.Cancellation));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        session.CancelledAt = now;
-        session.UpdatedAt = now;
-        session.Sequence++;
-        await db.SaveChangesAsync(cancellationToken);
+        await mails.SendAsync(pending, cancellationToken);
         return session;
     }
 
@@ -181,6 +244,14 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
         if (r.Capacity is not { } capacity || capacity < 1 || capacity > MaxCapacity)
         {
             problems.Add(new("capacity", l["Enter the number of places, from 1 to {0}.", MaxCapacity]));
+        }
+        else if (session.Id != 0 && capacity < session.Capacity)
+        {
+            var taken = await db.SessionRegistrations.CountAsync(x => x.SessionId == session.Id && x.State == RegistrationState.Registered, cancellationToken);
+            if (capacity < taken)
+            {
+                problems.Add(new("capacity", l["{0} people already have a place; the capacity cannot be lower than that. Move or cancel registrations first.", taken]));
+            }
         }
 
         int? instructorId = null;

@@ -873,6 +873,55 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("roster_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("attendance", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Competencies.Competency", b =>
                 {
                     b.Property<int>("Id")
@@ -925,6 +974,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("InvitationMailedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
@@ -1086,6 +1138,64 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ProgrammeId", "Order");
 
                     b.ToTable("programme_instructors", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Registrations.SessionRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JoinToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("JoinToken")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "State");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "AskedAt");
+
+                    b.ToTable("session_registrations", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Sessions.TrainingSession", b =>
@@ -1418,6 +1528,27 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -1452,6 +1583,27 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
                         .WithMany("Instructors")
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Registrations.SessionRegistration", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

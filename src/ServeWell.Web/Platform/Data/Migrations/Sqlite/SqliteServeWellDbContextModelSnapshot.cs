@@ -840,6 +840,53 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("roster_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("attendance", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Competencies.Competency", b =>
                 {
                     b.Property<int>("Id")
@@ -888,6 +935,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitationMailedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
@@ -1043,6 +1093,62 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ProgrammeId", "Order");
 
                     b.ToTable("programme_instructors", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Registrations.SessionRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JoinToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("JoinToken")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "State");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "AskedAt");
+
+                    b.ToTable("session_registrations", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Sessions.TrainingSession", b =>
@@ -1371,6 +1477,27 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Enrolments.Enrolment", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -1405,6 +1532,27 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
                         .WithMany("Instructors")
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Training.Registrations.SessionRegistration", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
