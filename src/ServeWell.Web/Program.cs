@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
+using ServeWell.Web.Modules.Feedback;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
@@ -19,6 +20,7 @@ builder.AddServeWellWeb();
 
 builder.AddPeopleModule();
 builder.AddTrainingModule();
+builder.AddFeedbackModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -36,6 +38,7 @@ PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapTrainingModule();
+app.MapFeedbackModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 

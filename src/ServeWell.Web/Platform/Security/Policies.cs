@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Create and edit programmes, their audiences and the competency catalogue.</summary>
     public const string ManageTraining = nameof(ManageTraining);
 
+    /// <summary>Read the service catalogue, touchpoints and citizen feedback (within scope).</summary>
+    public const string ViewFeedback = nameof(ViewFeedback);
+
+    /// <summary>Edit the service catalogue and touchpoints: codes, rotation, retirement, kiosk devices.</summary>
+    public const string ManageFeedback = nameof(ManageFeedback);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -37,6 +43,8 @@ public static class Policies
         [ManageOrganisation] = [Roles.Administrator],
         [ViewTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership, Roles.Instructor],
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewFeedback] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
+        [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
         [Administer] = [Roles.Administrator],
     };
 

@@ -19,6 +19,12 @@ public static class WebRegistration
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Platform/Layout/{0}" + RazorViewEngine.ViewExtension));
 
         services.AddProblemDetails();
+        // Modules add their own policies; rejections answer 429 with Retry-After (see FeedbackRateLimits).
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = Modules.Feedback.Intake.FeedbackRateLimiting.OnRejectedAsync;
+        });
         services.AddExceptionHandler<ServeWellExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyDocumentTransformer>());
@@ -44,6 +50,7 @@ public static class WebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

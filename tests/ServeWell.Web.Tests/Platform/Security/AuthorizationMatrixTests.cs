@@ -55,7 +55,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
     }
 
-    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency and a demo session.</summary>
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, a demo service and touchpoint.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
         var employee = await app.DemoAccountAsync(Roles.Employee);
@@ -66,6 +66,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var programme = await app.DbAsync(db => Task.FromResult(db.Programmes.OrderBy(p => p.Id).First().Id));
         var competency = await app.DbAsync(db => Task.FromResult(db.Competencies.OrderBy(c => c.Id).First().Id));
         var session = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null).OrderBy(s => s.Id).Select(s => new { s.Id, s.ProgrammeId }).First()));
+        var touchpoint = await app.DbAsync(db => Task.FromResult(db.Touchpoints.Where(t => t.RetiredAt == null).OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).First()));
+        var service = await app.DbAsync(db => Task.FromResult(db.PublicServices.OrderBy(s => s.Id).First().Id));
 
         return
         [
@@ -88,6 +90,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
             ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
             ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
+            ("/Feedback/Services/Edit/{id:int?}", $"/Feedback/Services/Edit/{service}", []),
+            ("/Feedback/Touchpoints/Edit/{id:int?}", $"/Feedback/Touchpoints/Edit/{touchpoint.Id}", []),
+            ("/f/{code}", $"/f/{touchpoint.Code}", []),
+            ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
         ];
     }
 }
