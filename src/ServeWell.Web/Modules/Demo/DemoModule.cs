@@ -21,6 +21,9 @@ public sealed class DemoOptions
 
     /// <summary>A fixed secret for the demo administrator API key; when empty, one is made and printed at first start.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>How many citizen answers the demo history holds (about fourteen months of them).</summary>
+    public int FeedbackAnswers { get; set; } = 30_000;
 }
 
 public static class DemoModule
@@ -89,6 +92,7 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
 
         await DemoProgrammes.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoSessions.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         foreach (var (email, role, name) in DemoModule.Accounts)
         {
