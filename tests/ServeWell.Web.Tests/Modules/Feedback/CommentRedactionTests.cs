@@ -21,6 +21,7 @@ public sealed class CommentRedactionTests
     [InlineData("I waited 45 minutes on 2026-11-02 and paid 12,000 won.")]
     [InlineData("Counter 3, ticket 0421, room 301.")]
     [InlineData("친절했습니다. 감사합니다!")]
+    [InlineData("receipt 5a89d8f5ede8436486772ec61a56e63c")]
     public void Clean_OrdinaryNumbers_StayAsTyped(string comment) =>
         CommentRedaction.Clean(comment).ShouldBe(comment);
 

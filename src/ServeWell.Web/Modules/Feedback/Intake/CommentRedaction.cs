@@ -45,14 +45,14 @@ public static partial class CommentRedaction
     private static int DigitCount(string value) => value.Count(c => c is >= '0' and <= '9');
 
     // YYMMDD-NNNNNNN (the 7th digit 1–8: century, sex and foreign residents), with or without the hyphen.
-    [GeneratedRegex(@"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s?[-–]?\s?[1-8][0-9]{6}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s?[-–]?\s?[1-8][0-9]{6}(?![0-9A-Za-z])")]
     private static partial Regex ResidentNumber();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+\s?(?:@|＠)\s?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex EmailAddress();
 
     // 010-1234-5678, 01012345678, 02-123-4567, (031) 123-4567, +82 10 1234 5678, 010.1234.5678; counted as a phone
-    // number only with 9 to 15 digits, so amounts and dates stay.
-    [GeneratedRegex(@"(?<![0-9])(?:\+[0-9]{1,3}[\s.\-]?)?(?:\(?[0-9]{2,4}\)?[\s.\-]?){1,3}[0-9]{4}(?![0-9])")]
+    // number only with 9 to 15 digits, so amounts and dates stay; digits inside a word (a reference like A12345678901) stay too.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?:\+[0-9]{1,3}[\s.\-]?)?(?:\(?[0-9]{2,4}\)?[\s.\-]?){1,3}[0-9]{4}(?![0-9A-Za-z])")]
     private static partial Regex PhoneNumber();
 }
