@@ -1,4 +1,5 @@
 using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -17,7 +18,8 @@ public static class FeedbackModule
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(
             new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70),
-            new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71));
+            new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71),
+            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72));
         return builder;
     }
 
@@ -26,6 +28,7 @@ public static class FeedbackModule
         var api = app.MapGroup("/api/v1").WithTags("Feedback");
         api.MapTouchpointsApi();
         api.MapFeedbackApi();
+        api.MapKioskBatchApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Accounts.ApiKeys;
 using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
@@ -53,6 +54,7 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<RetiredTouchpointCode> RetiredTouchpointCodes => Set<RetiredTouchpointCode>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<FeedbackIdempotencyRecord> FeedbackIdempotency => Set<FeedbackIdempotencyRecord>();
+    public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

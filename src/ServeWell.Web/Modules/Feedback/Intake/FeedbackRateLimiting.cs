@@ -34,8 +34,8 @@ public static class FeedbackRateLimiting
             {
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<FeedbackOptions>>().CurrentValue.RateLimits;
                 // The token's hash names the device without keeping the token itself in memory.
-                var token = context.Request.Headers.Authorization.ToString();
-                var device = token.Length == 0 ? "none" : KioskTokens.Hash(token);
+                var token = KioskBatchApi.TokenOf(context.Request);
+                var device = token is null ? "none" : KioskTokens.Hash(token);
                 return RateLimitPartition.GetFixedWindowLimiter("device:" + device, _ => Window(limits.PerDevicePerMinute));
             });
         });

@@ -440,6 +440,54 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("feedback_idempotency", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Kiosks.KioskDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TouchpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TouchpointId");
+
+                    b.ToTable("kiosk_devices", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Services.PublicService", b =>
                 {
                     b.Property<int>("Id")
@@ -1305,6 +1353,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Kiosks.KioskDevice", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", "Touchpoint")
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Touchpoint");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Services.ServiceOffice", b =>

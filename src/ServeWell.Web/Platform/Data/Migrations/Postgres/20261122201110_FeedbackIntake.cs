@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
+namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class FeedbackIntake : Migration
@@ -15,12 +16,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "public_services",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameKo = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,8 +32,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "service_offices",
                 columns: table => new
                 {
-                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,16 +56,16 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "touchpoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Label = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: true),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,31 +94,31 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "feedback_answers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TouchpointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Overall = table.Column<int>(type: "INTEGER", nullable: false),
-                    OverallScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    Timeliness = table.Column<int>(type: "INTEGER", nullable: true),
-                    TimelinessScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Knowledge = table.Column<int>(type: "INTEGER", nullable: true),
-                    KnowledgeScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Courtesy = table.Column<int>(type: "INTEGER", nullable: true),
-                    CourtesyScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Fairness = table.Column<int>(type: "INTEGER", nullable: true),
-                    FairnessScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    OutcomeScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Resolved = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CommendedEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactRequested = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TouchpointId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Overall = table.Column<int>(type: "integer", nullable: false),
+                    OverallScore = table.Column<int>(type: "integer", nullable: false),
+                    Timeliness = table.Column<int>(type: "integer", nullable: true),
+                    TimelinessScore = table.Column<int>(type: "integer", nullable: true),
+                    Knowledge = table.Column<int>(type: "integer", nullable: true),
+                    KnowledgeScore = table.Column<int>(type: "integer", nullable: true),
+                    Courtesy = table.Column<int>(type: "integer", nullable: true),
+                    CourtesyScore = table.Column<int>(type: "integer", nullable: true),
+                    Fairness = table.Column<int>(type: "integer", nullable: true),
+                    FairnessScore = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    OutcomeScore = table.Column<int>(type: "integer", nullable: true),
+                    Resolved = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CommendedEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    ContactRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,14 +150,40 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kiosk_devices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    TouchpointId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenHint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kiosk_devices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kiosk_devices_touchpoints_TouchpointId",
+                        column: x => x.TouchpointId,
+                        principalTable: "touchpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "retired_touchpoint_codes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TouchpointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TouchpointId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,12 +200,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "feedback_idempotency",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Response = table.Column<string>(type: "TEXT", nullable: false),
-                    AnswerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: false),
+                    AnswerId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,6 +242,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_feedback_idempotency_AnswerId",
                 table: "feedback_idempotency",
                 column: "AnswerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kiosk_devices_TokenHash",
+                table: "kiosk_devices",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kiosk_devices_TouchpointId",
+                table: "kiosk_devices",
+                column: "TouchpointId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_public_services_Code",
@@ -265,6 +303,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "feedback_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "kiosk_devices");
 
             migrationBuilder.DropTable(
                 name: "retired_touchpoint_codes");
