@@ -55,7 +55,9 @@ public static class DemoModule
             return;
         }
 
-        var seeder = new DemoSeeder(services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>());
+        var seeder = new DemoSeeder(
+            services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<DemoSeeder>>());
         var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
 
         // Demo accounts are fictional, so printing them is safe; this goes to the console, not the log.
@@ -80,7 +82,7 @@ public static class DemoModule
     }
 }
 
-internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task<string?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
@@ -92,7 +94,7 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
 
         await DemoProgrammes.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoSessions.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
 
         foreach (var (email, role, name) in DemoModule.Accounts)
         {
