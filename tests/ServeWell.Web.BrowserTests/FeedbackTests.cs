@@ -76,6 +76,37 @@ public sealed class FeedbackTests(BrowserFixture fixture)
         (await DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.TouchpointId == touchpointId))).ShouldBe(before + 2);
     }
 
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task AdminPages_TrainingOfficerManagesServicesTouchpointsAndKiosks_Accessibly(string viewport)
+    {
+        var touchpointId = await DbAsync(db => db.Touchpoints.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
+        var serviceId = await DbAsync(db => db.PublicServices.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        await using var session = await fixture.OpenAsync(Viewport.Named(viewport));
+        var page = session.Page;
+        await session.SignInAsync(DemoAccounts.TrainingOfficer);
+
+        foreach (var (path, heading) in new[]
+        {
+            ("/Feedback/Touchpoints", "Touchpoints"),
+            ($"/Feedback/Touchpoints/Edit/{touchpointId}", "Edit touchpoint"),
+            ("/Feedback/Services", "Services"),
+            ($"/Feedback/Services/Edit/{serviceId}", "Edit service"),
+            ("/Feedback/Kiosks", "Kiosk devices"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.PageHeading()).ToHaveTextAsync(heading);
+            await session.CheckPageAsync(path.Trim('/').Replace('/', '-'));
+        }
+
+        await page.GetByLabel("Device name").FillAsync("Lobby tablet " + viewport);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register device" }).ClickAsync();
+        await Expect(page.Locator("#new-token")).ToContainTextAsync("kiosk_");
+        await session.CheckPageAsync("kiosk-registered");
+    }
+
     private static async Task AnswerAsync(IPage page, string overall)
     {
         var group = page.GetByRole(AriaRole.Group, new() { Name = "Overall, how satisfied are you with the service you received today?" });
