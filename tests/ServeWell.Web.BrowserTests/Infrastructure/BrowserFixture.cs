@@ -105,6 +105,8 @@ public static class Collections
 
     /// <summary>For tests that change a demo account's password, so that everyone else still signs in with the demo password.</summary>
     public const string PasswordChange = "Browser: password change";
+
+    public const string Feedback = "Browser: feedback";
 }
 
 [CollectionDefinition(Collections.People)]
@@ -115,3 +117,6 @@ public sealed class AccountsCollection : ICollectionFixture<BrowserFixture>;
 
 [CollectionDefinition(Collections.PasswordChange)]
 public sealed class PasswordChangeCollection : ICollectionFixture<BrowserFixture>;
+
+[CollectionDefinition(Collections.Feedback)]
+public sealed class FeedbackCollection : ICollectionFixture<BrowserFixture>;

@@ -44,6 +44,8 @@ public sealed class ServeWellServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ServeWell", $"Data Source={Path.Combine(_folder, "servewell.db")}");
         builder.UseSetting("Mail:Mode", "Folder");
         builder.UseSetting("Mail:Folder", MailFolder);
+        // A small citizen-feedback history keeps the start fast; the full one is for people exploring the demo.
+        builder.UseSetting("Demo:FeedbackAnswers", "300");
     }
 
     public override async ValueTask DisposeAsync()

@@ -31,7 +31,10 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
         return host;
     }
 
-    public Task InitializeAsync() => StartAsync(null);
+    /// <summary>Settings a fixture subclass gives every instance it starts (e.g. rate limits a test class relies on).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    public Task InitializeAsync() => StartAsync(Settings);
 
     private async Task StartAsync(IReadOnlyDictionary<string, string?>? settings)
     {

@@ -31,7 +31,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(40));
 
-    public static async Task<AppProcess> StartAsync(string sqliteFile, string mailFolder)
+    public static Task<AppProcess> StartAsync(string sqliteFile, string mailFolder) =>
+        StartAsync("Sqlite", $"Data Source={sqliteFile}", mailFolder);
+
+    /// <summary>Starts the app on any provider; <paramref name="settings"/> become environment variables (":" as "__").</summary>
+    public static async Task<AppProcess> StartAsync(
+        string provider, string connectionString, string mailFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = WebAssemblyPath();
         var port = FreePort();
@@ -46,11 +51,15 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__ServeWell"] = $"Data Source={sqliteFile}";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__ServeWell"] = connectionString;
         start.Environment["Demo__ApiKey"] = Demo.ApiKey;
         start.Environment["Mail__Folder"] = mailFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));

@@ -23,6 +23,8 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
         builder.UseSetting("Mail:Folder", MailFolder);
         builder.UseSetting("Demo:ApiKey", Demo.ApiKey);
         builder.UseSetting("Demo:Password", Demo.Password);
+        // A small feedback history keeps every fixture's start fast; DemoFeedbackTests checks the full one.
+        builder.UseSetting("Demo:FeedbackAnswers", "300");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

@@ -22,6 +22,9 @@ public sealed class DemoOptions
 
     /// <summary>A fixed secret for the demo administrator API key; when empty, one is made and printed at first start.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>How many citizen answers the demo history holds (about fourteen months of them).</summary>
+    public int FeedbackAnswers { get; set; } = 30_000;
 }
 
 public static class DemoModule
@@ -55,7 +58,8 @@ public static class DemoModule
 
         var seeder = new DemoSeeder(
             services.GetRequiredService<ServeWellDbContext>(), services.GetRequiredService<UserManager<StaffUser>>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<SyncProgrammeAudience>());
+            services.GetRequiredService<SyncProgrammeAudience>(),
+            services.GetRequiredService<ILogger<DemoSeeder>>());
         var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
         await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
 
@@ -81,7 +85,7 @@ public static class DemoModule
     }
 }
 
-internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock, SyncProgrammeAudience sync)
+internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> users, TimeProvider clock, SyncProgrammeAudience sync, ILogger<DemoSeeder> logger)
 {
     public async Task<string?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
@@ -93,6 +97,7 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
 
         await DemoProgrammes.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoSessions.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
 
         foreach (var (email, role, name) in DemoModule.Accounts)
         {

@@ -14,8 +14,14 @@ public static class LocalizationRegistration
                 .AddSupportedUICultures(Cultures.Supported);
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
-            // The user's remembered choice (cookie) first, then the browser's language.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // A link's explicit ?lang= (the citizen survey's switch) first, then the remembered choice (cookie),
+            // then the browser's language.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
         });
         return builder;
     }

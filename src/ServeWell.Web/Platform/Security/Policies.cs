@@ -31,11 +31,18 @@ public static class Policies
 
     /// <summary>Act on follow-up cases (within scope): move them along, reassign them, reveal the citizen's contact.</summary>
     public const string HandleFollowUps = nameof(HandleFollowUps);
+
     /// <summary>
     /// Run sessions: the check-in code and the attendance sheet. Instructors only for the sessions they teach (checked
     /// per session); training officers and administrators for all.
     /// </summary>
     public const string TeachTraining = nameof(TeachTraining);
+
+    /// <summary>Read the service catalogue, touchpoints and citizen feedback (within scope).</summary>
+    public const string ViewFeedback = nameof(ViewFeedback);
+
+    /// <summary>Edit the service catalogue and touchpoints: codes, rotation, retirement, kiosk devices.</summary>
+    public const string ManageFeedback = nameof(ManageFeedback);
 
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
@@ -51,6 +58,8 @@ public static class Policies
         [ViewFollowUps] = [Roles.Administrator, Roles.Supervisor, Roles.Leadership],
         [HandleFollowUps] = [Roles.Administrator, Roles.Supervisor],
         [TeachTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
+        [ViewFeedback] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
+        [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
         [Administer] = [Roles.Administrator],
     };
 

@@ -57,6 +57,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
     }
 
     /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, follow-up cases inside and outside the supervisor's subtree and a root cause.</summary>
+    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, a demo service and touchpoint.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
         var employee = await app.DemoAccountAsync(Roles.Employee);
@@ -74,6 +75,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var instructor = await app.DemoAccountAsync(Roles.Instructor);
         var taught = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null && s.InstructorEmployeeId == instructor.EmployeeId).OrderBy(s => s.Id).Select(s => s.Id).First()));
         var token = await app.DbAsync(db => Task.FromResult(db.SessionRegistrations.OrderBy(r => r.Id).Select(r => r.JoinToken).First()));
+        var touchpoint = await app.DbAsync(db => Task.FromResult(db.Touchpoints.Where(t => t.RetiredAt == null).OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).First()));
+        var service = await app.DbAsync(db => Task.FromResult(db.PublicServices.OrderBy(s => s.Id).First().Id));
 
         return
         [
@@ -110,6 +113,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Sessions/{id:int}/CheckInCode", $"/Training/Sessions/{taught}/CheckInCode", []),
             ("/Training/CheckIn/{id:int}", $"/Training/CheckIn/{taught}?code=none", []),
             ("/join/{token}", $"/join/{token}", []),
+            ("/Feedback/Services/Edit/{id:int?}", $"/Feedback/Services/Edit/{service}", []),
+            ("/Feedback/Touchpoints/Edit/{id:int?}", $"/Feedback/Touchpoints/Edit/{touchpoint.Id}", []),
+            ("/f/{code}", $"/f/{touchpoint.Code}", []),
+            ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
         ];
     }
 }

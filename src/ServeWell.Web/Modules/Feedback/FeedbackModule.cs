@@ -1,0 +1,34 @@
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Feedback;
+
+/// <summary>Citizen feedback: the service catalogue, touchpoints and their codes, the survey and the intake (ADR-011).</summary>
+public static class FeedbackModule
+{
+    public static WebApplicationBuilder AddFeedbackModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+        builder.Services.AddScoped<SubmitFeedback>();
+        builder.Services.AddScoped<ManageTouchpoints>();
+        builder.Services.AddSingleton<DuplicateWindow>();
+        builder.Services.AddFeedbackRateLimits();
+        builder.AddNavigation(
+            new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70),
+            new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71),
+            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72));
+        return builder;
+    }
+
+    public static WebApplication MapFeedbackModule(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Feedback");
+        api.MapTouchpointsApi();
+        api.MapFeedbackApi();
+        api.MapKioskBatchApi();
+        return app;
+    }
+}

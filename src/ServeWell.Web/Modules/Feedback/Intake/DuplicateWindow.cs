@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ServeWell.Web.Modules.Feedback.Intake;
+
+/// <summary>
+/// Remembers, for a few seconds, what each (address, touchpoint, content) produced, so a bot or a frantic double
+/// tap that makes up a new key each time is answered with the first result instead of a second answer. Per node
+/// and in memory on purpose: it is a brake, not a guarantee — the Idempotency-Key is the guarantee (ADR-011).
+/// </summary>
+public sealed class DuplicateWindow : IDisposable
+{
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public FeedbackResult? Find(string fingerprint) => _recent.TryGetValue(fingerprint, out FeedbackResult? result) ? result : null;
+
+    public void Remember(string fingerprint, FeedbackResult result, TimeSpan window)
+    {
+        if (window > TimeSpan.Zero)
+        {
+            _recent.Set(fingerprint, result, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = window, Size = 1 });
+        }
+    }
+
+    public void Dispose() => _recent.Dispose();
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServeWell.Web.Modules.Feedback.Services;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.People.Employees;
+using ServeWell.Web.Modules.People.OrgUnits;
+
+namespace ServeWell.Web.Modules.Feedback.Intake;
+
+public enum Resolution
+{
+    Yes = 0,
+    Partly = 1,
+    No = 2,
+}
+
+/// <summary>
+/// One citizen's answer. Scores are kept as asked (1–5) and on the Common Measurements Tool's 0–100 scale
+/// ((score − 1) × 25), so reports never recompute them. The comment is already redacted; contact details are never here.
+/// </summary>
+public sealed class FeedbackAnswer
+{
+    public long Id { get; private set; }
+
+    public int TouchpointId { get; set; }
+
+    /// <summary>Copied from the touchpoint at the time of the answer, so moving a touchpoint later does not move its history.</summary>
+    public int OrgUnitId { get; set; }
+
+    public int? ServiceId { get; set; }
+
+    public FeedbackChannel Channel { get; set; }
+
+    public int Overall { get; set; }
+
+    public int OverallScore { get; set; }
+
+    public int? Timeliness { get; set; }
+
+    public int? TimelinessScore { get; set; }
+
+    public int? Knowledge { get; set; }
+
+    public int? KnowledgeScore { get; set; }
+
+    public int? Courtesy { get; set; }
+
+    public int? CourtesyScore { get; set; }
+
+    public int? Fairness { get; set; }
+
+    public int? FairnessScore { get; set; }
+
+    public int? Outcome { get; set; }
+
+    public int? OutcomeScore { get; set; }
+
+    public Resolution? Resolved { get; set; }
+
+    /// <summary>Plain text, personal data redacted before storage; never rendered as HTML.</summary>
+    public string? Comment { get; set; }
+
+    public int? CommendedEmployeeId { get; set; }
+
+    /// <summary>Whether the citizen asked to be contacted (with consent); the details live with the follow-up, not here.</summary>
+    public bool ContactRequested { get; set; }
+
+    public required string Language { get; set; }
+
+    public DateTime AnsweredAt { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public static int ToScore(int answer) => (answer - 1) * 25;
+
+    public static int? ToScore(int? answer) => answer is { } a ? ToScore(a) : null;
+}
+
+/// <summary>
+/// The result an Idempotency-Key earned: the hash of the request it came with, and the status and JSON answered.
+/// Written in the same transaction as the answer, so a key is either fully taken or free.
+/// </summary>
+public sealed class FeedbackIdempotencyRecord
+{
+    public required string Key { get; set; }
+
+    public required string RequestHash { get; set; }
+
+    public int Status { get; set; }
+
+    public required string Response { get; set; }
+
+    public long AnswerId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<FeedbackAnswer>
+{
+    public void Configure(EntityTypeBuilder<FeedbackAnswer> builder)
+    {
+        builder.ToTable("feedback_answers");
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Resolved).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.Comment).HasMaxLength(2000);
+        builder.Property(a => a.Language).HasMaxLength(8);
+        builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt });
+        builder.HasIndex(a => new { a.ServiceId, a.AnsweredAt });
+        builder.HasIndex(a => new { a.TouchpointId, a.AnsweredAt });
+        builder.HasIndex(a => a.CommendedEmployeeId);
+        builder.HasOne<Touchpoint>().WithMany().HasForeignKey(a => a.TouchpointId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PublicService>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.CommendedEmployeeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FeedbackIdempotencyRecordConfiguration : IEntityTypeConfiguration<FeedbackIdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<FeedbackIdempotencyRecord> builder)
+    {
+        builder.ToTable("feedback_idempotency");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasOne<FeedbackAnswer>().WithMany().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

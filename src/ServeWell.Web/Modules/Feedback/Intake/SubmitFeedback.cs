@@ -1,0 +1,272 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+
+namespace ServeWell.Web.Modules.Feedback.Intake;
+
+/// <summary>Where an answer came from, beyond its body.</summary>
+/// <param name="ClientAddress">For the duplicate window only; never stored.</param>
+/// <param name="KioskTouchpointId">A kiosk device may answer only for its own touchpoint.</param>
+public sealed record FeedbackSource(string? ClientAddress, int? KioskTouchpointId = null)
+{
+    public static readonly FeedbackSource Unknown = new((string?)null);
+}
+
+/// <summary>What the intake answers: 201 (new), 200 (replay or duplicate), 400 (problems) or 422 (key reused with another body).</summary>
+public sealed record FeedbackResult(int Status, string? Json, FieldProblems? Problems = null, string? Detail = null, long? AnswerId = null)
+{
+    public bool Stored => Status == StatusCodes.Status201Created;
+
+    public bool Replayed { get; init; }
+}
+
+/// <summary>
+/// The intake (ADR-011): validates, redacts the comment, and in ONE transaction stores the answer, tells every
+/// <see cref="IFeedbackReceived"/> (with the same context, so what they store commits with it) and records the
+/// Idempotency-Key with the answer it produced. The result is returned only after the commit.
+/// </summary>
+public sealed partial class SubmitFeedback(
+    ServeWellDbContext db,
+    IEnumerable<IFeedbackReceived> listeners,
+    DuplicateWindow duplicates,
+    IOptions<FeedbackOptions> options,
+    TimeProvider clock,
+    ILogger<SubmitFeedback> logger)
+{
+    public const int MaxCommentLength = 1200;
+    public const int MaxKeyLength = 100;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task<FeedbackResult> SubmitAsync(FeedbackRequest request, string? key, FeedbackSource source, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || !KeyShape().IsMatch(key))
+        {
+            return Invalid("Idempotency-Key", $"Send an Idempotency-Key header: 1 to {MaxKeyLength} letters, digits, '-', '_', '.' or ':', unique per answer.");
+        }
+
+        var hash = Hash(request);
+        if (await ReplayAsync(key, hash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var problems = new FieldProblems();
+        var now = clock.GetUtcNow();
+        var touchpoint = await ValidateAsync(request, source, now, problems, cancellationToken);
+        if (problems.Count > 0 || touchpoint is null)
+        {
+            return new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
+        }
+
+        var fingerprint = source.KioskTouchpointId is null ? Fingerprint(request, source) : null;
+        if (fingerprint is not null && duplicates.Find(fingerprint) is { } duplicate)
+        {
+            return duplicate with { Status = StatusCodes.Status200OK, Replayed = true };
+        }
+
+        var commended = request.CommendEmployee is { } number
+            ? await db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstAsync(cancellationToken)
+            : null;
+        var answer = Build(request, touchpoint, commended, now.UtcDateTime);
+
+        FeedbackResult result;
+        try
+        {
+            result = await StoreAsync(answer, request, touchpoint, key, hash, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request with the same key may have committed between our check and our insert.
+            if (!await KeyTakenAsync(key, cancellationToken))
+            {
+                throw;
+            }
+
+            return await ReplayAsync(key, hash, cancellationToken) ?? throw new InvalidOperationException("The idempotency record vanished.");
+        }
+
+        if (fingerprint is not null)
+        {
+            duplicates.Remember(fingerprint, result, options.Value.DuplicateWindow);
+        }
+
+        return result;
+    }
+
+    private async Task<FeedbackResult> StoreAsync(
+        FeedbackAnswer answer, FeedbackRequest request, Touchpoint touchpoint, string key, string hash, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // The answer is written first, so on SQLite this transaction holds the write lock before anything reads.
+            db.FeedbackAnswers.Add(answer);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var contact = request.Contact is { } c ? new FeedbackContact(Blank(c.Email), Blank(c.Phone)) : null;
+            var received = new FeedbackReceived(
+                answer.Id, answer.OrgUnitId, answer.ServiceId, answer.TouchpointId, answer.Overall, answer.Comment,
+                contact, answer.Language, answer.AnsweredAt);
+            foreach (var listener in listeners)
+            {
+                await listener.FeedbackReceivedAsync(received, cancellationToken);
+            }
+
+            var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(answer, touchpoint, request.CommendEmployee), JsonOptions);
+            db.FeedbackIdempotency.Add(new FeedbackIdempotencyRecord
+            {
+                Key = key, RequestHash = hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = answer.Id, CreatedAt = answer.ReceivedAt,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id);
+        }
+        catch (Exception ex) when (ex is not DbUpdateException and not OperationCanceledException)
+        {
+            logger.LogError(ex, "Feedback for touchpoint {TouchpointId} was not stored; a listener or the database failed", touchpoint.Id);
+            throw;
+        }
+    }
+
+    private async Task<FeedbackResult?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
+    {
+        var record = await db.FeedbackIdempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        return record.RequestHash == hash
+            ? new FeedbackResult(record.Status, record.Response, AnswerId: record.AnswerId) { Replayed = true }
+            : new FeedbackResult(StatusCodes.Status422UnprocessableEntity, null,
+                Detail: "This Idempotency-Key was already used for a different answer. Use a new key for a new answer.");
+    }
+
+    private async Task<bool> KeyTakenAsync(string key, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.FeedbackIdempotency.AsNoTracking().AnyAsync(r => r.Key == key, cancellationToken);
+    }
+
+    private async Task<Touchpoint?> ValidateAsync(
+        FeedbackRequest request, FeedbackSource source, DateTimeOffset now, FieldProblems problems, CancellationToken cancellationToken)
+    {
+        Touchpoint? touchpoint = null;
+        var code = request.Touchpoint.ToLowerInvariant();
+        if (TouchpointCodes.LooksValid(code))
+        {
+            touchpoint = await db.Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.RetiredAt == null, cancellationToken);
+        }
+
+        if (touchpoint is null && request.Touchpoint.Length > 0)
+        {
+            problems.Add("touchpoint", $"\"{request.Touchpoint}\" is not the code of a touchpoint that takes answers.");
+        }
+        else if (touchpoint is not null && source.KioskTouchpointId is { } own && own != touchpoint.Id)
+        {
+            problems.Add("touchpoint", $"This kiosk device answers only for its own touchpoint, not \"{request.Touchpoint}\".");
+        }
+
+        if (request.Comment is { Length: > MaxCommentLength } comment)
+        {
+            problems.Add("comment", $"The comment has {comment.Length} characters; at most {MaxCommentLength} are taken.");
+        }
+
+        if (request.CommendEmployee is { } number
+            && (number.Length > 40 || !await db.Employees.AnyAsync(e => e.EmployeeNumber == number, cancellationToken)))
+        {
+            problems.Add("commendEmployee", $"\"{number}\" is not the number of an employee.");
+        }
+
+        if (request.Contact is { } contact)
+        {
+            var email = Blank(contact.Email);
+            var phone = Blank(contact.Phone);
+            if (email is null && phone is null)
+            {
+                problems.Add("contact", "To be contacted, give an email address or a phone number.");
+            }
+
+            if (email is not null && (email.Length > 254 || !EmailShape().IsMatch(email)))
+            {
+                problems.Add("contact.email", $"\"{email}\" is not an email address.");
+            }
+
+            if (phone is not null && (phone.Length > 30 || !PhoneShape().IsMatch(phone) || phone.Count(char.IsAsciiDigit) is < 7 or > 15))
+            {
+                problems.Add("contact.phone", $"\"{phone}\" is not a phone number.");
+            }
+        }
+
+        if (request.AnsweredAt is { } at)
+        {
+            if (at > now + options.Value.ClockSkew)
+            {
+                problems.Add("answeredAt", $"{at:O} is in the future.");
+            }
+            else if (at < now - options.Value.MaxAge)
+            {
+                problems.Add("answeredAt", $"{at:O} is older than {options.Value.MaxAge.TotalDays:0} days.");
+            }
+        }
+
+        return touchpoint;
+    }
+
+    private static FeedbackAnswer Build(FeedbackRequest request, Touchpoint touchpoint, int? commended, DateTime now)
+    {
+        var d = request.Drivers;
+        return new FeedbackAnswer
+        {
+            TouchpointId = touchpoint.Id, OrgUnitId = touchpoint.OrgUnitId, ServiceId = touchpoint.ServiceId, Channel = touchpoint.Channel,
+            Overall = request.Overall, OverallScore = FeedbackAnswer.ToScore(request.Overall),
+            Timeliness = d?.Timeliness, TimelinessScore = FeedbackAnswer.ToScore(d?.Timeliness),
+            Knowledge = d?.Knowledge, KnowledgeScore = FeedbackAnswer.ToScore(d?.Knowledge),
+            Courtesy = d?.Courtesy, CourtesyScore = FeedbackAnswer.ToScore(d?.Courtesy),
+            Fairness = d?.Fairness, FairnessScore = FeedbackAnswer.ToScore(d?.Fairness),
+            Outcome = d?.Outcome, OutcomeScore = FeedbackAnswer.ToScore(d?.Outcome),
+            Resolved = request.Resolved switch { "yes" => Resolution.Yes, "partly" => Resolution.Partly, "no" => Resolution.No, _ => null },
+            Comment = CommentRedaction.Clean(request.Comment),
+            CommendedEmployeeId = commended,
+            ContactRequested = request.Contact is not null,
+            Language = request.Language,
+            AnsweredAt = (request.AnsweredAt ?? now).UtcDateTime,
+            ReceivedAt = now,
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The request as parsed and re-serialised, so whitespace or property order do not make "another body".</summary>
+    public static string Hash(FeedbackRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, JsonOptions))));
+
+    /// <summary>The content of an answer without its time and key, with where it came from: the same from the same address is a duplicate.</summary>
+    private static string? Fingerprint(FeedbackRequest request, FeedbackSource source) =>
+        source.ClientAddress is null ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                source.ClientAddress + "\n" + JsonSerializer.Serialize(request with { AnsweredAt = null }, JsonOptions))));
+
+    private static FeedbackResult Invalid(string field, string message)
+    {
+        var problems = new FieldProblems();
+        problems.Add(field, message);
+        return new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-_.:]+$")]
+    private static partial Regex KeyShape();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+
+    [GeneratedRegex(@"^\+?[0-9()\-.\s]+$")]
+    private static partial Regex PhoneShape();
+}

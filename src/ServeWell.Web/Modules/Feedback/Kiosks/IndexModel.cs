@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Feedback.Kiosks;
+
+public sealed class KioskForm
+{
+    [Required(ErrorMessage = "Enter a name.")]
+    [StringLength(120, ErrorMessage = "At most 120 characters.")]
+    public string Name { get; set; } = "";
+
+    public int TouchpointId { get; set; }
+}
+
+/// <summary>Registers kiosk devices (the token is shown once, only its hash is kept) and revokes them.</summary>
+[Authorize(Policy = Policies.ManageFeedback)]
+public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public KioskForm Form { get; set; } = new();
+
+    public IReadOnlyList<KioskDevice> Devices { get; private set; } = [];
+
+    public IReadOnlyList<Touchpoint> Touchpoints { get; private set; } = [];
+
+    public string? NewToken { get; private set; }
+
+    public string? NewTokenDevice { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRegisterAsync(CancellationToken cancellationToken)
+    {
+        var touchpoint = await db.Touchpoints.FirstOrDefaultAsync(t => t.Id == Form.TouchpointId && t.RetiredAt == null, cancellationToken);
+        if (touchpoint is null)
+        {
+            ModelState.AddModelError("Form.TouchpointId", l["Choose a touchpoint that takes answers."]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var token = KioskTokens.New();
+            db.KioskDevices.Add(new KioskDevice
+            {
+                Name = Form.Name.Trim(), TouchpointId = touchpoint!.Id, TokenHash = KioskTokens.Hash(token), TokenHint = token[..10],
+                CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            NewToken = token;
+            NewTokenDevice = Form.Name.Trim();
+            Form = new KioskForm();
+            ModelState.Clear();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int deviceId, CancellationToken cancellationToken)
+    {
+        var device = await db.KioskDevices.FirstOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
+        if (device is null)
+        {
+            return NotFound();
+        }
+
+        device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/Feedback/Kiosks");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Devices = await db.KioskDevices.AsNoTracking().Include(d => d.Touchpoint).OrderBy(d => d.RevokedAt != null).ThenBy(d => d.Name).ToListAsync(cancellationToken);
+        Touchpoints = await db.Touchpoints.AsNoTracking().Include(t => t.OrgUnit).Where(t => t.RetiredAt == null)
+            .OrderBy(t => t.Kind != TouchpointKind.Kiosk).ThenBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Platform.Data;
+
+namespace ServeWell.Web.Modules.Feedback.Kiosks;
+
+/// <summary>One item's outcome in a batch: 201 stored, 200 replay of its key, 400 with errors, 422 key reused.</summary>
+public sealed record BatchItemResult(string? Key, int Status, JsonElement? Answer, IDictionary<string, string[]>? Errors, string? Detail);
+
+public static class KioskBatchApi
+{
+    public const int MaxItems = 500;
+    public const string TokenHeader = "X-Kiosk-Token";
+
+    public static RouteGroupBuilder MapKioskBatchApi(this RouteGroupBuilder api)
+    {
+        // A kiosk is a device, not a person: it proves itself with its device token, checked here, not with a staff sign-in.
+        api.MapPost("/feedback/batch", SubmitAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(FeedbackRateLimiting.PerDevice)
+            .DisableAntiforgery()
+            .Accepts<JsonElement>("application/json")
+            .WithName("SubmitFeedbackBatch")
+            .WithSummary("A kiosk's queued answers: { \"answers\": [ { \"key\", \"overall\", …, \"answeredAt\" } ] }, at most 500, each with its own idempotency key. Device token in X-Kiosk-Token or Authorization: Bearer.");
+        return api;
+    }
+
+    public static string? TokenOf(HttpRequest request)
+    {
+        var token = request.Headers[TokenHeader].ToString();
+        if (token.Length == 0)
+        {
+            token = request.Headers.Authorization.ToString();
+        }
+
+        return token.Length == 0 ? null : token;
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, ServeWellDbContext db, SubmitFeedback submit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var token = TokenOf(http.Request);
+        var hash = token is null ? null : KioskTokens.Hash(token);
+        var device = hash is null ? null : await db.KioskDevices.Include(k => k.Touchpoint)
+            .FirstOrDefaultAsync(k => k.TokenHash == hash && k.RevokedAt == null, cancellationToken);
+        if (device is null || device.Touchpoint is null)
+        {
+            return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 401, title: "Unknown kiosk device");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The body is not valid JSON: {ex.Message}"] });
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("answers", out var answers) || answers.ValueKind != JsonValueKind.Array)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Send { \"answers\": [ … ] }."] });
+            }
+
+            if (answers.GetArrayLength() > MaxItems)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [$"At most {MaxItems} answers per batch; send the rest in another."] });
+            }
+
+            var results = new List<BatchItemResult>();
+            var source = new FeedbackSource(null, device.TouchpointId);
+            foreach (var item in answers.EnumerateArray())
+            {
+                var problems = new FieldProblems();
+                string? key = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                FeedbackRequest? request;
+                if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("touchpoint", out _))
+                {
+                    // The device knows its touchpoint; items may leave it out.
+                    using var withTouchpoint = JsonDocument.Parse(WithTouchpoint(item, device.Touchpoint.Code));
+                    request = FeedbackRequestReader.Read(withTouchpoint.RootElement, problems);
+                }
+                else
+                {
+                    request = FeedbackRequestReader.Read(item, problems);
+                }
+
+                FeedbackResult result = request is null || problems.Count > 0
+                    ? new FeedbackResult(StatusCodes.Status400BadRequest, null, problems)
+                    : await submit.SubmitAsync(request, key, source, cancellationToken);
+                var status = result.Replayed ? StatusCodes.Status200OK : result.Status;
+                results.Add(new BatchItemResult(
+                    key, status, result.Json is null ? null : JsonDocument.Parse(result.Json).RootElement.Clone(), result.Problems, result.Detail));
+            }
+
+            device.LastSyncAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(new { results });
+        }
+    }
+
+    private static string WithTouchpoint(JsonElement item, string code)
+    {
+        var copy = new Dictionary<string, JsonElement>();
+        foreach (var p in item.EnumerateObject())
+        {
+            copy[p.Name] = p.Value;
+        }
+
+        copy["touchpoint"] = JsonSerializer.SerializeToElement(code);
+        return JsonSerializer.Serialize(copy);
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Localization;
+
+namespace ServeWell.Web.Modules.Feedback.Survey;
+
+/// <summary>One 1–5 question of the survey, rendered by _Scale.</summary>
+public sealed record ScaleQuestion(string Id, string Name, string Question, int? Value, bool Required);
+
+/// <summary>What the citizen's browser posts. Not the entity; <see cref="Website"/> is the honeypot.</summary>
+public sealed class SurveyForm
+{
+    public string Key { get; set; } = "";
+
+    public int? Overall { get; set; }
+
+    public int? Timeliness { get; set; }
+
+    public int? Knowledge { get; set; }
+
+    public int? Courtesy { get; set; }
+
+    public int? Fairness { get; set; }
+
+    public int? Outcome { get; set; }
+
+    public string? Resolved { get; set; }
+
+    public string? Comment { get; set; }
+
+    public bool CommendBadge { get; set; }
+
+    public string? CommendNumber { get; set; }
+
+    public bool ContactMe { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public bool Consent { get; set; }
+
+    public string? Website { get; set; }
+}
+
+/// <summary>
+/// The citizen's survey at /f/{code}: no sign-in, server-rendered, works without JavaScript. No antiforgery token:
+/// there is no session to ride on, and a token would fail for citizens whose phones refuse cookies (ADR-011).
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[EnableRateLimiting(FeedbackRateLimiting.PerAddress)]
+public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SurveyForm Form { get; set; } = new();
+
+    public Touchpoint? Touchpoint { get; private set; }
+
+    public string? Place { get; private set; }
+
+    public string? BadgeEmployee { get; private set; }
+
+    public static string Anchor(string field) => field.Replace("Form.", "", StringComparison.Ordinal) switch
+    {
+        "Overall" => "overall",
+        "Email" or "Phone" or "Consent" or "ContactMe" => "contact",
+        "CommendNumber" => "commend",
+        "Comment" => "comment",
+        _ => "main",
+    };
+
+    public async Task<IActionResult> OnGetAsync(string code, string? lang, CancellationToken cancellationToken)
+    {
+        if (lang is not null)
+        {
+            LocalizationRegistration.RememberCulture(Response, lang);
+        }
+
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotAvailable();
+        }
+
+        Form = new SurveyForm { Key = Guid.NewGuid().ToString("N"), CommendBadge = false };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotAvailable();
+        }
+
+        if (!string.IsNullOrEmpty(Form.Website))
+        {
+            // A bot filled the field people never see: thank it and store nothing.
+            return ThankYou(code);
+        }
+
+        ModelState.Clear();
+        if (Form.Overall is null)
+        {
+            ModelState.AddModelError("Form.Overall", l["Please choose how satisfied you are overall (1 to 5)."]);
+        }
+
+        FeedbackContact? contact = null;
+        if (Form.ContactMe)
+        {
+            if (string.IsNullOrWhiteSpace(Form.Email) && string.IsNullOrWhiteSpace(Form.Phone))
+            {
+                ModelState.AddModelError("Form.Email", l["To be contacted, give an email address or a phone number."]);
+            }
+
+            if (!Form.Consent)
+            {
+                ModelState.AddModelError("Form.Consent", l["To be contacted, tick the box that you agree."]);
+            }
+
+            contact = new FeedbackContact(Form.Email, Form.Phone);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var commend = Form.CommendBadge && BadgeEmployee is not null ? Touchpoint!.Employee!.EmployeeNumber
+            : string.IsNullOrWhiteSpace(Form.CommendNumber) ? null : Form.CommendNumber.Trim();
+        var request = new FeedbackRequest(
+            Touchpoint!.Code, Form.Overall!.Value,
+            new FeedbackDrivers(Form.Timeliness, Form.Knowledge, Form.Courtesy, Form.Fairness, Form.Outcome),
+            Form.Resolved is "yes" or "partly" or "no" ? Form.Resolved : null,
+            Form.Comment, commend, contact, Cultures.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), null);
+        var result = await submit.SubmitAsync(request, Form.Key, new FeedbackSource(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"), cancellationToken);
+        if (result.Status == StatusCodes.Status400BadRequest)
+        {
+            foreach (var field in result.Problems!.Keys)
+            {
+                var (name, message) = field switch
+                {
+                    "commendEmployee" => ("Form.CommendNumber", l["We could not find an employee with this number. Check the badge, or leave it empty."]),
+                    "contact.email" => ("Form.Email", l["Please check the email address."]),
+                    "contact.phone" => ("Form.Phone", l["Please check the phone number."]),
+                    "comment" => ("Form.Comment", l["The comment is too long."]),
+                    "Idempotency-Key" => ("", l["Something went wrong. Please send your answer again."]),
+                    _ => ("", l["Please check your answers."]),
+                };
+                ModelState.AddModelError(name, message);
+            }
+
+            if (ModelState.ContainsKey("") || result.Problems.ContainsKey("Idempotency-Key"))
+            {
+                Form.Key = Guid.NewGuid().ToString("N");
+            }
+
+            return Page();
+        }
+
+        // 201 stored, 200 a repeat of the same answer, 422 this form was already sent with other choices: all are thanked.
+        return ThankYou(code);
+    }
+
+    private RedirectResult ThankYou(string code) => Redirect($"/f/{Uri.EscapeDataString(code)}/thanks");
+
+    private PageResult NotAvailable()
+    {
+        Touchpoint = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalised = code.ToLowerInvariant();
+        if (!TouchpointCodes.LooksValid(normalised))
+        {
+            return false;
+        }
+
+        Touchpoint = await db.Touchpoints.AsNoTracking().Include(t => t.OrgUnit).Include(t => t.Service).Include(t => t.Employee)
+            .FirstOrDefaultAsync(t => t.Code == normalised && t.RetiredAt == null, cancellationToken);
+        if (Touchpoint is null)
+        {
+            return false;
+        }
+
+        var english = Cultures.ReadsEnglish;
+        Place = Touchpoint.Service is { } s ? $"{Touchpoint.OrgUnit!.DisplayName(english)} · {s.DisplayName(english)}" : Touchpoint.OrgUnit!.DisplayName(english);
+        BadgeEmployee = Touchpoint.Kind == TouchpointKind.EmployeeBadge && Touchpoint.Employee is { } e ? e.Name : null;
+        return true;
+    }
+}

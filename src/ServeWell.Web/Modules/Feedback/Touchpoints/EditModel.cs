@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Feedback.Services;
+using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Web;
+
+namespace ServeWell.Web.Modules.Feedback.Touchpoints;
+
+[Authorize(Policy = Policies.ManageFeedback)]
+public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, PublicUrl publicUrl, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public TouchpointForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public Touchpoint? Current { get; private set; }
+
+    public string? PublicAddress { get; private set; }
+
+    public IReadOnlyList<OrgUnit> Units { get; private set; } = [];
+
+    public IReadOnlyList<PublicService> Services { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Current is { } t)
+        {
+            Form = new TouchpointForm
+            {
+                Kind = t.Kind, Label = t.Label, OrgUnitCode = t.OrgUnit!.Code, ServiceCode = t.Service?.Code, EmployeeNumber = t.Employee?.EmployeeNumber,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        var (touchpoint, problems) = await manage.SaveAsync(id, Form, cancellationToken);
+        if (touchpoint is null)
+        {
+            foreach (var p in problems)
+            {
+                ModelState.AddModelError(p.Field.Length == 0 ? "" : "Form." + p.Field, l[p.Message]);
+            }
+
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return Redirect($"/Feedback/Touchpoints/Edit/{touchpoint.Id}");
+    }
+
+    public async Task<IActionResult> OnPostRotateAsync(int id, CancellationToken cancellationToken) =>
+        await manage.RotateAsync(id, cancellationToken) is null ? NotFound() : Redirect($"/Feedback/Touchpoints/Edit/{id}");
+
+    public async Task<IActionResult> OnPostRetireAsync(int id, CancellationToken cancellationToken) =>
+        await manage.RetireAsync(id, cancellationToken) is null ? NotFound() : Redirect($"/Feedback/Touchpoints/Edit/{id}");
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Services = await db.PublicServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        if (id is null)
+        {
+            return true;
+        }
+
+        Current = await db.Touchpoints.AsNoTracking().Include(t => t.OrgUnit).Include(t => t.Service).Include(t => t.Employee)
+            .FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        PublicAddress = Current is null ? null : publicUrl.For(Request, Touchpoint.PublicPath(Current.Code));
+        return Current is not null;
+    }
+}

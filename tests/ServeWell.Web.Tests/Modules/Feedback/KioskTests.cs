@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Tests.Fixtures;
+
+namespace ServeWell.Web.Tests.Modules.Feedback;
+
+/// <summary>Kiosk devices: registered with a token shown once, answering in batches item by item, revocable.</summary>
+public abstract class KioskTests(FeedbackApp app)
+{
+    [Fact]
+    public async Task Batch_ItemsAnswerOneByOne_AndAResendStoresNothingNew()
+    {
+        var (touchpoint, token) = await RegisterAsync();
+        using var kiosk = Kiosk(token);
+        var answeredAt = DateTimeOffset.UtcNow.AddDays(-3).AddMinutes(-17);
+        var batch = new
+        {
+            answers = new object[]
+            {
+                new { key = "k-" + Guid.NewGuid().ToString("N"), overall = 5, drivers = new { courtesy = 5 }, language = "ko", answeredAt = answeredAt.ToString("O") },
+                new { key = "k-" + Guid.NewGuid().ToString("N"), overall = 9, language = "en" },
+                new { key = "k-" + Guid.NewGuid().ToString("N"), overall = 2, resolved = "no", language = "en", answeredAt = answeredAt.AddHours(1).ToString("O") },
+                new { overall = 3, language = "en" },
+            },
+        };
+
+        var first = await SendAsync(kiosk, batch);
+        var again = await SendAsync(kiosk, batch);
+
+        first.Select(r => r.Status).ShouldBe([201, 400, 201, 400]);
+        again.Select(r => r.Status).ShouldBe([200, 400, 200, 400]);
+        first[1].Errors!.ShouldContainKey("overall");
+        first[3].Errors!.ShouldContainKey("Idempotency-Key");
+        again[0].Answer!.Value.GetProperty("id").GetInt64().ShouldBe(first[0].Answer!.Value.GetProperty("id").GetInt64());
+        var stored = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().Where(a => a.TouchpointId == touchpoint.Id).OrderBy(a => a.Id).ToListAsync());
+        stored.Count.ShouldBe(2);
+        stored[0].AnsweredAt.ShouldBe(answeredAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
+        stored[0].Channel.ShouldBe(FeedbackChannel.Kiosk);
+        (await app.DbAsync(db => db.KioskDevices.SingleAsync(d => d.TouchpointId == touchpoint.Id))).LastSyncAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Batch_ForAnotherTouchpoint_IsRefusedForThatItem()
+    {
+        var (_, token) = await RegisterAsync();
+        var other = await app.CreateTouchpointAsync();
+        using var kiosk = Kiosk(token);
+
+        var results = await SendAsync(kiosk, new { answers = new[] { new { key = "k-" + Guid.NewGuid().ToString("N"), touchpoint = other.Code, overall = 4, language = "en" } } });
+
+        results.Single().Status.ShouldBe(400);
+        results.Single().Errors!.ShouldContainKey("touchpoint");
+    }
+
+    [Fact]
+    public async Task Batch_RevokedUnknownOrMissingToken_Answers401_AndOver500Items400()
+    {
+        var (_, token) = await RegisterAsync();
+        using var kiosk = Kiosk(token);
+        var tooMany = new { answers = Enumerable.Range(0, 501).Select(i => new { key = $"k-{i}", overall = 3, language = "en" }).ToArray() };
+        using var big = await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", tooMany);
+        big.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var device = await app.DbAsync(db => db.KioskDevices.SingleAsync(d => d.TokenHash == KioskTokens.Hash(token)));
+        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
+        var page = await admin.GetPageAsync("/Feedback/Kiosks");
+        var form = page.QuerySelectorAll("form").First(f => (f.GetAttribute("action") ?? "").Contains($"deviceId={device.Id}", StringComparison.Ordinal));
+        using var revoked = await admin.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(Html.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)form)));
+        revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var body = new { answers = new[] { new { key = "k-" + Guid.NewGuid().ToString("N"), overall = 3, language = "en" } } };
+        (await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", body)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var anonymous = app.Citizen();
+        (await anonymous.PostAsJsonAsync("/api/v1/feedback/batch", body)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var wrong = Kiosk("kiosk_not-a-real-token");
+        (await wrong.PostAsJsonAsync("/api/v1/feedback/batch", body)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task KioskPage_OpensWithoutSignIn()
+    {
+        using var client = app.Citizen();
+        using var response = await client.GetAsync("/kiosk");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector("script[src^='/js/kiosk.js']").ShouldNotBeNull();
+        page.QuerySelectorAll("input[name=overall]").Length.ShouldBe(5);
+    }
+
+    /// <summary>Registers a kiosk through the administrators' page and reads the token it shows once.</summary>
+    private async Task<(Touchpoint Touchpoint, string Token)> RegisterAsync()
+    {
+        var touchpoint = await app.CreateTouchpointAsync(TouchpointKind.Kiosk);
+        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
+        const string path = "/Feedback/Kiosks";
+        var page = await admin.GetPageAsync(path);
+        using var response = await admin.SubmitAsync(page, path + "?handler=Register", new Dictionary<string, string>
+        {
+            ["Form.Name"] = TestData.Unique("Tablet "), ["Form.TouchpointId"] = touchpoint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "Form.Name");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = (await Html.ParseAsync(response)).Text("#new-token");
+        token.ShouldStartWith(KioskTokens.Prefix);
+        (await app.DbAsync(db => db.KioskDevices.AnyAsync(d => d.TokenHash == KioskTokens.Hash(token)))).ShouldBeTrue();
+        (await admin.GetPageAsync(path)).Body!.InnerHtml.ShouldNotContain(token);
+        return (touchpoint, token);
+    }
+
+    private HttpClient Kiosk(string token)
+    {
+        var client = app.Citizen();
+        client.DefaultRequestHeaders.Add(KioskBatchApi.TokenHeader, token);
+        return client;
+    }
+
+    private static async Task<List<BatchItemResult>> SendAsync(HttpClient kiosk, object batch)
+    {
+        using var response = await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", batch);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonSerializer.Deserialize<JsonElement>(body, Json.Web).GetProperty("results").Deserialize<List<BatchItemResult>>(Json.Web)!;
+    }
+}
+
+public sealed class KioskSqliteTests(FeedbackSqliteApp app) : KioskTests(app), IClassFixture<FeedbackSqliteApp>;
+
+public sealed class KioskPostgresTests(FeedbackPostgresApp app) : KioskTests(app), IClassFixture<FeedbackPostgresApp>;
