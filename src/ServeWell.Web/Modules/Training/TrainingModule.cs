@@ -25,6 +25,7 @@ public static class TrainingModule
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<DailyAudienceSync>();
+        builder.AddTrainingRecord();
         builder.AddNavigation(
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
@@ -38,6 +39,7 @@ public static class TrainingModule
         api.MapProgrammesApi();
         api.MapSessionsApi();
         api.MapEnrolmentsApi();
+        api.MapTrainingRecordApis();
         return app;
     }
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServeWell.Web.Modules.Training.Certificates;
+using ServeWell.Web.Modules.Training.Completions;
+using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Jobs;
+
+namespace ServeWell.Web.Modules.Training;
+
+/// <summary>The training record: completion, evaluation, knowledge checks, certificates and compliance (ADR-010).</summary>
+public static class TrainingRecordModule
+{
+    public static WebApplicationBuilder AddTrainingRecord(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ProgrammeCycles>();
+        builder.Services.AddScoped<CompleteEnrolment>();
+        builder.Services.AddScoped<IssueCertificate>();
+        builder.Services.AddScoped<IAttendedSession, AttendedSessionFromEnrolment>();
+        builder.Services.AddScoped<IAttendanceRecorded, CompleteOnAttendance>();
+        builder.Services.AddScoped<CompletionSweepRun>();
+        builder.Services.TryAddScoped<DatabaseLease>();
+        builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddHostedService<CompletionSweep>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api;
+}
