@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Modules.Training.Completions;
+using ServeWell.Web.Modules.Training.Evaluations;
+using ServeWell.Web.Modules.Training.KnowledgeChecks;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Jobs;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training;
 
@@ -17,9 +21,13 @@ public static class TrainingRecordModule
         builder.Services.AddScoped<IAttendedSession, AttendedSessionFromEnrolment>();
         builder.Services.AddScoped<IAttendanceRecorded, CompleteOnAttendance>();
         builder.Services.AddScoped<CompletionSweepRun>();
+        builder.Services.AddScoped<SubmitEvaluation>();
+        builder.Services.AddScoped<EvaluationResults>();
+        builder.Services.AddScoped<KnowledgeResults>();
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
+        builder.AddNavigation(new NavigationItem("My training", "/Training/Record", Policies.Staff, 45));
         return builder;
     }
 

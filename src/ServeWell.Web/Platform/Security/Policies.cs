@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Create and edit programmes, their audiences and the competency catalogue.</summary>
     public const string ManageTraining = nameof(ManageTraining);
 
+    /// <summary>Evaluation and knowledge-check results of sessions and programmes (instructors: the sessions they teach).</summary>
+    public const string ViewTrainingResults = nameof(ViewTrainingResults);
+
+    /// <summary>Who is due, overdue and complete, per org unit and programme (within scope).</summary>
+    public const string ViewCompliance = nameof(ViewCompliance);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -37,6 +43,8 @@ public static class Policies
         [ManageOrganisation] = [Roles.Administrator],
         [ViewTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership, Roles.Instructor],
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
+        [ViewCompliance] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [Administer] = [Roles.Administrator],
     };
 

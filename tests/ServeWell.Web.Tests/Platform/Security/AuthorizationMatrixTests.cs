@@ -88,6 +88,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{programmeId:int}/Sessions/Cancel/{id:int}", $"/Training/Programmes/{session.ProgrammeId}/Sessions/Cancel/{session.Id}", []),
             ("/api/v1/programmes/{id:int}/enrolments", $"/api/v1/programmes/{programme}/enrolments", []),
             ("/Training/Programmes/SyncEnrolments/{id:int}", $"/Training/Programmes/SyncEnrolments/{programme}", []),
+            // The training record (ADR-010): no demo account attended the session, so its evaluation form is no one's.
+            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{session.Id}", [.. Roles.All]),
+            ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
         ];
     }
 }

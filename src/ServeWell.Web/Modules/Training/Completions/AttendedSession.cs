@@ -9,6 +9,9 @@ public interface IAttendedSession
 {
     /// <summary>The attended session's id, or null when the employee has not attended one.</summary>
     Task<int?> FindAsync(int programmeId, int employeeId, CancellationToken cancellationToken);
+
+    /// <summary>Who attended each session of the programme (session id → employee ids), as far as attendance is known.</summary>
+    Task<Dictionary<int, HashSet<int>>> AttendeesAsync(int programmeId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -31,5 +34,26 @@ internal sealed class AttendedSessionFromEnrolment(ServeWellDbContext db) : IAtt
         var sessions = db.TrainingSessions.AsNoTracking().Where(s => s.ProgrammeId == programmeId && s.CancelledAt == null);
         return await sessions.Where(s => s.StartsAtUtc <= since).OrderByDescending(s => s.StartsAtUtc).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
             ?? await sessions.OrderBy(s => s.StartsAtUtc).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Dictionary<int, HashSet<int>>> AttendeesAsync(int programmeId, CancellationToken cancellationToken)
+    {
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.ProgrammeId == programmeId && s.CancelledAt == null)
+            .OrderBy(s => s.StartsAtUtc).Select(s => new { s.Id, s.StartsAtUtc }).ToListAsync(cancellationToken);
+        var attended = await db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId && e.State == EnrolmentState.Attended)
+            .Select(e => new { e.EmployeeId, e.StateSince }).ToListAsync(cancellationToken);
+        var result = sessions.ToDictionary(s => s.Id, _ => new HashSet<int>());
+        if (sessions.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var a in attended)
+        {
+            var session = sessions.LastOrDefault(s => s.StartsAtUtc <= a.StateSince) ?? sessions[0];
+            result[session.Id].Add(a.EmployeeId);
+        }
+
+        return result;
     }
 }

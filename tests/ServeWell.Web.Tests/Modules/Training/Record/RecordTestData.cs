@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Platform.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServeWell.Web.Modules.People.Employees;
@@ -70,6 +73,21 @@ public static class RecordTestData
             var logger = scope.ServiceProvider.GetRequiredService<ILogger<TrainingCase>>();
             await scope.ServiceProvider.NotifyAttendanceRecordedAsync(new AttendanceRecorded(c.Session.Id, c.Programme.Id, enrolmentId, employee.Id), logger, CancellationToken.None);
         }
+    }
+
+    /// <summary>A sign-in account of the Employee role linked to <paramref name="employee"/>, signed in.</summary>
+    public static async Task<StaffClient> SignInAsEmployeeAsync(this AppHost app, Employee employee, string role = Roles.Employee, string? culture = null)
+    {
+        var email = TestData.Unique("emp.").ToLowerInvariant() + "@test.example";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = employee.Name, EmployeeId = employee.Id, PreferredCulture = culture };
+            (await users.CreateAsync(user, Demo.Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        }
+
+        return await app.SignInAsync(email);
     }
 
     public static Task<List<Completion>> CompletionsAsync(this AppHost app, int programmeId) =>
