@@ -24,6 +24,8 @@ public static class TrainingRecordModule
         builder.Services.AddScoped<SubmitEvaluation>();
         builder.Services.AddScoped<EvaluationResults>();
         builder.Services.AddScoped<KnowledgeResults>();
+        builder.Services.AddScoped<TakeKnowledgeCheck>();
+        builder.Services.AddScoped<SaveKnowledgeCheck>();
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();

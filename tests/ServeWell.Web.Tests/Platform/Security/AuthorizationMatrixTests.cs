@@ -91,6 +91,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             // The training record (ADR-010): no demo account attended the session, so its evaluation form is no one's.
             ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{session.Id}", [.. Roles.All]),
             ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
+            ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
+            // Demo programmes have no question set, so there is nothing to take.
+            ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),
         ];
     }
 }

@@ -57,6 +57,9 @@ public sealed class KnowledgeAttempt
 
     public KnowledgePhase Phase { get; set; }
 
+    /// <summary>1 for the first try; a post check not passed may be taken again. Results count first tries only.</summary>
+    public int Number { get; set; } = 1;
+
     /// <summary>The session attended, for an attempt after it; null before.</summary>
     public int? SessionId { get; set; }
 

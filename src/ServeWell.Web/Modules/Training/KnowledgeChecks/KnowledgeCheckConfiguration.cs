@@ -39,7 +39,7 @@ internal sealed class KnowledgeAttemptConfiguration : IEntityTypeConfiguration<K
     public void Configure(EntityTypeBuilder<KnowledgeAttempt> builder)
     {
         builder.ToTable("knowledge_attempts");
-        builder.HasIndex(a => new { a.ProgrammeId, a.EmployeeId, a.Cycle, a.Phase }).IsUnique();
+        builder.HasIndex(a => new { a.ProgrammeId, a.EmployeeId, a.Cycle, a.Phase, a.Number }).IsUnique();
         builder.HasIndex(a => a.SessionId);
         builder.Property(a => a.Answers)
             .HasConversion(a => JsonSerializer.Serialize(a, JsonSerializerOptions.Default), json => JsonSerializer.Deserialize<List<KnowledgeAnswer>>(json, JsonSerializerOptions.Default) ?? new List<KnowledgeAnswer>(),

@@ -28,7 +28,7 @@ public sealed class KnowledgeResults(ServeWellDbContext db)
             return null;
         }
 
-        var attempts = await db.KnowledgeAttempts.AsNoTracking().Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken);
+        var attempts = await db.KnowledgeAttempts.AsNoTracking().Where(a => a.ProgrammeId == programmeId && a.Number == 1).ToListAsync(cancellationToken);
         var sessions = (await SessionRow.ListAsync(db, programmeId, cancellationToken))
             .Where(s => !s.Session.IsCancelled && (visibleSessions is null || visibleSessions.Contains(s.Session.Id))).ToList();
         var questions = check.Questions.OrderBy(q => q.Order).ToList();

@@ -956,6 +956,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("EmployeeId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
@@ -980,7 +983,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase")
+                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
 
                     b.ToTable("knowledge_attempts", (string)null);

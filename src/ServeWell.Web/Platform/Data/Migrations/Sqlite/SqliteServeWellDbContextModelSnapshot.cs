@@ -917,6 +917,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
@@ -941,7 +944,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase")
+                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
 
                     b.ToTable("knowledge_attempts", (string)null);

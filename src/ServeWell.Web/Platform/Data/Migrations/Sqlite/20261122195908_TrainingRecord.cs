@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ServeWell.Web.Platform.Data.Migrations.Postgres
+namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TrainingRecord : Migration
@@ -16,15 +15,15 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "completions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    EnrolmentId = table.Column<int>(type: "integer", nullable: false),
-                    Cycle = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cycle = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,17 +58,18 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "knowledge_attempts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    Cycle = table.Column<int>(type: "integer", nullable: false),
-                    Phase = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: true),
-                    ScorePercent = table.Column<int>(type: "integer", nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    Answers = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cycle = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phase = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ScorePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,11 +98,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "knowledge_checks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    PassMarkPercent = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassMarkPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,13 +119,13 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "programme_cycles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,17 +142,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "session_evaluations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    Cycle = table.Column<int>(type: "integer", nullable: false),
-                    Relevance = table.Column<int>(type: "integer", nullable: false),
-                    Instructor = table.Column<int>(type: "integer", nullable: false),
-                    Confidence = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cycle = table.Column<int>(type: "INTEGER", nullable: false),
+                    Relevance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Instructor = table.Column<int>(type: "INTEGER", nullable: false),
+                    Confidence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,22 +184,22 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CompletionId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EmployeeName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    ProgrammeTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
-                    InstructorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompletionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EmployeeName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ProgrammeTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    InstructorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,13 +228,13 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 name: "knowledge_questions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KnowledgeCheckId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CorrectOption = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KnowledgeCheckId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CorrectOption = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,9 +296,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                 column: "EmployeeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_knowledge_attempts_ProgrammeId_EmployeeId_Cycle_Phase",
+                name: "IX_knowledge_attempts_ProgrammeId_EmployeeId_Cycle_Phase_Number",
                 table: "knowledge_attempts",
-                columns: new[] { "ProgrammeId", "EmployeeId", "Cycle", "Phase" },
+                columns: new[] { "ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresServeWellDbContext))]
-    [Migration("20261122193941_TrainingRecord")]
+    [Migration("20261122195909_TrainingRecord")]
     partial class TrainingRecord
     {
         /// <inheritdoc />
@@ -959,6 +959,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("EmployeeId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
@@ -983,7 +986,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase")
+                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
 
                     b.ToTable("knowledge_attempts", (string)null);

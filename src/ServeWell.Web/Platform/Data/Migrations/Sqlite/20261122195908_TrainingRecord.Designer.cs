@@ -11,7 +11,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServeWellDbContext))]
-    [Migration("20261122193939_TrainingRecord")]
+    [Migration("20261122195908_TrainingRecord")]
     partial class TrainingRecord
     {
         /// <inheritdoc />
@@ -920,6 +920,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
@@ -944,7 +947,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase")
+                    b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
 
                     b.ToTable("knowledge_attempts", (string)null);
