@@ -47,6 +47,10 @@ install_missing() {
   # fonts-liberation is only a Recommends of chromium; without any font, pages render no text in screenshots.
   [ -x "$CHROMIUM" ] || need+=(chromium fonts-liberation)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  # Certificates: the PDF's Hangul font (the app needs it too), and the real clients the tests read PDFs and QR codes with.
+  [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || need+=(fonts-nanum)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
   if [ ${#need[@]} -eq 0 ]; then log "apt: nothing to install"; return 0; fi
   [ "$(id -u)" -eq 0 ] || { log "apt: missing ${need[*]}, and installing needs root"; return 1; }
   log "apt: installing ${need[*]}"

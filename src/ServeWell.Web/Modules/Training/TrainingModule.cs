@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
@@ -40,6 +41,7 @@ public static class TrainingModule
         api.MapSessionsApi();
         api.MapEnrolmentsApi();
         api.MapTrainingRecordApis();
+        app.MapCertificateDownload();
         return app;
     }
 

@@ -26,12 +26,16 @@ public static class TrainingRecordModule
         builder.Services.AddScoped<KnowledgeResults>();
         builder.Services.AddScoped<TakeKnowledgeCheck>();
         builder.Services.AddScoped<SaveKnowledgeCheck>();
+        builder.Services.AddScoped<CertificatePdf>();
+        builder.Services.Configure<CertificateOptions>(builder.Configuration.GetSection("Certificates"));
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
-        builder.AddNavigation(new NavigationItem("My training", "/Training/Record", Policies.Staff, 45));
+        builder.AddNavigation(
+            new NavigationItem("My training", "/Training/Record", Policies.Staff, 45),
+            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
         return builder;
     }
 
-    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi();
 }

@@ -94,6 +94,12 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
             // Demo programmes have no question set, so there is nothing to take.
             ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),
+            ("/verify/{code?}", "/verify/AAAA-BBBB-CCCC", []),
+            ("/api/v1/certificates/{code}", "/api/v1/certificates/AAAA-BBBB-CCCC", []),
+            ("/api/v1/employees/{employeeNumber}/completions", $"/api/v1/employees/{own.EmployeeNumber}/completions", []),
+            // No demo certificate exists yet: the routes answer "not found" to everyone they admit.
+            ("/Training/Certificates/{code}/pdf", "/Training/Certificates/AAAA-BBBB-CCCC/pdf", [.. Roles.All]),
+            ("/Training/Certificates/Revoke/{code}", "/Training/Certificates/Revoke/AAAA-BBBB-CCCC", [.. Roles.All]),
         ];
     }
 }
