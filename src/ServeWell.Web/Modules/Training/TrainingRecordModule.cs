@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Modules.Training.Completions;
+using ServeWell.Web.Modules.Training.Compliance;
 using ServeWell.Web.Modules.Training.Evaluations;
 using ServeWell.Web.Modules.Training.KnowledgeChecks;
 using ServeWell.Web.Platform.Events;
@@ -27,15 +28,19 @@ public static class TrainingRecordModule
         builder.Services.AddScoped<TakeKnowledgeCheck>();
         builder.Services.AddScoped<SaveKnowledgeCheck>();
         builder.Services.AddScoped<CertificatePdf>();
+        builder.Services.AddScoped<ComplianceReport>();
+        builder.Services.AddScoped<ComplianceExport>();
+        builder.Services.AddScoped<SendComplianceReminders>();
         builder.Services.Configure<CertificateOptions>(builder.Configuration.GetSection("Certificates"));
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
         builder.AddNavigation(
             new NavigationItem("My training", "/Training/Record", Policies.Staff, 45),
+            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56),
             new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
         return builder;
     }
 
-    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi();
+    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi();
 }

@@ -96,6 +96,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),
             ("/verify/{code?}", "/verify/AAAA-BBBB-CCCC", []),
             ("/api/v1/certificates/{code}", "/api/v1/certificates/AAAA-BBBB-CCCC", []),
+            ("/Training/Compliance", $"/Training/Compliance?programmeId={programme}&orgUnitCode={unit.Code}", []),
+            ("/api/v1/compliance", $"/api/v1/compliance?programmeId={programme}&orgUnitCode={unit.Code}", []),
             ("/api/v1/employees/{employeeNumber}/completions", $"/api/v1/employees/{own.EmployeeNumber}/completions", []),
             // No demo certificate exists yet: the routes answer "not found" to everyone they admit.
             ("/Training/Certificates/{code}/pdf", "/Training/Certificates/AAAA-BBBB-CCCC/pdf", [.. Roles.All]),
