@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
+using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.Training.Compliance;
@@ -29,9 +30,70 @@ public sealed class SendComplianceReminders(ServeWellDbContext db, IMailSender m
             sent++;
         }
 
-        db.Audit("reminders sent", "Compliance", $"programme {result.ProgrammeId?.ToString(CultureInfo.InvariantCulture) ?? "all"}, unit {result.OrgUnitCode ?? "all"}", null, new { sent });
+        var supervisors = await RemindSupervisorsAsync(result.Rows.Where(r => r.Status == ComplianceStatus.Overdue).ToList(), link, cancellationToken);
+        db.Audit("reminders sent", "Compliance", $"programme {result.ProgrammeId?.ToString(CultureInfo.InvariantCulture) ?? "all"}, unit {result.OrgUnitCode ?? "all"}", null, new { sent, supervisors });
         await db.SaveChangesAsync(cancellationToken);
         return sent;
+    }
+
+    /// <summary>Each supervisor whose scope holds overdue people gets one list of them, in the supervisor's language.</summary>
+    private async Task<int> RemindSupervisorsAsync(IReadOnlyList<ComplianceRow> overdue, string link, CancellationToken cancellationToken)
+    {
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = overdue.Select(r => r.EmployeeId).Distinct().ToList();
+        var paths = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.OrgUnit!.Path }).ToDictionaryAsync(e => e.Id, e => e.Path, cancellationToken);
+        var supervisors = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join role in db.Roles on ur.RoleId equals role.Id
+            where role.Name == Roles.Supervisor && u.ScopeOrgUnitId != null && u.Email != null
+            select new { Email = u.Email!, u.PreferredCulture, u.ScopeOrgUnit!.Path }).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var supervisor in supervisors)
+        {
+            var theirs = overdue.Where(r => paths.TryGetValue(r.EmployeeId, out var path) && path.StartsWith(supervisor.Path, StringComparison.Ordinal)).ToList();
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+
+            var (subject, body) = InCulture(Cultures.Normalise(supervisor.PreferredCulture ?? Cultures.Default), l =>
+            {
+                var text = new StringBuilder().Append(l["These people in your unit are overdue with their training:"]).Append('\n');
+                foreach (var r in theirs)
+                {
+                    text.Append("- ").Append(r.Name).Append(" (").Append(r.EmployeeNumber).Append("): ").Append(r.Programme).Append(", ")
+                        .Append(l["overdue since {0}", r.DueDate?.ToString("D", CultureInfo.CurrentCulture) ?? ""]).Append('\n');
+                }
+
+                text.Append('\n').Append(link.Replace("/Training/Record", "/Training/Compliance", StringComparison.Ordinal)).Append('\n');
+                return (l["Overdue training in your unit"].Value, text.ToString());
+            });
+            await mail.SendAsync(new MailMessage(supervisor.Email, subject, body), cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private T InCulture<T>(string culture, Func<IStringLocalizer, T> write)
+    {
+        var previousUi = CultureInfo.CurrentUICulture;
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
+        try
+        {
+            return write(localizers.Create(typeof(SharedResource)));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUi;
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 
     private (string Subject, string Body) Compose(IReadOnlyList<ComplianceRow> rows, string culture, string link)

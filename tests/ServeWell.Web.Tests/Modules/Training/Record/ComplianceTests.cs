@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServeWell.Web.Modules.Accounts;
 using MimeKit;
 using ServeWell.Web.Modules.Training.Compliance;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -77,10 +80,11 @@ public abstract class ComplianceTests(AppHost app)
     }
 
     [Fact]
-    public async Task Reminders_GoToTheOverdueOnly_InTheirOwnLanguage()
+    public async Task Reminders_GoToTheOverdueAndTheirSupervisor_InTheirOwnLanguage()
     {
         var c = await OverdueCaseAsync();
         using var _ = await app.SignInAsEmployeeAsync(c.People[2], culture: "ko"); // gives person 3 an account that reads Korean
+        var supervisorEmail = await CreateSupervisorAsync(c.UnitCode);
         using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
         var path = $"/Training/Compliance?programmeId={c.Programme.Id}&orgUnitCode={c.UnitCode}";
         var page = await officer.GetPageAsync(path);
@@ -96,12 +100,29 @@ public abstract class ComplianceTests(AppHost app)
             mails.Add(await MimeMessage.LoadAsync(file));
         }
 
-        mails.Select(m => m.To.Mailboxes.Single().Address).ShouldBe([c.People[1].Email, c.People[2].Email], ignoreOrder: true);
+        mails.Select(m => m.To.Mailboxes.Single().Address).ShouldBe([c.People[1].Email, c.People[2].Email, supervisorEmail], ignoreOrder: true);
+        var toSupervisor = mails.Single(m => m.To.Mailboxes.Single().Address == supervisorEmail);
+        toSupervisor.Subject.ShouldBe("소속 부서의 교육 기한 경과");
+        toSupervisor.TextBody!.ShouldContain(c.People[1].EmployeeNumber);
+        toSupervisor.TextBody!.ShouldContain(c.People[2].EmployeeNumber);
+        toSupervisor.TextBody!.ShouldNotContain(c.People[0].EmployeeNumber);
         mails.Single(m => m.To.Mailboxes.Single().Address == c.People[1].Email).Subject.ShouldBe("Training reminder");
         var korean = mails.Single(m => m.To.Mailboxes.Single().Address == c.People[2].Email);
         korean.Subject.ShouldBe("교육 이수 알림");
         korean.TextBody!.ShouldContain(c.Programme.Title);
         korean.TextBody!.ShouldContain("기한 경과");
+    }
+
+    private async Task<string> CreateSupervisorAsync(string unitCode)
+    {
+        var unit = await app.UnitAsync(unitCode);
+        var email = TestData.Unique("sup.").ToLowerInvariant() + "@test.example";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Unit head", ScopeOrgUnitId = unit.Id, PreferredCulture = "ko" };
+        (await users.CreateAsync(user, Demo.Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, Roles.Supervisor)).Succeeded.ShouldBeTrue();
+        return email;
     }
 
     /// <summary>A programme due yesterday: person 1 completed, person 2 registered for a session, person 3 only invited.</summary>
