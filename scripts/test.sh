@@ -47,7 +47,9 @@ install_missing() {
   # fonts-liberation is only a Recommends of chromium; without any font, pages render no text in screenshots.
   [ -x "$CHROMIUM" ] || need+=(chromium fonts-liberation)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  # The QR check-in browser test reads the code off the screen with a real decoder.
+  # PDFs (certificates, posters) need a Hangul font, in the app too; the tests read PDFs and QR codes with real clients.
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
   if [ ${#need[@]} -eq 0 ]; then log "apt: nothing to install"; return 0; fi
   [ "$(id -u)" -eq 0 ] || { log "apt: missing ${need[*]}, and installing needs root"; return 1; }

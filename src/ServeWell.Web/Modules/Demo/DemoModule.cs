@@ -98,6 +98,7 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
         await DemoProgrammes.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoSessions.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
+        await DemoKnowledgeCheck.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         foreach (var (email, role, name) in DemoModule.Accounts)
         {

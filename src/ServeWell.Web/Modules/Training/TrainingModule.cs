@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Training.Attendance;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
@@ -34,6 +35,7 @@ public static class TrainingModule
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.Configure<AudienceSyncOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<DailyAudienceSync>();
+        builder.AddTrainingRecord();
         builder.AddNavigation(
             new NavigationItem("My training", "/Training/My", Policies.Staff, 45),
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
@@ -51,6 +53,8 @@ public static class TrainingModule
         api.MapRegistrationsApi();
         api.MapAttendanceApi();
         app.MapJoinLink();
+        api.MapTrainingRecordApis();
+        app.MapCertificateDownload();
         return app;
     }
 

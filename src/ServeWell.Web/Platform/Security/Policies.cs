@@ -44,6 +44,12 @@ public static class Policies
     /// <summary>Edit the service catalogue and touchpoints: codes, rotation, retirement, kiosk devices.</summary>
     public const string ManageFeedback = nameof(ManageFeedback);
 
+    /// <summary>Evaluation and knowledge-check results of sessions and programmes (instructors: the sessions they teach).</summary>
+    public const string ViewTrainingResults = nameof(ViewTrainingResults);
+
+    /// <summary>Who is due, overdue and complete, per org unit and programme (within scope).</summary>
+    public const string ViewCompliance = nameof(ViewCompliance);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -60,6 +66,8 @@ public static class Policies
         [TeachTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
         [ViewFeedback] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
+        [ViewCompliance] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [Administer] = [Roles.Administrator],
     };
 

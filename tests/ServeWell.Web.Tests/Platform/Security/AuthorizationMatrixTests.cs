@@ -117,6 +117,20 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Feedback/Touchpoints/Edit/{id:int?}", $"/Feedback/Touchpoints/Edit/{touchpoint.Id}", []),
             ("/f/{code}", $"/f/{touchpoint.Code}", []),
             ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
+            // The training record (ADR-010): no demo account attended the session, so its evaluation form is no one's.
+            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{session.Id}", [.. Roles.All]),
+            ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
+            ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
+            // Demo programmes have no question set, so there is nothing to take.
+            ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),
+            ("/verify/{code?}", "/verify/AAAA-BBBB-CCCC", []),
+            ("/api/v1/certificates/{code}", "/api/v1/certificates/AAAA-BBBB-CCCC", []),
+            ("/Training/Compliance", $"/Training/Compliance?programmeId={programme}&orgUnitCode={unit.Code}", []),
+            ("/api/v1/compliance", $"/api/v1/compliance?programmeId={programme}&orgUnitCode={unit.Code}", []),
+            ("/api/v1/employees/{employeeNumber}/completions", $"/api/v1/employees/{own.EmployeeNumber}/completions", []),
+            // No demo certificate exists yet: the routes answer "not found" to everyone they admit.
+            ("/Training/Certificates/{code}/pdf", "/Training/Certificates/AAAA-BBBB-CCCC/pdf", [.. Roles.All]),
+            ("/Training/Certificates/Revoke/{code}", "/Training/Certificates/Revoke/AAAA-BBBB-CCCC", [.. Roles.All]),
         ];
     }
 }

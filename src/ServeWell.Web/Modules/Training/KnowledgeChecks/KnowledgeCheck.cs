@@ -1,0 +1,76 @@
+using ServeWell.Web.Platform.Audit;
+
+namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
+
+/// <summary>Before or after the session: the same questions, so the difference shows what was learned (Kirkpatrick level 2).</summary>
+public enum KnowledgePhase
+{
+    Pre = 0,
+    Post = 1,
+}
+
+/// <summary>A programme's question set: multiple choice, one correct option each, passed at <see cref="PassMarkPercent"/>.</summary>
+public sealed class KnowledgeCheck : IAudited
+{
+    public int Id { get; private set; }
+
+    public int ProgrammeId { get; set; }
+
+    public int PassMarkPercent { get; set; } = 70;
+
+    public List<KnowledgeQuestion> Questions { get; } = [];
+
+    public DateTime UpdatedAt { get; set; }
+
+    string IAudited.AuditKey => $"programme {ProgrammeId}";
+}
+
+public sealed class KnowledgeQuestion
+{
+    public const int MaxOptions = 6;
+
+    public int Id { get; private set; }
+
+    public int KnowledgeCheckId { get; set; }
+
+    public int Order { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The options in the order shown; stored as one JSON array.</summary>
+    public List<string> Options { get; set; } = [];
+
+    /// <summary>Index into <see cref="Options"/> of the one correct option.</summary>
+    public int CorrectOption { get; set; }
+}
+
+/// <summary>One employee's answers before or after a session, scored when submitted.</summary>
+public sealed class KnowledgeAttempt
+{
+    public int Id { get; private set; }
+
+    public int ProgrammeId { get; set; }
+
+    public int EmployeeId { get; set; }
+
+    public int Cycle { get; set; }
+
+    public KnowledgePhase Phase { get; set; }
+
+    /// <summary>1 for the first try; a post check not passed may be taken again. Results count first tries only.</summary>
+    public int Number { get; set; } = 1;
+
+    /// <summary>The session attended, for an attempt after it; null before.</summary>
+    public int? SessionId { get; set; }
+
+    public int ScorePercent { get; set; }
+
+    public bool Passed { get; set; }
+
+    /// <summary>Per question: which option was chosen and whether it was right; stored as one JSON array.</summary>
+    public List<KnowledgeAnswer> Answers { get; set; } = [];
+
+    public DateTime SubmittedAtUtc { get; set; }
+}
+
+public sealed record KnowledgeAnswer(int QuestionId, int Chosen, bool Correct);

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServeWell.Web.Modules.People.Employees;
+using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Sessions;
+
+namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
+
+internal sealed class KnowledgeCheckConfiguration : IEntityTypeConfiguration<KnowledgeCheck>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeCheck> builder)
+    {
+        builder.ToTable("knowledge_checks");
+        builder.HasIndex(k => k.ProgrammeId).IsUnique();
+        builder.HasOne<Programme>().WithMany().HasForeignKey(k => k.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(k => k.Questions).WithOne().HasForeignKey(q => q.KnowledgeCheckId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeQuestionConfiguration : IEntityTypeConfiguration<KnowledgeQuestion>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeQuestion> builder)
+    {
+        builder.ToTable("knowledge_questions");
+        builder.Property(q => q.Text).HasMaxLength(1000);
+        // Options are read and written with their question, never queried one by one.
+        builder.Property(q => q.Options)
+            .HasConversion(o => JsonSerializer.Serialize(o, JsonSerializerOptions.Default), json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), o => o.Aggregate(0, (h, s) => HashCode.Combine(h, s)), o => o.ToList()))
+            .HasMaxLength(4000);
+        builder.HasIndex(q => new { q.KnowledgeCheckId, q.Order });
+    }
+}
+
+internal sealed class KnowledgeAttemptConfiguration : IEntityTypeConfiguration<KnowledgeAttempt>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeAttempt> builder)
+    {
+        builder.ToTable("knowledge_attempts");
+        builder.HasIndex(a => new { a.ProgrammeId, a.EmployeeId, a.Cycle, a.Phase, a.Number }).IsUnique();
+        builder.HasIndex(a => a.SessionId);
+        builder.Property(a => a.Answers)
+            .HasConversion(a => JsonSerializer.Serialize(a, JsonSerializerOptions.Default), json => JsonSerializer.Deserialize<List<KnowledgeAnswer>>(json, JsonSerializerOptions.Default) ?? new List<KnowledgeAnswer>(),
+                new ValueComparer<List<KnowledgeAnswer>>((a, b) => a!.SequenceEqual(b!), a => a.Aggregate(0, (h, x) => HashCode.Combine(h, x)), a => a.ToList()))
+            .HasMaxLength(8000);
+        builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TrainingSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
