@@ -2,6 +2,7 @@ using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.Feedback;
+using ServeWell.Web.Modules.Insights;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
@@ -21,6 +22,7 @@ builder.AddServeWellWeb();
 builder.AddPeopleModule();
 builder.AddTrainingModule();
 builder.AddFeedbackModule();
+builder.AddInsightsModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -34,11 +36,19 @@ if (args is ["migrate", ..])
     return;
 }
 
+if (args is ["rebuild-insights", ..])
+{
+    // `ServeWell.Web rebuild-insights`: recompute every month of the Insights rollups from the answers, and stop.
+    await InsightsModule.RebuildAsync(app.Services, CancellationToken.None);
+    return;
+}
+
 PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapTrainingModule();
 app.MapFeedbackModule();
+app.MapInsightsModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Edit the service catalogue and touchpoints: codes, rotation, retirement, kiosk devices.</summary>
     public const string ManageFeedback = nameof(ManageFeedback);
 
+    /// <summary>Satisfaction dashboards over the rollups of citizen answers (within scope: a supervisor sees their subtree).</summary>
+    public const string ViewInsights = nameof(ViewInsights);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -45,6 +48,7 @@ public static class Policies
         [ManageTraining] = [Roles.Administrator, Roles.TrainingOfficer],
         [ViewFeedback] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewInsights] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [Administer] = [Roles.Administrator],
     };
 

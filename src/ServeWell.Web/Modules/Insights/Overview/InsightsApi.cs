@@ -1,0 +1,40 @@
+using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Insights.Overview;
+
+public static class InsightsApi
+{
+    public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/overview", OverviewAsync)
+            .RequireAuthorization(Policies.ViewInsights)
+            .WithName("InsightsOverview")
+            .WithSummary("Satisfaction (% answering 4–5), the 0–100 index, dissatisfaction (% answering 1–2) and answers for whole months from..to (yyyy-MM, default the last 12) in an org subtree within the caller's scope (default the top of it), by office, service and channel. Read from the monthly rollups.");
+        api.MapPost("/rollups/rebuild", RebuildAsync)
+            .RequireAuthorization(Policies.Administer)
+            .WithName("RebuildInsightsRollups")
+            .WithSummary("Recomputes every month of the rollups from the answers (after a bulk load or a time-zone change). Answers how many months.");
+        return api;
+    }
+
+    private static async Task<IResult> OverviewAsync(
+        InsightsScope scope, InsightsOverview overview, string? from, string? to, string? orgUnitCode, CancellationToken cancellationToken)
+    {
+        var (query, problems) = await scope.ResolveAsync(from, to, orgUnitCode, cancellationToken);
+        if (problems.ContainsKey("orgUnitCode"))
+        {
+            return TypedResults.Problem(problems["orgUnitCode"][0], statusCode: StatusCodes.Status404NotFound, title: "Org unit not found");
+        }
+
+        if (query is null)
+        {
+            return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Problem("You see no org unit.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Ok(await overview.OverviewAsync(query, english: true, cancellationToken));
+    }
+
+    private static async Task<IResult> RebuildAsync(InsightsRollups rollups, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { months = await rollups.RebuildAsync(cancellationToken) });
+}
