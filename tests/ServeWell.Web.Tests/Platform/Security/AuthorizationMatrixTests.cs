@@ -94,6 +94,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Feedback/Touchpoints/Edit/{id:int?}", $"/Feedback/Touchpoints/Edit/{touchpoint.Id}", []),
             ("/f/{code}", $"/f/{touchpoint.Code}", []),
             ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
+            // The whole city is outside a supervisor's subtree.
+            ("/Insights", $"/Insights?unit={Demo.City}", [Roles.Supervisor]),
+            ("/api/v1/insights/overview", $"/api/v1/insights/overview?orgUnitCode={Demo.City}", [Roles.Supervisor]),
         ];
     }
 }
