@@ -90,6 +90,47 @@ public abstract class InsightsOverviewTests(AppHost app)
         html.QuerySelectorAll("section.slice .chart[aria-hidden=true]").Length.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task ProblemServices_RankedByWilsonLowerBound_FromTheAnswers()
+    {
+        await RollUpAsync();
+        var (from, to) = await PeriodAsync();
+        using var leader = await app.SignInAsRoleAsync(Roles.Leadership);
+
+        using var response = await leader.GetAsync($"/api/v1/insights/problem-services?from={from}&to={to}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = (await response.Content.ReadFromJsonAsync<ProblemServicesDto>(Json.Web))!;
+
+        report.Services.Count.ShouldBeGreaterThan(2);
+        report.Services.Select(s => s.RankedByPercent).ShouldBeInOrder(SortDirection.Descending);
+        var worst = report.Services[0];
+        var raw = await RawByServiceAsync(worst.Code, from, to);
+        worst.Answers.ShouldBe(raw.Count);
+        worst.Dissatisfied.ShouldBe(raw.Count(s => s <= 2));
+        worst.RankedByPercent.ShouldBe(100 * ServeWell.Web.Modules.Insights.Statistics.Wilson.LowerBound(worst.Dissatisfied, worst.Answers), 1e-9);
+        worst.ChangeTest.ShouldBe("two-proportion z-test");
+
+        var html = await leader.GetPageAsync($"/Insights/ProblemServices?from={from}&to={to}");
+        html.QuerySelector("[data-method=wilson]")!.TextContent.ShouldContain("Wilson lower bound");
+        html.QuerySelectorAll("table.problem-services tbody tr").Length.ShouldBe(report.Services.Count);
+
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        using var outside = await supervisor.GetAsync($"/api/v1/insights/problem-services?from={from}&to={to}&orgUnitCode=O-CIVIL");
+        outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<List<int>> RawByServiceAsync(string serviceCode, string from, string to)
+    {
+        var calendar = app.Services.GetRequiredService<InsightsCalendar>();
+        var (start, _) = calendar.Bounds(DateOnly.ParseExact(from + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var (_, end) = calendar.Bounds(DateOnly.ParseExact(to + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return await app.DbAsync(async db =>
+        {
+            var id = await db.PublicServices.Where(s => s.Code == serviceCode).Select(s => s.Id).SingleAsync();
+            return await db.FeedbackAnswers.Where(a => a.ServiceId == id && a.AnsweredAt >= start && a.AnsweredAt < end).Select(a => a.Overall).ToListAsync();
+        });
+    }
+
     private Task RollUpAsync() => app.UseAsync<InsightsRollups, int>(async r => await r.RebuildAsync(CancellationToken.None) + await r.DrainAsync(CancellationToken.None));
 
     /// <summary>The last six local months up to the newest answer.</summary>

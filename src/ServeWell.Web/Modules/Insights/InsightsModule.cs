@@ -21,6 +21,7 @@ public static class InsightsModule
         builder.Services.AddScoped<IFeedbackReceived, QueueRollupOnFeedback>();
         builder.Services.AddScoped<InsightsScope>();
         builder.Services.AddScoped<InsightsOverview>();
+        builder.Services.AddScoped<ProblemServicesReport>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
         return builder;

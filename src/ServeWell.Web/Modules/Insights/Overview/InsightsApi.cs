@@ -11,6 +11,10 @@ public static class InsightsApi
             .RequireAuthorization(Policies.ViewInsights)
             .WithName("InsightsOverview")
             .WithSummary("Satisfaction (% answering 4–5), the 0–100 index, dissatisfaction (% answering 1–2) and answers for whole months from..to (yyyy-MM, default the last 12) in an org subtree within the caller's scope (default the top of it), by office, service and channel. Read from the monthly rollups.");
+        api.MapGet("/problem-services", ProblemServicesAsync)
+            .RequireAuthorization(Policies.ViewInsights)
+            .WithName("InsightsProblemServices")
+            .WithSummary("Services ranked worst first by the Wilson lower bound (95 %) of the share answering 1–2, with the sample size, the extent (estimated dissatisfied answers), the weakest drivers and the change against the same number of months before (two-proportion z-test); same period and scope parameters as the overview.");
         api.MapPost("/rollups/rebuild", RebuildAsync)
             .RequireAuthorization(Policies.Administer)
             .WithName("RebuildInsightsRollups")
@@ -22,18 +26,31 @@ public static class InsightsApi
         InsightsScope scope, InsightsOverview overview, string? from, string? to, string? orgUnitCode, CancellationToken cancellationToken)
     {
         var (query, problems) = await scope.ResolveAsync(from, to, orgUnitCode, cancellationToken);
-        if (problems.ContainsKey("orgUnitCode"))
+        if (query is null || problems.Count > 0)
         {
-            return TypedResults.Problem(problems["orgUnitCode"][0], statusCode: StatusCodes.Status404NotFound, title: "Org unit not found");
-        }
-
-        if (query is null)
-        {
-            return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Problem("You see no org unit.", statusCode: StatusCodes.Status404NotFound);
+            return Invalid(problems);
         }
 
         return TypedResults.Ok(await overview.OverviewAsync(query, english: true, cancellationToken));
     }
+
+    private static async Task<IResult> ProblemServicesAsync(
+        InsightsScope scope, ProblemServicesReport report, string? from, string? to, string? orgUnitCode, CancellationToken cancellationToken)
+    {
+        var (query, problems) = await scope.ResolveAsync(from, to, orgUnitCode, cancellationToken);
+        if (query is null || problems.Count > 0)
+        {
+            return Invalid(problems);
+        }
+
+        return TypedResults.Ok(await report.RankAsync(query, english: true, cancellationToken));
+    }
+
+    private static IResult Invalid(ServeWell.Web.Modules.Feedback.Intake.FieldProblems problems) =>
+        problems.TryGetValue("orgUnitCode", out var unit)
+            ? TypedResults.Problem(unit[0], statusCode: StatusCodes.Status404NotFound, title: "Org unit not found")
+            : problems.Count > 0 ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Problem("You see no org unit.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> RebuildAsync(InsightsRollups rollups, CancellationToken cancellationToken) =>
         TypedResults.Ok(new { months = await rollups.RebuildAsync(cancellationToken) });
