@@ -119,6 +119,37 @@ public abstract class InsightsOverviewTests(AppHost app)
         outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Exports_CsvAndXlsx_HoldTheSameRowsAsTheTables()
+    {
+        await RollUpAsync();
+        var (from, to) = await PeriodAsync();
+        using var leader = await app.SignInAsRoleAsync(Roles.Leadership);
+        var overview = await Read(await leader.GetAsync($"/api/v1/insights/overview?from={from}&to={to}"));
+
+        using var csv = await leader.GetAsync($"/Insights?from={from}&to={to}&unit={Demo.City}&handler=Export&table=by-service&format=csv");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("Service,Code,");
+        lines.Length.ShouldBe(overview.ByService.Count + 1);
+        var first = overview.ByService[0];
+        lines[1].ShouldEndWith("," + first.Figures.Answers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var xlsx = await leader.GetAsync($"/Insights/ProblemServices?from={from}&to={to}&unit={Demo.City}&handler=Export&format=xlsx");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        using var api = await leader.GetAsync($"/api/v1/insights/problem-services?from={from}&to={to}");
+        var report = (await api.Content.ReadFromJsonAsync<ProblemServicesDto>(Json.Web))!;
+        rows.Count.ShouldBe(report.Services.Count + 1);
+        rows[1].Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(1).InnerText.ShouldBe(report.Services[0].Name);
+
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        using var outside = await supervisor.GetAsync($"/Insights?from={from}&to={to}&unit={Demo.City}&handler=Export&table=by-office&format=csv");
+        outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private async Task<List<int>> RawByServiceAsync(string serviceCode, string from, string to)
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();

@@ -57,6 +57,9 @@ public abstract class InsightsPageModel(InsightsScope insightsScope, StaffScope 
     public string Link(string path) =>
         $"{path}?from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&unit={Uri.EscapeDataString(Unit ?? "")}";
 
+    /// <summary>A figure rounded for an export, null stays empty.</summary>
+    protected static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
     public static string Percent(double? value) =>
         value is { } v ? v.ToString("0.0", CultureInfo.CurrentCulture) + " %" : "–";
 
