@@ -150,6 +150,34 @@ public abstract class InsightsOverviewTests(AppHost app)
         outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Trends_EachMonthWithTheSameMonthAYearBefore_ChangesTestedAndNamed()
+    {
+        await RollUpAsync();
+        var (_, to) = await PeriodAsync();
+        var last = DateOnly.ParseExact(to + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var from = InsightsScope.Format(last.AddMonths(-1));
+        using var leader = await app.SignInAsRoleAsync(Roles.Leadership);
+
+        using var response = await leader.GetAsync($"/api/v1/insights/trends?from={from}&to={to}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var trends = (await response.Content.ReadFromJsonAsync<TrendsDto>(Json.Web))!;
+
+        trends.Months.Select(m => m.Month).ShouldBe([from, to]);
+        foreach (var month in trends.Months)
+        {
+            month.Figures.Answers.ShouldBe((await RawAsync(Demo.City, month.Month, month.Month)).Count);
+            var yearBefore = InsightsScope.Format(DateOnly.ParseExact(month.Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddYears(-1));
+            month.SameMonthLastYear!.Answers.ShouldBe((await RawAsync(Demo.City, yearBefore, yearBefore)).Count);
+            month.SatisfiedTest!.Test.ShouldBe("two-proportion z-test");
+            month.IndexTest!.Test.ShouldBe("Welch's t-test");
+        }
+
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        using var outside = await supervisor.GetAsync($"/api/v1/insights/trends?from={from}&to={to}&orgUnitCode={Demo.City}");
+        outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private async Task<List<int>> RawByServiceAsync(string serviceCode, string from, string to)
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();

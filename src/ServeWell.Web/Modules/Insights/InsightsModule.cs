@@ -22,6 +22,7 @@ public static class InsightsModule
         builder.Services.AddScoped<InsightsScope>();
         builder.Services.AddScoped<InsightsOverview>();
         builder.Services.AddScoped<ProblemServicesReport>();
+        builder.Services.AddScoped<TrendsReport>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
         return builder;

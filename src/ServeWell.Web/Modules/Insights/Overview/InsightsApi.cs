@@ -15,6 +15,10 @@ public static class InsightsApi
             .RequireAuthorization(Policies.ViewInsights)
             .WithName("InsightsProblemServices")
             .WithSummary("Services ranked worst first by the Wilson lower bound (95 %) of the share answering 1–2, with the sample size, the extent (estimated dissatisfied answers), the weakest drivers and the change against the same number of months before (two-proportion z-test); same period and scope parameters as the overview.");
+        api.MapGet("/trends", TrendsAsync)
+            .RequireAuthorization(Policies.ViewInsights)
+            .WithName("InsightsTrends")
+            .WithSummary("Each month from..to with the same month a year before: satisfaction, index, dissatisfaction, answers, and the year-on-year change tested (two-proportion z-test of the satisfied share, Welch's t-test of the index; significant at p < 0.05). Same period and scope parameters as the overview.");
         api.MapPost("/rollups/rebuild", RebuildAsync)
             .RequireAuthorization(Policies.Administer)
             .WithName("RebuildInsightsRollups")
@@ -44,6 +48,18 @@ public static class InsightsApi
         }
 
         return TypedResults.Ok(await report.RankAsync(query, english: true, cancellationToken));
+    }
+
+    private static async Task<IResult> TrendsAsync(
+        InsightsScope scope, TrendsReport trends, string? from, string? to, string? orgUnitCode, CancellationToken cancellationToken)
+    {
+        var (query, problems) = await scope.ResolveAsync(from, to, orgUnitCode, cancellationToken);
+        if (query is null || problems.Count > 0)
+        {
+            return Invalid(problems);
+        }
+
+        return TypedResults.Ok(await trends.SeriesAsync(query, english: true, cancellationToken));
     }
 
     private static IResult Invalid(ServeWell.Web.Modules.Feedback.Intake.FieldProblems problems) =>
