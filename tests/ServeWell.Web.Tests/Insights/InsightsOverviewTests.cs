@@ -178,6 +178,18 @@ public abstract class InsightsOverviewTests(AppHost app)
         outside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task OpenApi_NamesTheInsightsEndpoints()
+    {
+        using var client = app.Anonymous();
+
+        var document = await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+
+        document.ShouldContain("\"/api/v1/insights/overview\"");
+        document.ShouldContain("\"/api/v1/insights/problem-services\"");
+        document.ShouldContain("\"/api/v1/insights/trends\"");
+    }
+
     private async Task<List<int>> RawByServiceAsync(string serviceCode, string from, string to)
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
