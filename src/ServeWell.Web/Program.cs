@@ -3,6 +3,7 @@ using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.FollowUps;
 using ServeWell.Web.Modules.Feedback;
+using ServeWell.Web.Modules.Insights;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
@@ -25,6 +26,7 @@ builder.AddPeopleModule();
 builder.AddTrainingModule();
 builder.AddFollowUpsModule();
 builder.AddFeedbackModule();
+builder.AddInsightsModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
 builder.AddDemoModule();
@@ -38,12 +40,20 @@ if (args is ["migrate", ..])
     return;
 }
 
+if (args is ["rebuild-insights", ..])
+{
+    // `ServeWell.Web rebuild-insights`: recompute every month of the Insights rollups from the answers, and stop.
+    await InsightsModule.RebuildAsync(app.Services, CancellationToken.None);
+    return;
+}
+
 PublicUrl.Require(app);
 app.UseServeWellPipeline();
 app.MapPeopleModule();
 app.MapTrainingModule();
 app.MapFollowUpsModule();
 app.MapFeedbackModule();
+app.MapInsightsModule();
 app.MapAccountsModule();
 app.MapAdminModule();
 

@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
@@ -59,6 +60,8 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<FeedbackIdempotencyRecord> FeedbackIdempotency => Set<FeedbackIdempotencyRecord>();
     public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
+    public DbSet<InsightsUnitServiceMonth> InsightsUnitServiceMonths => Set<InsightsUnitServiceMonth>();
+    public DbSet<InsightsRollupQueueItem> InsightsRollupQueue => Set<InsightsRollupQueueItem>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

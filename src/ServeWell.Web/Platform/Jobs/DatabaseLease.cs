@@ -20,6 +20,20 @@ public sealed class DatabaseLease(ServeWellDbContext db, TimeProvider clock)
         return claimed == 1;
     }
 
+    /// <summary>
+    /// Claims <paramref name="name"/> when it has expired, or extends it when <paramref name="holder"/> already holds it,
+    /// for work that runs every few seconds on the node that holds it; false when another node holds it.
+    /// </summary>
+    public async Task<bool> TryHoldAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await EnsureExistsAsync(name, cancellationToken);
+        var held = await db.Leases
+            .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, now + duration), cancellationToken);
+        return held == 1;
+    }
+
     private async Task EnsureExistsAsync(string name, CancellationToken cancellationToken)
     {
         if (await db.Leases.AsNoTracking().AnyAsync(l => l.Name == name, cancellationToken))

@@ -50,6 +50,9 @@ public static class Policies
     /// <summary>Who is due, overdue and complete, per org unit and programme (within scope).</summary>
     public const string ViewCompliance = nameof(ViewCompliance);
 
+    /// <summary>Satisfaction dashboards over the rollups of citizen answers (within scope: a supervisor sees their subtree).</summary>
+    public const string ViewInsights = nameof(ViewInsights);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -68,6 +71,7 @@ public static class Policies
         [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
         [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
         [ViewCompliance] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
+        [ViewInsights] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [Administer] = [Roles.Administrator],
     };
 

@@ -131,6 +131,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             // No demo certificate exists yet: the routes answer "not found" to everyone they admit.
             ("/Training/Certificates/{code}/pdf", "/Training/Certificates/AAAA-BBBB-CCCC/pdf", [.. Roles.All]),
             ("/Training/Certificates/Revoke/{code}", "/Training/Certificates/Revoke/AAAA-BBBB-CCCC", [.. Roles.All]),
+            // The whole city is outside a supervisor's subtree.
+            ("/Insights", $"/Insights?unit={Demo.City}", [Roles.Supervisor]),
+            ("/api/v1/insights/overview", $"/api/v1/insights/overview?orgUnitCode={Demo.City}", [Roles.Supervisor]),
         ];
     }
 }

@@ -893,6 +893,106 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("follow_up_root_causes", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsRollupQueueItem", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("insights_rollup_queue", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitServiceMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "OrgUnitId", "ServiceKey", "Channel");
+
+                    b.HasIndex("OrgUnitId", "Month");
+
+                    b.ToTable("insights_unit_service_months", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Modules.Insights.Statistics;
+using ServeWell.Web.Platform.Data;
+
+namespace ServeWell.Web.Modules.Insights.Overview;
+
+/// <summary>The headline figures of a set of answers, as percentages and the 0–100 index; null when there are no answers.</summary>
+public sealed record InsightsFigures(long Answers, double? SatisfiedPercent, double? Index, double? DissatisfiedPercent)
+{
+    public static InsightsFigures From(ScoreHistogram h)
+    {
+        var m = h.Measures();
+        return new InsightsFigures(m.Answers, m.SatisfiedShare * 100, m.Index, m.DissatisfiedShare * 100);
+    }
+}
+
+/// <summary>One row of a slice: an office, a service or a channel.</summary>
+public sealed record InsightsSliceRow(string Key, string Name, InsightsFigures Figures);
+
+public sealed record InsightsOverviewDto(
+    string From, string To, string OrgUnitCode, string OrgUnitName, InsightsFigures Total,
+    IReadOnlyList<InsightsSliceRow> ByOffice, IReadOnlyList<InsightsSliceRow> ByService, IReadOnlyList<InsightsSliceRow> ByChannel);
+
+/// <summary>A cube cell summed over the period: the shape every Insights view starts from.</summary>
+public sealed record CubeSum(int OrgUnitId, int ServiceKey, int Channel, ScoreHistogram Scores, IReadOnlyList<DriverSum> Drivers);
+
+/// <summary>Reads the monthly cube for a period and subtree; never the answers.</summary>
+public sealed class InsightsOverview(ServeWellDbContext db)
+{
+    /// <summary>The cube summed over the months of the query, per office, service and channel, within the subtree.</summary>
+    public async Task<IReadOnlyList<CubeSum>> CellsAsync(InsightsQuery query, CancellationToken cancellationToken)
+    {
+        var prefix = query.Unit.Path;
+        var units = db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id);
+        var rows = await db.InsightsUnitServiceMonths.AsNoTracking()
+            .Where(c => c.Month >= query.From && c.Month <= query.To && units.Contains(c.OrgUnitId))
+            .GroupBy(c => new { c.OrgUnitId, c.ServiceKey, c.Channel })
+            .Select(g => new
+            {
+                g.Key.OrgUnitId, g.Key.ServiceKey, g.Key.Channel,
+                S1 = g.Sum(c => (long)c.Score1), S2 = g.Sum(c => (long)c.Score2), S3 = g.Sum(c => (long)c.Score3),
+                S4 = g.Sum(c => (long)c.Score4), S5 = g.Sum(c => (long)c.Score5),
+                D1 = g.Sum(c => (long)c.Driver1Count), D1S = g.Sum(c => c.Driver1Sum),
+                D2 = g.Sum(c => (long)c.Driver2Count), D2S = g.Sum(c => c.Driver2Sum),
+                D3 = g.Sum(c => (long)c.Driver3Count), D3S = g.Sum(c => c.Driver3Sum),
+                D4 = g.Sum(c => (long)c.Driver4Count), D4S = g.Sum(c => c.Driver4Sum),
+                D5 = g.Sum(c => (long)c.Driver5Count), D5S = g.Sum(c => c.Driver5Sum),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new CubeSum(
+            r.OrgUnitId, r.ServiceKey, r.Channel, new ScoreHistogram(r.S1, r.S2, r.S3, r.S4, r.S5),
+            [new(r.D1, r.D1S), new(r.D2, r.D2S), new(r.D3, r.D3S), new(r.D4, r.D4S), new(r.D5, r.D5S)])).ToList();
+    }
+
+    public async Task<InsightsOverviewDto> OverviewAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)
+    {
+        var cells = await CellsAsync(query, cancellationToken);
+        var unitIds = cells.Select(c => c.OrgUnitId).Distinct().ToList();
+        var unitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Code, u.Name, u.NameEn }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var serviceIds = cells.Select(c => c.ServiceKey).Where(s => s != 0).Distinct().ToList();
+        var services = await db.PublicServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Code, s.NameEn, s.NameKo }).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        var byOffice = Slice(cells, c => c.OrgUnitId, id => unitNames.TryGetValue(id, out var u)
+            ? (u.Code, english && !string.IsNullOrWhiteSpace(u.NameEn) ? u.NameEn! : u.Name) : (id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?"));
+        var byService = Slice(cells, c => c.ServiceKey, id => services.TryGetValue(id, out var s)
+            ? (s.Code, english ? s.NameEn : s.NameKo) : ("none", english ? "No service named" : "서비스 미지정"));
+        var byChannel = Slice(cells, c => c.Channel, id => (((FeedbackChannel)id).ToString(), ChannelName((FeedbackChannel)id, english)));
+        return new InsightsOverviewDto(
+            InsightsScope.Format(query.From), InsightsScope.Format(query.To), query.Unit.Code, query.Unit.DisplayName(english),
+            InsightsFigures.From(ScoreHistogram.Sum(cells.Select(c => c.Scores))), byOffice, byService, byChannel);
+    }
+
+    public static string ChannelName(FeedbackChannel channel, bool english) => channel switch
+    {
+        FeedbackChannel.CounterQr => english ? "Counter QR code" : "창구 QR 코드",
+        FeedbackChannel.Kiosk => english ? "Kiosk" : "키오스크",
+        FeedbackChannel.Link => english ? "Link after the service" : "서비스 후 링크",
+        FeedbackChannel.Website => english ? "Website" : "누리집",
+        _ => channel.ToString(),
+    };
+
+    private static List<InsightsSliceRow> Slice(IReadOnlyList<CubeSum> cells, Func<CubeSum, int> key, Func<int, (string Key, string Name)> name) =>
+        cells.GroupBy(key)
+            .Select(g => (Name: name(g.Key), Scores: ScoreHistogram.Sum(g.Select(c => c.Scores))))
+            .Select(g => new InsightsSliceRow(g.Name.Key, g.Name.Name, InsightsFigures.From(g.Scores)))
+            .OrderByDescending(r => r.Figures.Answers).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Platform.Jobs;
+
+namespace ServeWell.Web.Modules.Insights.Rollups;
+
+/// <summary>
+/// On every node; the one holding the <c>insights-rollup</c> lease drains the queue every few seconds, so the rollups
+/// are seconds behind the answers (at most the look plus the lease, 35 s, when a node dies). On its first look it
+/// rebuilds when answers exist but no rollups do (the demo seed and imports bypass the intake).
+/// </summary>
+internal sealed class InsightsRollupWorker(
+    IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider clock, ILogger<InsightsRollupWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan LeaseFor = TimeSpan.FromSeconds(30);
+
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var checkedRebuild = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var lease = scope.ServiceProvider.GetRequiredService<DatabaseLease>();
+                if (await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken))
+                {
+                    var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
+                    if (!checkedRebuild && await rollups.NeedsRebuildAsync(stoppingToken))
+                    {
+                        await rollups.RebuildAsync(stoppingToken);
+                    }
+
+                    checkedRebuild = true;
+                    while (await rollups.RunBatchAsync(stoppingToken) > 0)
+                    {
+                        await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Recomputing is idempotent: the queue rows stay and the next look tries again.
+                logger.LogError(ex, "Insights rollup batch failed");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.RollupLook, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Tests.Modules.Feedback;
+
+namespace ServeWell.Web.Tests.Insights;
+
+/// <summary>
+/// The rollups equal a raw GROUP BY over the answers after random answers through the intake, late kiosk syncs into
+/// past months and a drained queue; the worker catches up by itself; bulk-loaded answers come in by a rebuild.
+/// </summary>
+public abstract class InsightsRollupTests(FeedbackApp app)
+{
+    [Fact]
+    public async Task RandomAnswersAndLateSyncs_AfterDrain_RollupsEqualTheRawGroupBy()
+    {
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        var touchpoints = await app.DbAsync(db => db.Touchpoints.AsNoTracking()
+            .Where(t => t.RetiredAt == null && t.Kind != TouchpointKind.EmployeeBadge).OrderBy(t => t.Id).ToListAsync());
+        touchpoints.Select(t => t.Channel).Distinct().Count().ShouldBeGreaterThan(1);
+        touchpoints.Select(t => t.OrgUnitId).Distinct().Count().ShouldBeGreaterThan(1);
+        var random = new Random(20261122);
+        using var citizen = app.Citizen();
+        for (var i = 0; i < 80; i++)
+        {
+            var touchpoint = touchpoints[random.Next(touchpoints.Count)];
+            int? Driver() => random.Next(3) == 0 ? null : random.Next(1, 6);
+            // Half are late syncs: answered up to 80 days ago, so they land in months the rollups already hold.
+            var answeredAt = DateTimeOffset.UtcNow.AddMinutes(-(random.Next(2) == 0 ? random.Next(0, 60) : random.Next(60, 80 * 24 * 60)));
+            using var response = await citizen.PostFeedbackAsync(new
+            {
+                touchpoint = touchpoint.Code, overall = random.Next(1, 6), language = random.Next(2) == 0 ? "en" : "ko",
+                comment = random.Next(2) == 0 ? null : "comment " + i.ToString(CultureInfo.InvariantCulture),
+                resolved = new[] { null, "yes", "partly", "no" }[random.Next(4)],
+                drivers = new { timeliness = Driver(), knowledge = Driver(), courtesy = Driver(), fairness = Driver(), outcome = Driver() },
+                answeredAt,
+            }, FeedbackData.NewKey());
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
+
+        (await app.DbAsync(db => db.InsightsRollupQueue.CountAsync())).ShouldBe(0);
+        SameCells(await RollupsAsync(), await RawGroupByAsync());
+    }
+
+    [Fact]
+    public async Task NewAnswer_TheWorkerRollsItUpWithinSeconds()
+    {
+        await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
+        var touchpoint = await app.CreateTouchpointAsync(TouchpointKind.Website);
+        using var citizen = app.Citizen();
+        using var response = await citizen.PostFeedbackAsync(new { touchpoint = touchpoint.Code, overall = 2, language = "en" }, FeedbackData.NewKey());
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await app.DbAsync(db => db.InsightsRollupQueue.CountAsync(q => q.OrgUnitId == touchpoint.OrgUnitId))).ShouldBeGreaterThan(0);
+
+        var started = DateTime.UtcNow;
+        int rolledUp;
+        do
+        {
+            await Task.Delay(250);
+            rolledUp = await app.DbAsync(db => db.InsightsUnitServiceMonths
+                .Where(c => c.OrgUnitId == touchpoint.OrgUnitId && c.ServiceKey == 0 && c.Channel == (int)FeedbackChannel.Website)
+                .SumAsync(c => c.Score2));
+        }
+        while (rolledUp == 0 && DateTime.UtcNow - started < TimeSpan.FromSeconds(45));
+
+        rolledUp.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterRollupsAreLost_GivesTheSameCells()
+    {
+        await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        var before = await RollupsAsync();
+        before.Count.ShouldBeGreaterThan(0);
+
+        await app.DbAsync(db => db.InsightsUnitServiceMonths.ExecuteDeleteAsync());
+        (await app.UseAsync<InsightsRollups, bool>(r => r.NeedsRebuildAsync(CancellationToken.None))).ShouldBeTrue();
+        (await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None))).ShouldBeGreaterThan(12);
+
+        SameCells(await RollupsAsync(), before);
+        SameCells(await RawGroupByAsync(), before);
+    }
+
+    private static void SameCells(Dictionary<string, string> actual, Dictionary<string, string> expected)
+    {
+        actual.Count.ShouldBe(expected.Count);
+        foreach (var (key, cell) in expected)
+        {
+            actual.ShouldContainKey(key);
+            actual[key].ShouldBe(cell, $"cell {key}");
+        }
+    }
+
+    private Task<Dictionary<string, string>> RollupsAsync() => app.DbAsync(async db =>
+        (await db.InsightsUnitServiceMonths.AsNoTracking().ToListAsync()).ToDictionary(
+            c => Key(c.Month, c.OrgUnitId, c.ServiceKey, c.Channel),
+            c => Measures(c.Score1, c.Score2, c.Score3, c.Score4, c.Score5,
+                [c.Driver1Count, c.Driver2Count, c.Driver3Count, c.Driver4Count, c.Driver5Count],
+                [c.Driver1Sum, c.Driver2Sum, c.Driver3Sum, c.Driver4Sum, c.Driver5Sum], c.ResolvedYes, c.ResolvedAnswered, c.Commented)));
+
+    /// <summary>The cube computed here, independently, from every answer: local month by the calendar, then grouped.</summary>
+    private async Task<Dictionary<string, string>> RawGroupByAsync()
+    {
+        var calendar = app.Services.GetRequiredService<InsightsCalendar>();
+        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        return answers
+            .GroupBy(a => Key(calendar.MonthOf(a.AnsweredAt), a.OrgUnitId, a.ServiceId ?? 0, (int)a.Channel))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var drivers = g.Select(a => new[] { a.TimelinessScore, a.KnowledgeScore, a.CourtesyScore, a.FairnessScore, a.OutcomeScore }).ToList();
+                return Measures(
+                    g.Count(a => a.Overall == 1), g.Count(a => a.Overall == 2), g.Count(a => a.Overall == 3), g.Count(a => a.Overall == 4), g.Count(a => a.Overall == 5),
+                    [.. Enumerable.Range(0, 5).Select(d => drivers.Count(x => x[d] is not null))],
+                    [.. Enumerable.Range(0, 5).Select(d => drivers.Sum(x => (long)(x[d] ?? 0)))],
+                    g.Count(a => a.Resolved == Resolution.Yes), g.Count(a => a.Resolved is not null), g.Count(a => a.Comment is not null));
+            });
+    }
+
+    private static string Key(DateOnly month, int unit, int service, int channel) =>
+        string.Create(CultureInfo.InvariantCulture, $"{month:yyyy-MM}/{unit}/{service}/{channel}");
+
+    private static string Measures(int s1, int s2, int s3, int s4, int s5, int[] driverCounts, long[] driverSums, int resolvedYes, int resolvedAnswered, int commented) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{s1},{s2},{s3},{s4},{s5} | {string.Join(',', driverCounts)} | {string.Join(',', driverSums)} | {resolvedYes}/{resolvedAnswered} | {commented}");
+}
+
+public sealed class InsightsRollupSqliteTests(FeedbackSqliteApp app) : InsightsRollupTests(app), IClassFixture<FeedbackSqliteApp>;
+
+public sealed class InsightsRollupPostgresTests(FeedbackPostgresApp app) : InsightsRollupTests(app), IClassFixture<FeedbackPostgresApp>;
