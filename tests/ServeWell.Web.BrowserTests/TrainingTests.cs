@@ -2,7 +2,10 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 
 namespace ServeWell.Web.BrowserTests;
 
-/// <summary>A training officer finds the seeded programmes, previews an audience rule and reads the competency catalogue.</summary>
+/// <summary>
+/// A training officer finds the seeded programmes, previews an audience rule, reads the competency catalogue, and creates
+/// a programme whose audience rule enrols the matching employees.
+/// </summary>
 [Collection(Collections.People)]
 public sealed class TrainingTests(BrowserFixture fixture)
 {
@@ -42,5 +45,31 @@ public sealed class TrainingTests(BrowserFixture fixture)
         await Expect(page.PageHeading()).ToHaveTextAsync("Competencies");
         await Expect(page.GetByText("Active listening").First).ToBeVisibleAsync();
         await session.CheckPageAsync("competencies");
+    }
+
+    [Fact]
+    public async Task CreateProgramme_WithAnAudienceRule_EnrolsWhoTheRuleMatches()
+    {
+        await using var session = await fixture.OpenAsync(Viewport.Desktop);
+        var page = session.Page;
+        await session.SignInAsync(DemoAccounts.TrainingOfficer);
+        var title = $"Counter courtesy refresher {Guid.NewGuid():N}"[..36];
+
+        await page.GotoAsync("/Training/Programmes/Edit");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Hours").FillAsync("3");
+        await page.GetByLabel("Grade: at or below").SelectOptionAsync(new SelectOptionValue { Value = "6" });
+        await page.Locator("#unit-C-WONHYO").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.Locator("#audience-count")).ToContainTextAsync("employees match");
+        var matched = (await page.Locator("#audience-count").InnerTextAsync()).Split(' ')[0];
+        int.Parse(matched, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.PageHeading()).ToContainTextAsync(title);
+        // Everyone the rule matched is enrolled (invited) as soon as the programme is saved.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"All: {matched}", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Invited: {matched}", Exact = true })).ToBeVisibleAsync();
+        await session.CheckPageAsync("programme-created");
     }
 }

@@ -14,6 +14,7 @@ public static class FeedbackModule
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
         builder.Services.AddScoped<SubmitFeedback>();
         builder.Services.AddScoped<ManageTouchpoints>();
+        builder.Services.AddScoped<Posters.TouchpointPoster>();
         builder.Services.AddSingleton<DuplicateWindow>();
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(

@@ -35,7 +35,7 @@ public static class TrainingRecordModule
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
         builder.AddNavigation(
-            new NavigationItem("My training", "/Training/Record", Policies.Staff, 45),
+            new NavigationItem("My training record", "/Training/Record", Policies.Staff, 46),
             new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56),
             new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
         return builder;

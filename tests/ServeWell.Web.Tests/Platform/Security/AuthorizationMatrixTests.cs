@@ -75,6 +75,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         var instructor = await app.DemoAccountAsync(Roles.Instructor);
         var taught = await app.DbAsync(db => Task.FromResult(db.TrainingSessions.Where(s => s.CancelledAt == null && s.InstructorEmployeeId == instructor.EmployeeId).OrderBy(s => s.Id).Select(s => s.Id).First()));
         var token = await app.DbAsync(db => Task.FromResult(db.SessionRegistrations.OrderBy(r => r.Id).Select(r => r.JoinToken).First()));
+        // A session nobody attended (the demo city has attendance at past sessions): its evaluation form is no one's.
+        var unattended = await app.DbAsync(db => Task.FromResult(db.TrainingSessions
+            .Where(s => s.CancelledAt == null && !db.Attendance.Any(a => a.SessionId == s.Id)).OrderBy(s => s.Id).Select(s => s.Id).First()));
         var touchpoint = await app.DbAsync(db => Task.FromResult(db.Touchpoints.Where(t => t.RetiredAt == null).OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).First()));
         var service = await app.DbAsync(db => Task.FromResult(db.PublicServices.OrderBy(s => s.Id).First().Id));
 
@@ -117,8 +120,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Feedback/Touchpoints/Edit/{id:int?}", $"/Feedback/Touchpoints/Edit/{touchpoint.Id}", []),
             ("/f/{code}", $"/f/{touchpoint.Code}", []),
             ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
-            // The training record (ADR-010): no demo account attended the session, so its evaluation form is no one's.
-            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{session.Id}", [.. Roles.All]),
+            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{unattended}", [.. Roles.All]),
             ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
             ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
             // Demo programmes have no question set, so there is nothing to take.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Posters;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -19,6 +20,10 @@ public static class TouchpointsApi
             .RequireAuthorization(Policies.ViewFeedback)
             .WithName("ListTouchpoints")
             .WithSummary("Touchpoints within the caller's scope: code, kind, org unit, service and public URL. Retired ones only with includeRetired=true.");
+        api.MapGet("/touchpoints/{code}/poster.pdf", PosterAsync)
+            .RequireAuthorization(Policies.ViewFeedback)
+            .WithName("TouchpointPoster")
+            .WithSummary("A bilingual printable poster with the touchpoint's QR code: format=a4 (default) or tent (A6 table tent).");
         return api;
     }
 
@@ -28,6 +33,35 @@ public static class TouchpointsApi
         var filter = await scope.GetAsync(cancellationToken);
         var rows = await Query(db, filter, includeRetired == true).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(t => ToDto(t, publicUrl.For(request, Touchpoint.PublicPath(t.Code)), Cultures.ReadsEnglish)).ToList());
+    }
+
+    private static async Task<IResult> PosterAsync(
+        string code, string? format, HttpRequest request, ServeWellDbContext db, StaffScope scope, PublicUrl publicUrl,
+        TouchpointPoster posters, CancellationToken cancellationToken)
+    {
+        var chosen = format?.ToLowerInvariant() switch
+        {
+            null or "" or "a4" => PosterFormat.A4,
+            "tent" => PosterFormat.Tent,
+            _ => (PosterFormat?)null,
+        };
+        if (chosen is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"\"{format}\" is not a poster format: a4 or tent."] });
+        }
+
+        var filter = await scope.GetAsync(cancellationToken);
+        var normalised = code.ToLowerInvariant();
+        var t = await Query(db, filter, includeRetired: false).FirstOrDefaultAsync(x => x.Code == normalised, cancellationToken);
+        if (t is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var content = new PosterContent(
+            t.OrgUnit!.Name, t.OrgUnit.DisplayName(true), t.Service?.NameKo, t.Service?.NameEn, t.Label, publicUrl.For(request, Touchpoint.PublicPath(t.Code)));
+        var pdf = posters.Render(content, chosen.Value);
+        return TypedResults.File(pdf, "application/pdf", $"poster-{t.Code}-{chosen.Value.ToString().ToLowerInvariant()}.pdf");
     }
 
     public static IQueryable<Touchpoint> Query(ServeWellDbContext db, ScopeFilter filter, bool includeRetired)
