@@ -35,47 +35,22 @@ public sealed class CompletionSweepRun(ProgrammeCycles cycles, CompleteEnrolment
 /// programmes; once per interval, on the one node that claims the lease.
 /// </summary>
 internal sealed class CompletionSweep(IServiceScopeFactory scopes, IOptions<CompletionSweepOptions> options, TimeProvider clock, ILogger<CompletionSweep> logger)
-    : BackgroundService
+    : LeasedPeriodicJob(scopes, clock, logger)
 {
     public const string LeaseName = "training-completion-sweep";
 
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    protected override string Lease => LeaseName;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CompletionSweepInterval;
+
+    protected override TimeSpan Look => TimeSpan.FromTicks(Math.Clamp(Interval.Ticks / 12, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromMinutes(10).Ticks));
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var interval = options.Value.CompletionSweepInterval;
-        var look = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 12, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromMinutes(10).Ticks));
-        while (!stoppingToken.IsCancellationRequested)
+        var counts = await services.GetRequiredService<CompletionSweepRun>().RunAsync(cancellationToken);
+        if (counts.CyclesOpened + counts.Completed > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<DatabaseLease>().TryClaimAsync(LeaseName, _holder, interval, stoppingToken))
-                {
-                    var counts = await scope.ServiceProvider.GetRequiredService<CompletionSweepRun>().RunAsync(stoppingToken);
-                    if (counts.CyclesOpened + counts.Completed > 0)
-                    {
-                        logger.LogInformation("Completion sweep: {Cycles} cycles opened, {Completed} completions recorded", counts.CyclesOpened, counts.Completed);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Completion sweep failed");
-            }
-
-            try
-            {
-                await Task.Delay(look, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Completion sweep: {Cycles} cycles opened, {Completed} completions recorded", counts.CyclesOpened, counts.Completed);
         }
     }
 }

@@ -20,46 +20,20 @@ internal sealed class SyncAudiencesOnRosterChange(SyncProgrammeAudience sync) : 
 /// service-year thresholds without any import or edit telling us.
 /// </summary>
 internal sealed class DailyAudienceSync(
-    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AudienceSyncOptions> options, TimeProvider clock, ILogger<DailyAudienceSync> logger) : BackgroundService
+    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AudienceSyncOptions> options, TimeProvider clock, ILogger<DailyAudienceSync> logger)
+    : LeasedPeriodicJob(scopes, clock, logger)
 {
     public const string LeaseName = "training-audience-sync";
 
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    protected override string Lease => LeaseName;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.AudienceSyncInterval;
+
+    protected override TimeSpan Look => TimeSpan.FromTicks(Math.Clamp(Interval.Ticks / 24, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromHours(1).Ticks));
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var interval = options.Value.AudienceSyncInterval;
-        // Look often enough that a node taking over after another stopped is not late by more than a small part of the interval.
-        var look = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 24, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromHours(1).Ticks));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<DatabaseLease>().TryClaimAsync(LeaseName, _holder, interval, stoppingToken))
-                {
-                    var counts = await scope.ServiceProvider.GetRequiredService<SyncProgrammeAudience>().SyncAllAsync(EnrolmentReasons.ByRule, stoppingToken);
-                    logger.LogInformation("Audience sync: {Invited} invited, {Withdrawn} withdrawn, {Reinvited} invited again", counts.Invited, counts.Withdrawn, counts.Reinvited);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The next look tries again once the lease has expired; a failed run must not stop the service.
-                logger.LogError(ex, "Audience sync failed");
-            }
-
-            try
-            {
-                await Task.Delay(look, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var counts = await services.GetRequiredService<SyncProgrammeAudience>().SyncAllAsync(EnrolmentReasons.ByRule, cancellationToken);
+        logger.LogInformation("Audience sync: {Invited} invited, {Withdrawn} withdrawn, {Reinvited} invited again", counts.Invited, counts.Withdrawn, counts.Reinvited);
     }
 }
