@@ -120,6 +120,20 @@ summarize() {   # sums <Counters .../> over every TRX file of this run
     echo "0 passed, 1 failed"
     return
   fi
+  # name every failed test with the first line of its message, so the tail of a CI log says what broke
+  command -v python3 >/dev/null && python3 - "${trx[@]}" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        continue
+    for r in root.iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            msg = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
+            print("[test] FAILED " + r.get("testName", "?") + (" — " + msg[0][:300] if msg else ""))
+PY
   cat "${trx[@]}" | grep -o '<Counters [^>]*>' | awk -v files="${#trx[@]}" '
     { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/["\/>]/, "", kv[2]); c[kv[1]] += kv[2] } }
     END {

@@ -29,7 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         // Chromium first: when it is missing, every test fails at once with the reason, before the app is started.
         Browser = await LaunchChromiumAsync();
         Server.Start();
@@ -59,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Asia/Seoul",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, viewport, test, this);
     }
