@@ -41,5 +41,5 @@ public static class TrainingRecordModule
         return builder;
     }
 
-    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi();
+    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi().MapEvaluationsApi();
 }

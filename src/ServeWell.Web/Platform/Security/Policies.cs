@@ -69,7 +69,7 @@ public static class Policies
         [TeachTraining] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
         [ViewFeedback] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ManageFeedback] = [Roles.Administrator, Roles.TrainingOfficer],
-        [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor],
+        [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor, Roles.Leadership],
         [ViewCompliance] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ViewInsights] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [Administer] = [Roles.Administrator],

@@ -56,7 +56,6 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         failures.ShouldBeEmpty($"As {identity}:\n  " + string.Join("\n  ", failures));
     }
 
-    /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, follow-up cases inside and outside the supervisor's subtree and a root cause.</summary>
     /// <summary>Routes with parameters, filled with real ids: the demo employee's own record and unit, an import job, a demo programme, a competency, a demo session, a demo service and touchpoint.</summary>
     private async Task<List<(string Route, string Path, string[] HiddenFrom)>> CasesAsync()
     {
@@ -122,6 +121,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
             ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{unattended}", [.. Roles.All]),
             ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
+            ("/api/v1/programmes/{id:int}/results", $"/api/v1/programmes/{session.ProgrammeId}/results", []),
             ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
             // Demo programmes have no question set, so there is nothing to take.
             ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),

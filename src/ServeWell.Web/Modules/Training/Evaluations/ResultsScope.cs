@@ -5,13 +5,16 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Evaluations;
 
-/// <summary>Whose results a reader may see: training officers and administrators every session; an instructor the sessions they teach.</summary>
+/// <summary>
+/// Whose results a reader may see: training officers, administrators and leadership every session (the figures and comments
+/// carry no names); an instructor the sessions they teach.
+/// </summary>
 public static class ResultsScope
 {
     /// <summary>The visible session ids of the programme, or null for all of them.</summary>
     public static async Task<IReadOnlySet<int>?> VisibleSessionsAsync(ClaimsPrincipal user, ServeWellDbContext db, int programmeId, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.TrainingOfficer))
+        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.TrainingOfficer) || user.IsInRole(Roles.Leadership))
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Modules.Training.Programmes;
@@ -105,6 +107,78 @@ public abstract class EvaluationTests(AppHost app)
 
         page.Text(".lead").ShouldBe("The sessions you teach.");
         page.Body!.TextContent.ShouldNotContain("Secret praise");
+    }
+
+    [Fact]
+    public async Task Api_EmployeeSubmitsOnce_BadRatingsNameTheField_AndSomeoneWhoDidNotAttendIsRefused()
+    {
+        var c = await app.CreateTrainingCaseAsync(people: 2, configure: r => r.Completion = new CompletionRequest { EvaluationSubmitted = true });
+        await app.AttendAsync(c, c.People[0]);
+        using var attendee = await app.SignInAsEmployeeAsync(c.People[0]);
+        using var absent = await app.SignInAsEmployeeAsync(c.People[1]);
+        var path = $"/api/v1/sessions/{c.Session.Id}/evaluation";
+
+        using var bad = await attendee.Http.PostAsJsonAsync(path, new { relevance = 6, instructor = 4 });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
+        errors.GetProperty("relevance")[0].GetString().ShouldBe("Choose 1 to 5 for \"Relevance to your work\".");
+        errors.GetProperty("confidence")[0].GetString().ShouldBe("Choose 1 to 5 for \"Confidence to apply what you learned\".");
+        errors.TryGetProperty("instructor", out _).ShouldBeFalse();
+
+        using var created = await attendee.Http.PostAsJsonAsync(path, new { relevance = 4, instructor = 5, confidence = 3, comment = "  Real cases helped  " });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var body = await created.ReadJsonAsync();
+        (body.GetProperty("relevance").GetInt32(), body.GetProperty("comment").GetString()).ShouldBe((4, "Real cases helped"));
+        (await app.CompletionsAsync(c.Programme.Id)).ShouldHaveSingleItem().EmployeeId.ShouldBe(c.People[0].Id);
+
+        using var twice = await attendee.Http.PostAsJsonAsync(path, new { relevance = 1, instructor = 1, confidence = 1 });
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await twice.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe("You have already evaluated this session. Thank you.");
+        using var notThere = await absent.Http.PostAsJsonAsync(path, new { relevance = 5, instructor = 5, confidence = 5 });
+        notThere.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await notThere.ReadJsonAsync()).GetProperty("detail").GetString().ShouldBe("You can evaluate only a session you attended.");
+        (await app.DbAsync(db => db.SessionEvaluations.Where(e => e.SessionId == c.Session.Id).Select(e => e.Relevance).ToListAsync())).ShouldBe([4]);
+    }
+
+    [Fact]
+    public async Task Api_Results_AreTheSameFiguresAsThePage_ForOfficersAndLeadership_AndEmptyForAnInstructorWhoDoesNotTeachIt()
+    {
+        var c = await app.CreateTrainingCaseAsync(people: 3);
+        foreach (var person in c.People)
+        {
+            await app.AttendAsync(c, person);
+        }
+
+        await EvaluateAsync(c, c.People[0], 5, 4, 3, "Clear examples");
+        await EvaluateAsync(c, c.People[1], 3, 4, 5, null);
+        var path = $"/api/v1/programmes/{c.Programme.Id}/results";
+
+        foreach (var role in new[] { Roles.TrainingOfficer, Roles.Leadership })
+        {
+            using var reader = await app.SignInAsRoleAsync(role);
+            var results = await reader.Http.GetOkAsync<JsonElement>(path);
+            results.GetProperty("allSessions").GetBoolean().ShouldBeTrue();
+            var evaluation = results.GetProperty("evaluation");
+            (evaluation.GetProperty("responses").GetInt32(), evaluation.GetProperty("attendees").GetInt32()).ShouldBe((2, 3));
+            evaluation.GetProperty("responseRate").GetDouble().ShouldBe(0.6667);
+            var relevance = evaluation.GetProperty("ratings")[0];
+            relevance.GetProperty("average").GetDouble().ShouldBe(4.0);
+            relevance.GetProperty("distribution").EnumerateArray().Select(d => d.GetInt32()).ShouldBe([0, 0, 1, 0, 1]);
+            evaluation.GetProperty("comments").EnumerateArray().Select(x => x.GetString()).ShouldBe(["Clear examples"]);
+            results.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetInt32()).ShouldContain(c.Session.Id);
+            results.GetProperty("knowledge").ValueKind.ShouldBe(JsonValueKind.Null);
+        }
+
+        using var instructor = await app.SignInAsRoleAsync(Roles.Instructor);
+        var theirs = await instructor.Http.GetOkAsync<JsonElement>(path);
+        theirs.GetProperty("allSessions").GetBoolean().ShouldBeFalse();
+        theirs.GetProperty("sessions").GetArrayLength().ShouldBe(0);
+        theirs.GetProperty("evaluation").GetProperty("comments").GetArrayLength().ShouldBe(0);
+        using var unseen = await instructor.GetAsync($"{path}?session={c.Session.Id}");
+        unseen.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var employee = await app.SignInAsEmployeeAsync(c.People[0]);
+        using var refused = await employee.GetAsync(path);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     private async Task EvaluateAsync(TrainingCase c, ServeWell.Web.Modules.People.Employees.Employee employee, int relevance, int instructor, int confidence, string? comment)
