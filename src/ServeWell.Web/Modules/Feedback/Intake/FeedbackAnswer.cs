@@ -108,6 +108,8 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.HasIndex(a => new { a.ServiceId, a.AnsweredAt });
         builder.HasIndex(a => new { a.TouchpointId, a.AnsweredAt });
         builder.HasIndex(a => a.CommendedEmployeeId);
+        // Insights drill-down over a large subtree: newest first, keyset-paged on (AnsweredAt, Id) (ADR-019).
+        builder.HasIndex(a => new { a.AnsweredAt, a.Id });
         builder.HasOne<Touchpoint>().WithMany().HasForeignKey(a => a.TouchpointId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PublicService>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -415,6 +415,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CommendedEmployeeId");
 
+                    b.HasIndex("AnsweredAt", "Id");
+
                     b.HasIndex("OrgUnitId", "AnsweredAt");
 
                     b.HasIndex("ServiceId", "AnsweredAt");

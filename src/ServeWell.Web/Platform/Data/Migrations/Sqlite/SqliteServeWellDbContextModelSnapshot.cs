@@ -400,6 +400,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CommendedEmployeeId");
 
+                    b.HasIndex("AnsweredAt", "Id");
+
                     b.HasIndex("OrgUnitId", "AnsweredAt");
 
                     b.HasIndex("ServiceId", "AnsweredAt");
