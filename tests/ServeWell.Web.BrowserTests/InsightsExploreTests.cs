@@ -29,13 +29,20 @@ public sealed class InsightsExploreTests(BrowserFixture fixture)
         await Expect(page.PageHeading()).ToHaveTextAsync("Answers behind the figures");
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Score band" })).ToHaveValueAsync("dissatisfied");
         var rows = page.Locator("table.answers tbody tr");
-        (await rows.CountAsync()).ShouldBe(50);
+        // The browser app seeds 300 answers, so the dissatisfied ones of the last twelve months fit on one page.
+        (await rows.CountAsync()).ShouldBeInRange(1, 50);
         var overall = await page.Locator("table.answers tbody tr td.num").AllTextContentsAsync();
         overall.ShouldAllBe(o => o.Trim() == "1" || o.Trim() == "2");
         await session.CheckPageAsync("insights-answers");
         await AssertNoSidewaysScrollingAsync(page);
+
+        // All answers of the period: more than a page, so the next page is linked.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Score band" }).SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        (await rows.CountAsync()).ShouldBe(50);
         await page.GetByRole(AriaRole.Link, new() { Name = "Older answers" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Newest answers" })).ToBeVisibleAsync();
+        (await rows.CountAsync()).ShouldBeInRange(1, 50);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Trends", Exact = true }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync("Trends");
@@ -47,7 +54,8 @@ public sealed class InsightsExploreTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "What unhappy citizens write", Exact = true }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync("What unhappy citizens write");
-        (await page.Locator("table.comment-terms tbody tr").CountAsync()).ShouldBeGreaterThan(2);
+        // 300 demo answers hold few unhappy comments: the terms table, or the plain statement that no word recurs.
+        await Expect(page.Locator("table.comment-terms, p:has-text('No word recurs')").First).ToBeVisibleAsync();
         await session.CheckPageAsync("insights-comments");
         await AssertNoSidewaysScrollingAsync(page);
     }
