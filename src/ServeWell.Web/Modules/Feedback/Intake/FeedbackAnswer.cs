@@ -104,7 +104,8 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.Property(a => a.Resolved).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Comment).HasMaxLength(2000);
         builder.Property(a => a.Language).HasMaxLength(8);
-        builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt });
+        // Id last: one office's answers newest first straight off the index (Insights drill-down, ADR-019); also the rollup recompute.
+        builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt, a.Id });
         builder.HasIndex(a => new { a.ServiceId, a.AnsweredAt });
         builder.HasIndex(a => new { a.TouchpointId, a.AnsweredAt });
         builder.HasIndex(a => a.CommendedEmployeeId);

@@ -46,7 +46,7 @@ public sealed class CommentTermsReport(InsightsAnswers answers)
 
     private async Task<List<(long Id, DateTime AnsweredAt, int Overall, string? Comment)>> CommentsAsync(AnswerFilter filter, CancellationToken cancellationToken)
     {
-        var rows = await answers.Filtered(filter).Where(a => a.Comment != null && a.Comment != "")
+        var rows = await (await answers.FilteredAsync(filter, cancellationToken)).Where(a => a.Comment != null && a.Comment != "")
             .OrderByDescending(a => a.AnsweredAt).ThenByDescending(a => a.Id)
             .Take(InsightsAnswers.TermScanLimit)
             .Select(a => new { a.Id, a.AnsweredAt, a.Overall, a.Comment })

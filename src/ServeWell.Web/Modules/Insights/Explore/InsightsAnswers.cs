@@ -45,10 +45,11 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
 
     public async Task<AnswersPageDto> PageAsync(AnswerFilter filter, string? after, bool english, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
-        var source = Filtered(filter);
+        var source = await FilteredAsync(filter, cancellationToken);
         if (ParseCursor(after) is { } cursor)
         {
-            source = source.Where(a => a.AnsweredAt < cursor.At || (a.AnsweredAt == cursor.At && a.Id < cursor.Id));
+            // The first bound is a plain range on the index, so a deep page starts where the cursor is (ADR-019).
+            source = source.Where(a => a.AnsweredAt <= cursor.At && (a.AnsweredAt < cursor.At || a.Id < cursor.Id));
         }
 
         source = source.OrderByDescending(a => a.AnsweredAt).ThenByDescending(a => a.Id);
@@ -94,14 +95,19 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
         return new AnswersPageDto(dtos, more && last is not null ? Cursor(last.AnsweredAt, last.Id) : null);
     }
 
-    /// <summary>The answers of the filter, unordered: subtree and period bounds first, so the (OrgUnitId, AnsweredAt) or (AnsweredAt, Id) index serves them.</summary>
-    public IQueryable<FeedbackAnswer> Filtered(AnswerFilter filter)
+    /// <summary>
+    /// The answers of the filter, unordered. The subtree's units are read first and named in the query, so PostgreSQL
+    /// knows how many there are: one office reads (OrgUnitId, AnsweredAt, Id) backwards, a large subtree walks
+    /// (AnsweredAt, Id) backwards and stops after a page, the whole organisation needs no unit condition at all.
+    /// </summary>
+    public async Task<IQueryable<FeedbackAnswer>> FilteredAsync(AnswerFilter filter, CancellationToken cancellationToken)
     {
         var query = filter.Query;
         var (start, _) = calendar.Bounds(query.From);
         var (_, end) = calendar.Bounds(query.To);
         var prefix = query.Unit.Path;
-        var units = db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id);
+        var units = await db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var everything = query.Unit.ParentId is null && units.Count == await db.OrgUnits.CountAsync(cancellationToken);
         var answers = db.FeedbackAnswers.Where(a => a.AnsweredAt >= start && a.AnsweredAt < end);
         if (filter.EmployeeId is { } employee)
         {
@@ -110,7 +116,12 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
             var badges = db.Touchpoints.Where(t => t.EmployeeId == employee).Select(t => t.Id);
             answers = answers.Where(a => a.CommendedEmployeeId == employee || badges.Contains(a.TouchpointId));
         }
-        else
+        else if (units.Count == 1)
+        {
+            var unit = units[0];
+            answers = answers.Where(a => a.OrgUnitId == unit);
+        }
+        else if (!everything)
         {
             answers = answers.Where(a => units.Contains(a.OrgUnitId));
         }

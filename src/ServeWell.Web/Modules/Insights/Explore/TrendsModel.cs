@@ -19,7 +19,7 @@ public sealed record TrendChart(string Current, string YearBefore, IReadOnlyList
 {
     public const int Width = 640;
     public const int Height = 240;
-    private const double Left = 44, Right = 16, Top = 12, Bottom = 36;
+    private const double Left = 44, Right = 24, Top = 12, Bottom = 36;
 
     public static TrendChart From(TrendsDto trends)
     {

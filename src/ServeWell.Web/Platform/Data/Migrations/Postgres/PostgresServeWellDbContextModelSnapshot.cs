@@ -417,11 +417,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AnsweredAt", "Id");
 
-                    b.HasIndex("OrgUnitId", "AnsweredAt");
-
                     b.HasIndex("ServiceId", "AnsweredAt");
 
                     b.HasIndex("TouchpointId", "AnsweredAt");
+
+                    b.HasIndex("OrgUnitId", "AnsweredAt", "Id");
 
                     b.ToTable("feedback_answers", (string)null);
                 });

@@ -10,10 +10,19 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_feedback_answers_OrgUnitId_AnsweredAt",
+                table: "feedback_answers");
+
             migrationBuilder.CreateIndex(
                 name: "IX_feedback_answers_AnsweredAt_Id",
                 table: "feedback_answers",
                 columns: new[] { "AnsweredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_answers_OrgUnitId_AnsweredAt_Id",
+                table: "feedback_answers",
+                columns: new[] { "OrgUnitId", "AnsweredAt", "Id" });
         }
 
         /// <inheritdoc />
@@ -22,6 +31,15 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_feedback_answers_AnsweredAt_Id",
                 table: "feedback_answers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_feedback_answers_OrgUnitId_AnsweredAt_Id",
+                table: "feedback_answers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_answers_OrgUnitId_AnsweredAt",
+                table: "feedback_answers",
+                columns: new[] { "OrgUnitId", "AnsweredAt" });
         }
     }
 }

@@ -11,7 +11,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServeWellDbContext))]
-    [Migration("20261122222124_InsightsAnswersNewestFirst")]
+    [Migration("20261122230723_InsightsAnswersNewestFirst")]
     partial class InsightsAnswersNewestFirst
     {
         /// <inheritdoc />
@@ -405,11 +405,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AnsweredAt", "Id");
 
-                    b.HasIndex("OrgUnitId", "AnsweredAt");
-
                     b.HasIndex("ServiceId", "AnsweredAt");
 
                     b.HasIndex("TouchpointId", "AnsweredAt");
+
+                    b.HasIndex("OrgUnitId", "AnsweredAt", "Id");
 
                     b.ToTable("feedback_answers", (string)null);
                 });

@@ -12,7 +12,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresServeWellDbContext))]
-    [Migration("20261122222128_InsightsAnswersNewestFirst")]
+    [Migration("20261122230726_InsightsAnswersNewestFirst")]
     partial class InsightsAnswersNewestFirst
     {
         /// <inheritdoc />
@@ -420,11 +420,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AnsweredAt", "Id");
 
-                    b.HasIndex("OrgUnitId", "AnsweredAt");
-
                     b.HasIndex("ServiceId", "AnsweredAt");
 
                     b.HasIndex("TouchpointId", "AnsweredAt");
+
+                    b.HasIndex("OrgUnitId", "AnsweredAt", "Id");
 
                     b.ToTable("feedback_answers", (string)null);
                 });
