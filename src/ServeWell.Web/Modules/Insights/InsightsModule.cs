@@ -23,8 +23,13 @@ public static class InsightsModule
         builder.Services.AddScoped<InsightsOverview>();
         builder.Services.AddScoped<ProblemServicesReport>();
         builder.Services.AddScoped<TrendsReport>();
+        builder.Services.AddScoped<Explore.InsightsAnswers>();
+        builder.Services.AddScoped<Explore.CommentTermsReport>();
+        builder.Services.AddScoped<Explore.EmployeeInsights>();
+        builder.Services.AddScoped<Explore.AnswerFilterReader>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
+        builder.AddNavigation(new NavigationItem("My feedback", "/Insights/Me", Policies.ViewOwnInsights, 81));
         return builder;
     }
 
@@ -39,6 +44,7 @@ public static class InsightsModule
     {
         var api = app.MapGroup("/api/v1/insights").WithTags("Insights");
         api.MapInsightsApi();
+        Explore.ExploreApi.MapExploreApi(api);
         return app;
     }
 }

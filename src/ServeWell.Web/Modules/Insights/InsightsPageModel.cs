@@ -53,6 +53,9 @@ public abstract class InsightsPageModel(InsightsScope insightsScope, StaffScope 
         return (query, false);
     }
 
+    /// <summary>Adds problems with further filters of a page (shown with the period's).</summary>
+    protected void AddProblems(IEnumerable<string> problems) => Problems = [.. Problems, .. problems];
+
     /// <summary>The same period and unit on another Insights address (exports, other pages).</summary>
     public string Link(string path) =>
         $"{path}?from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&unit={Uri.EscapeDataString(Unit ?? "")}";

@@ -53,6 +53,15 @@ public static class Policies
     /// <summary>Satisfaction dashboards over the rollups of citizen answers (within scope: a supervisor sees their subtree).</summary>
     public const string ViewInsights = nameof(ViewInsights);
 
+    /// <summary>
+    /// Figures per employee of the subtree, shown only above the minimum group size (ADR-019): supervisors only —
+    /// leadership and training officers never see per-employee figures.
+    /// </summary>
+    public const string ViewEmployeeInsights = nameof(ViewEmployeeInsights);
+
+    /// <summary>The signed-in employee's own figures (the account's linked employee), above the minimum group size (ADR-019).</summary>
+    public const string ViewOwnInsights = nameof(ViewOwnInsights);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -72,6 +81,8 @@ public static class Policies
         [ViewTrainingResults] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Instructor, Roles.Leadership],
         [ViewCompliance] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ViewInsights] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
+        [ViewEmployeeInsights] = [Roles.Supervisor],
+        [ViewOwnInsights] = [Roles.Employee, Roles.Supervisor],
         [Administer] = [Roles.Administrator],
     };
 

@@ -104,10 +104,13 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.Property(a => a.Resolved).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Comment).HasMaxLength(2000);
         builder.Property(a => a.Language).HasMaxLength(8);
-        builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt });
+        // Id last: one office's answers newest first straight off the index (Insights drill-down, ADR-019); also the rollup recompute.
+        builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt, a.Id });
         builder.HasIndex(a => new { a.ServiceId, a.AnsweredAt });
         builder.HasIndex(a => new { a.TouchpointId, a.AnsweredAt });
         builder.HasIndex(a => a.CommendedEmployeeId);
+        // Insights drill-down over a large subtree: newest first, keyset-paged on (AnsweredAt, Id) (ADR-019).
+        builder.HasIndex(a => new { a.AnsweredAt, a.Id });
         builder.HasOne<Touchpoint>().WithMany().HasForeignKey(a => a.TouchpointId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PublicService>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);

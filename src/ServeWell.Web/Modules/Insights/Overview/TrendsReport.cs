@@ -20,13 +20,28 @@ public sealed record TrendsDto(string From, string To, string OrgUnitCode, strin
 /// <summary>Monthly series from the cube with the same months a year before, changes tested (ADR-014: z-test and Welch).</summary>
 public sealed class TrendsReport(ServeWellDbContext db)
 {
-    public async Task<TrendsDto> SeriesAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)
+    public Task<TrendsDto> SeriesAsync(InsightsQuery query, bool english, CancellationToken cancellationToken) =>
+        SeriesAsync(query, english, null, null, cancellationToken);
+
+    /// <summary>The series for one service (its key, 0 = none named) and/or one channel (the enum as int) when given.</summary>
+    public async Task<TrendsDto> SeriesAsync(InsightsQuery query, bool english, int? serviceKey, int? channel, CancellationToken cancellationToken)
     {
         var prefix = query.Unit.Path;
         var units = db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id);
         var start = query.From.AddYears(-1);
-        var rows = await db.InsightsUnitServiceMonths.AsNoTracking()
-            .Where(c => c.Month >= start && c.Month <= query.To && units.Contains(c.OrgUnitId))
+        var cells = db.InsightsUnitServiceMonths.AsNoTracking()
+            .Where(c => c.Month >= start && c.Month <= query.To && units.Contains(c.OrgUnitId));
+        if (serviceKey is { } service)
+        {
+            cells = cells.Where(c => c.ServiceKey == service);
+        }
+
+        if (channel is { } ch)
+        {
+            cells = cells.Where(c => c.Channel == ch);
+        }
+
+        var rows = await cells
             .GroupBy(c => c.Month)
             .Select(g => new
             {

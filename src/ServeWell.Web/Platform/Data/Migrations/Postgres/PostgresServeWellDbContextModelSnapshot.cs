@@ -415,11 +415,13 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CommendedEmployeeId");
 
-                    b.HasIndex("OrgUnitId", "AnsweredAt");
+                    b.HasIndex("AnsweredAt", "Id");
 
                     b.HasIndex("ServiceId", "AnsweredAt");
 
                     b.HasIndex("TouchpointId", "AnsweredAt");
+
+                    b.HasIndex("OrgUnitId", "AnsweredAt", "Id");
 
                     b.ToTable("feedback_answers", (string)null);
                 });
