@@ -16,6 +16,9 @@ namespace ServeWell.Web.Modules.Feedback.Survey;
 /// <summary>One 1–5 question of the survey, rendered by _Scale.</summary>
 public sealed record ScaleQuestion(string Id, string Name, string Question, int? Value, bool Required);
 
+/// <summary>The questions of a survey as _Questions renders them, for the survey and its preview.</summary>
+public sealed record SurveyQuestionsView(AskedSurvey Survey, SurveyForm Form, string? BadgeEmployee);
+
 /// <summary>What the citizen's browser posts. Not the entity; <see cref="Website"/> is the honeypot.</summary>
 public sealed class SurveyForm
 {
