@@ -136,7 +136,8 @@ public static class SurveysApi
             .FirstOrDefaultAsync(k => k.TokenHash == hash && k.RevokedAt == null, cancellationToken);
         if (device?.Touchpoint is not { } touchpoint)
         {
-            return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 401, title: "Unknown kiosk device");
+            // 403, not 401: no sign-in would help; only a registered device's token does.
+            return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 403, title: "Unknown kiosk device");
         }
 
         return TypedResults.Ok(await PublicSurveyAsync(db, touchpoint, l, cancellationToken));
