@@ -37,7 +37,7 @@ public sealed class SurveyVersionTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync("Edit survey");
         await session.CheckPageAsync("survey-edit");
-        await page.GetByLabel("Time it took").UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Time it took", Exact = true }).UncheckAsync();
         await page.GetByLabel("Overall satisfaction (English)").FillAsync("How was your visit to our counter today?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and preview" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "How was your visit to our counter today?" })).ToBeVisibleAsync();
