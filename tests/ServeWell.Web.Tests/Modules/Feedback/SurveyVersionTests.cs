@@ -201,6 +201,21 @@ public abstract class SurveyVersionTests(FeedbackApp app)
         preview.QuerySelectorAll("input[name='Form.Overall']").Length.ShouldBe(5);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheSurveyEndpoints()
+    {
+        using var api = app.ApiClient();
+
+        var paths = (await api.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Json.Web)).GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/surveys", "/api/v1/surveys/{id}", "/api/v1/surveys/{id}/versions", "/api/v1/touchpoints/{code}/survey", "/api/v1/kiosk/survey" })
+        {
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        }
+
+        paths.GetProperty("/api/v1/surveys/{id}/versions").GetProperty("post").TryGetProperty("requestBody", out _).ShouldBeTrue();
+    }
+
     private async Task<(SurveyDefinition Survey, Touchpoint Touchpoint)> SurveyWithTouchpointAsync()
     {
         var (survey, problems) = await app.UseAsync<ManageSurveys, (SurveyDefinition?, IReadOnlyList<ManageSurveys.Problem>)>(
