@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -14,13 +15,15 @@ public static class FeedbackModule
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
         builder.Services.AddScoped<SubmitFeedback>();
         builder.Services.AddScoped<ManageTouchpoints>();
+        builder.Services.AddScoped<Surveys.ManageSurveys>();
         builder.Services.AddScoped<Posters.TouchpointPoster>();
         builder.Services.AddSingleton<DuplicateWindow>();
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(
             new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70),
             new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71),
-            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72));
+            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72),
+            new NavigationItem("Surveys", "/Feedback/Surveys", Policies.ManageFeedback, 73));
         return builder;
     }
 
@@ -30,6 +33,7 @@ public static class FeedbackModule
         api.MapTouchpointsApi();
         api.MapFeedbackApi();
         api.MapKioskBatchApi();
+        api.MapSurveysApi();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.Accounts.ApiKeys;
 using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.People.Employees;
@@ -60,6 +61,8 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<FeedbackIdempotencyRecord> FeedbackIdempotency => Set<FeedbackIdempotencyRecord>();
     public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
+    public DbSet<SurveyDefinition> SurveyDefinitions => Set<SurveyDefinition>();
+    public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<InsightsUnitServiceMonth> InsightsUnitServiceMonths => Set<InsightsUnitServiceMonth>();
     public DbSet<InsightsRollupQueueItem> InsightsRollupQueue => Set<InsightsRollupQueueItem>();
     public DbSet<Lease> Leases => Set<Lease>();
@@ -91,12 +94,22 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    private void RefuseChangesToImmutableRecords()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().FirstOrDefault(e => e.Entity is IImmutableRecord && e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
+        {
+            throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} is never changed or deleted once written.");
+        }
+    }
+
     /// <summary>Adds an audit entry for a change the change tracker cannot describe (role grants, key revocations…).</summary>
     public void Audit(string action, string entityType, string entityKey, object? before, object? after) =>
         AuditEntries.Add(AuditEntry.Create(_clock.GetUtcNow().UtcDateTime, _actor, action, entityType, entityKey, before, after));
 
     private void RecordAudit()
     {
+        RefuseChangesToImmutableRecords();
         if (!AuditEachChange)
         {
             return;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.Feedback.Services;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
@@ -30,6 +31,9 @@ public sealed class FeedbackAnswer
     public int? ServiceId { get; set; }
 
     public FeedbackChannel Channel { get; set; }
+
+    /// <summary>The published survey version the citizen answered; answers from before versioning have the original one.</summary>
+    public int SurveyVersionId { get; set; }
 
     public int Overall { get; set; }
 
@@ -111,6 +115,10 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.HasIndex(a => a.CommendedEmployeeId);
         // Insights drill-down over a large subtree: newest first, keyset-paged on (AnsweredAt, Id) (ADR-019).
         builder.HasIndex(a => new { a.AnsweredAt, a.Id });
+        builder.HasIndex(a => a.SurveyVersionId);
+        // Rows written without it (the demo's bulk insert, answers from before versioning) answered the original survey.
+        builder.Property(a => a.SurveyVersionId).HasDefaultValue(SurveyVersion.OriginalId);
+        builder.HasOne<SurveyVersion>().WithMany().HasForeignKey(a => a.SurveyVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Touchpoint>().WithMany().HasForeignKey(a => a.TouchpointId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PublicService>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -7,6 +7,7 @@ public sealed record FeedbackAnswerDto(
     long Id,
     string Touchpoint,
     string Channel,
+    int SurveyVersion,
     int Overall,
     int OverallScore,
     FeedbackDrivers Drivers,
@@ -20,7 +21,7 @@ public sealed record FeedbackAnswerDto(
     DateTime ReceivedAt)
 {
     public static FeedbackAnswerDto From(FeedbackAnswer a, Touchpoint touchpoint, string? commendedNumber) => new(
-        a.Id, touchpoint.Code, ChannelName(a.Channel), a.Overall, a.OverallScore,
+        a.Id, touchpoint.Code, ChannelName(a.Channel), a.SurveyVersionId, a.Overall, a.OverallScore,
         new FeedbackDrivers(a.Timeliness, a.Knowledge, a.Courtesy, a.Fairness, a.Outcome),
         new FeedbackDrivers(a.TimelinessScore, a.KnowledgeScore, a.CourtesyScore, a.FairnessScore, a.OutcomeScore),
         a.Resolved?.ToString().ToLowerInvariant(), a.Comment, commendedNumber, a.ContactRequested, a.Language, a.AnsweredAt, a.ReceivedAt);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ServeWell.Web.Platform.Events;
 
 namespace ServeWell.Web.Modules.Feedback.Intake;
@@ -16,7 +17,9 @@ public sealed record FeedbackRequest(
     string? CommendEmployee,
     FeedbackContact? Contact,
     string Language,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt,
+    // Left out of the JSON (and so of the idempotency hash) when absent, so a key sent before versions existed replays alike.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SurveyVersion = null);
 
 /// <summary>Field name → what is wrong with it, as the ProblemDetails "errors" of a 400 names them.</summary>
 public sealed class FieldProblems : Dictionary<string, string[]>
@@ -137,7 +140,20 @@ public static class FeedbackRequestReader
             }
         }
 
-        return new FeedbackRequest(touchpoint?.Trim() ?? "", overall ?? 0, drivers, resolved, comment, commend?.Trim(), contact, language ?? "", answeredAt);
+        int? version = null;
+        if (body.TryGetProperty("surveyVersion", out var v) && v.ValueKind != JsonValueKind.Null)
+        {
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n > 0)
+            {
+                version = n;
+            }
+            else
+            {
+                problems.Add(prefix + "surveyVersion", $"{v.GetRawText()} is not the id of a survey version.");
+            }
+        }
+
+        return new FeedbackRequest(touchpoint?.Trim() ?? "", overall ?? 0, drivers, resolved, comment, commend?.Trim(), contact, language ?? "", answeredAt, version);
     }
 
     private static string? String(JsonElement obj, string name, string prefix, FieldProblems problems)

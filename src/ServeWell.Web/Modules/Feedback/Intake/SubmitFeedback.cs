@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -59,8 +60,8 @@ public sealed partial class SubmitFeedback(
 
         var problems = new FieldProblems();
         var now = clock.GetUtcNow();
-        var touchpoint = await ValidateAsync(request, source, now, problems, cancellationToken);
-        if (problems.Count > 0 || touchpoint is null)
+        var (touchpoint, version) = await ValidateAsync(request, source, now, problems, cancellationToken);
+        if (problems.Count > 0 || touchpoint is null || version is null)
         {
             return new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
         }
@@ -74,7 +75,7 @@ public sealed partial class SubmitFeedback(
         var commended = request.CommendEmployee is { } number
             ? await db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstAsync(cancellationToken)
             : null;
-        var answer = Build(request, touchpoint, commended, now.UtcDateTime);
+        var answer = Build(request, touchpoint, version.Value, commended, now.UtcDateTime);
 
         FeedbackResult result;
         try
@@ -155,7 +156,7 @@ public sealed partial class SubmitFeedback(
         return await db.FeedbackIdempotency.AsNoTracking().AnyAsync(r => r.Key == key, cancellationToken);
     }
 
-    private async Task<Touchpoint?> ValidateAsync(
+    private async Task<(Touchpoint? Touchpoint, int? VersionId)> ValidateAsync(
         FeedbackRequest request, FeedbackSource source, DateTimeOffset now, FieldProblems problems, CancellationToken cancellationToken)
     {
         Touchpoint? touchpoint = null;
@@ -217,15 +218,69 @@ public sealed partial class SubmitFeedback(
             }
         }
 
-        return touchpoint;
+        var version = touchpoint is null ? null : await SurveyVersionAsync(request, touchpoint, source, problems, cancellationToken);
+        return (touchpoint, version?.Id);
     }
 
-    private static FeedbackAnswer Build(FeedbackRequest request, Touchpoint touchpoint, int? commended, DateTime now)
+    /// <summary>
+    /// The version the citizen answered: the one the client names (a kiosk's queued answer, a form shown before a
+    /// publish), else for a kiosk the original survey (its answers queued before versions existed showed exactly that),
+    /// else the touchpoint's current one. A question that version does not ask is refused, not dropped (ADR-017).
+    /// </summary>
+    private async Task<SurveyVersion?> SurveyVersionAsync(
+        FeedbackRequest request, Touchpoint touchpoint, FeedbackSource source, FieldProblems problems, CancellationToken cancellationToken)
+    {
+        SurveyVersion? version;
+        if (request.SurveyVersion is { } id)
+        {
+            version = await db.SurveyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+            if (version is null)
+            {
+                problems.Add("surveyVersion", $"{id} is not the id of a published survey version.");
+                return null;
+            }
+        }
+        else if (source.KioskTouchpointId is not null)
+        {
+            version = await db.SurveyVersions.AsNoTracking().FirstAsync(v => v.Id == SurveyVersion.OriginalId, cancellationToken);
+        }
+        else
+        {
+            version = await AskedSurvey.CurrentVersionAsync(db, touchpoint.SurveyDefinitionId ?? SurveyDefinition.DefaultId, cancellationToken)
+                ?? throw new InvalidOperationException("The touchpoint's survey has no published version.");
+        }
+
+        var d = request.Drivers;
+        foreach (var (name, value) in new[] { ("timeliness", d?.Timeliness), ("knowledge", d?.Knowledge), ("courtesy", d?.Courtesy), ("fairness", d?.Fairness), ("outcome", d?.Outcome) })
+        {
+            if (value is not null && !version.Asks(name))
+            {
+                problems.Add("drivers." + name, NotAsked(version, name));
+            }
+        }
+
+        if (request.Resolved is not null && !version.Asks("resolved"))
+        {
+            problems.Add("resolved", NotAsked(version, "resolved"));
+        }
+
+        if (!string.IsNullOrEmpty(request.Comment) && !version.Asks("comment"))
+        {
+            problems.Add("comment", NotAsked(version, "comment"));
+        }
+
+        return version;
+    }
+
+    private static string NotAsked(SurveyVersion version, string question) =>
+        $"Survey version {version.Id} (number {version.Number} of its survey) does not ask \"{question}\"; leave it out.";
+
+    private static FeedbackAnswer Build(FeedbackRequest request, Touchpoint touchpoint, int surveyVersionId, int? commended, DateTime now)
     {
         var d = request.Drivers;
         return new FeedbackAnswer
         {
-            TouchpointId = touchpoint.Id, OrgUnitId = touchpoint.OrgUnitId, ServiceId = touchpoint.ServiceId, Channel = touchpoint.Channel,
+            TouchpointId = touchpoint.Id, SurveyVersionId = surveyVersionId, OrgUnitId = touchpoint.OrgUnitId, ServiceId = touchpoint.ServiceId, Channel = touchpoint.Channel,
             Overall = request.Overall, OverallScore = FeedbackAnswer.ToScore(request.Overall),
             Timeliness = d?.Timeliness, TimelinessScore = FeedbackAnswer.ToScore(d?.Timeliness),
             Knowledge = d?.Knowledge, KnowledgeScore = FeedbackAnswer.ToScore(d?.Knowledge),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -15,10 +16,16 @@ namespace ServeWell.Web.Modules.Feedback.Survey;
 /// <summary>One 1–5 question of the survey, rendered by _Scale.</summary>
 public sealed record ScaleQuestion(string Id, string Name, string Question, int? Value, bool Required);
 
+/// <summary>The questions of a survey as _Questions renders them, for the survey and its preview.</summary>
+public sealed record SurveyQuestionsView(AskedSurvey Survey, SurveyForm Form, string? BadgeEmployee);
+
 /// <summary>What the citizen's browser posts. Not the entity; <see cref="Website"/> is the honeypot.</summary>
 public sealed class SurveyForm
 {
     public string Key { get; set; } = "";
+
+    /// <summary>The survey version the page showed, so a version published meanwhile does not refuse this answer.</summary>
+    public int? Version { get; set; }
 
     public int? Overall { get; set; }
 
@@ -49,6 +56,16 @@ public sealed class SurveyForm
     public bool Consent { get; set; }
 
     public string? Website { get; set; }
+
+    public int? Driver(string name) => name switch
+    {
+        "timeliness" => Timeliness,
+        "knowledge" => Knowledge,
+        "courtesy" => Courtesy,
+        "fairness" => Fairness,
+        "outcome" => Outcome,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -68,6 +85,8 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
     public string? Place { get; private set; }
 
     public string? BadgeEmployee { get; private set; }
+
+    public AskedSurvey? Survey { get; private set; }
 
     public static string Anchor(string field) => field.Replace("Form.", "", StringComparison.Ordinal) switch
     {
@@ -140,7 +159,8 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
             Touchpoint!.Code, Form.Overall!.Value,
             new FeedbackDrivers(Form.Timeliness, Form.Knowledge, Form.Courtesy, Form.Fairness, Form.Outcome),
             Form.Resolved is "yes" or "partly" or "no" ? Form.Resolved : null,
-            Form.Comment, commend, contact, Cultures.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), null);
+            Form.Comment, commend, contact, Cultures.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), null,
+            Form.Version);
         var result = await submit.SubmitAsync(request, Form.Key, new FeedbackSource(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"), cancellationToken);
         if (result.Status == StatusCodes.Status400BadRequest)
         {
@@ -151,7 +171,7 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
                     "commendEmployee" => ("Form.CommendNumber", l["We could not find an employee with this number. Check the badge, or leave it empty."]),
                     "contact.email" => ("Form.Email", l["Please check the email address."]),
                     "contact.phone" => ("Form.Phone", l["Please check the phone number."]),
-                    "comment" => ("Form.Comment", l["The comment is too long."]),
+                    "comment" when Survey!.Asks("comment") => ("Form.Comment", l["The comment is too long."]),
                     "Idempotency-Key" => ("", l["Something went wrong. Please send your answer again."]),
                     _ => ("", l["Please check your answers."]),
                 };
@@ -196,6 +216,7 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
 
         var english = Cultures.ReadsEnglish;
         Place = Touchpoint.Service is { } s ? $"{Touchpoint.OrgUnit!.DisplayName(english)} · {s.DisplayName(english)}" : Touchpoint.OrgUnit!.DisplayName(english);
+        Survey = await AskedSurvey.ForTouchpointAsync(db, Touchpoint.SurveyDefinitionId, cancellationToken);
         BadgeEmployee = Touchpoint.Kind == TouchpointKind.EmployeeBadge && Touchpoint.Employee is { } e ? e.Name : null;
         return true;
     }

@@ -28,6 +28,9 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
 
     public IReadOnlyList<PublicService> Services { get; private set; } = [];
 
+    /// <summary>Surveys a touchpoint can ask: those with a published version, the standard one first.</summary>
+    public IReadOnlyList<(int Id, string Name)> Surveys { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -40,6 +43,7 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
             Form = new TouchpointForm
             {
                 Kind = t.Kind, Label = t.Label, OrgUnitCode = t.OrgUnit!.Code, ServiceCode = t.Service?.Code, EmployeeNumber = t.Employee?.EmployeeNumber,
+                SurveyDefinitionId = t.SurveyDefinitionId,
             };
         }
 
@@ -73,6 +77,8 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
         Id = id;
         Units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken);
         Services = await db.PublicServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        Surveys = (await db.SurveyDefinitions.AsNoTracking().Where(d => d.Id != ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition.DefaultId && d.Versions.Any())
+            .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name)).ToList();
         if (id is null)
         {
             return true;

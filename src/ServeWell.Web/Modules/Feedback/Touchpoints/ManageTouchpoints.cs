@@ -15,6 +15,9 @@ public sealed class TouchpointForm
     public string? ServiceCode { get; set; }
 
     public string? EmployeeNumber { get; set; }
+
+    /// <summary>The survey it asks; null for the standard survey.</summary>
+    public int? SurveyDefinitionId { get; set; }
 }
 
 /// <summary>Creates and changes touchpoints; rotates and retires their codes without touching past answers (ADR-011).</summary>
@@ -62,6 +65,11 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
             }
         }
 
+        if (form.SurveyDefinitionId is { } surveyId && !await db.SurveyVersions.AnyAsync(v => v.SurveyDefinitionId == surveyId, cancellationToken))
+        {
+            problems.Add(new("SurveyDefinitionId", "Choose a survey that has a published version."));
+        }
+
         var touchpoint = id is null ? null : await db.Touchpoints.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (id is not null && touchpoint is null)
         {
@@ -84,6 +92,7 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
         touchpoint.OrgUnitId = unit!.Id;
         touchpoint.ServiceId = serviceId;
         touchpoint.EmployeeId = employeeId;
+        touchpoint.SurveyDefinitionId = form.SurveyDefinitionId is Surveys.SurveyDefinition.DefaultId ? null : form.SurveyDefinitionId;
         await db.SaveChangesAsync(cancellationToken);
         return (touchpoint, []);
     }

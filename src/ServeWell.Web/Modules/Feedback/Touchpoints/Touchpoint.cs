@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.Feedback.Services;
+using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Audit;
@@ -52,6 +53,11 @@ public sealed class Touchpoint : IAudited
     public int? EmployeeId { get; set; }
 
     public Employee? Employee { get; private set; }
+
+    /// <summary>The survey it asks; null asks the standard survey (<see cref="SurveyDefinition.DefaultId"/>).</summary>
+    public int? SurveyDefinitionId { get; set; }
+
+    public SurveyDefinition? SurveyDefinition { get; private set; }
 
     /// <summary>The current public code: unguessable, printed on posters, in the short URL /f/{code}.</summary>
     public required string Code { get; set; }
@@ -105,6 +111,7 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
         builder.HasOne(t => t.OrgUnit).WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Service).WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Employee).WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.SurveyDefinition).WithMany().HasForeignKey(t => t.SurveyDefinitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
