@@ -452,6 +452,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AnswerId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("feedback_idempotency", (string)null);
                 });
 
@@ -728,6 +730,10 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("RootCauseId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("State", "DueAtUtc");
 
@@ -2247,6 +2253,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
                 {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", "AssignedUser")
                         .WithMany()
                         .HasForeignKey("AssignedUserId")
@@ -2262,6 +2274,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Services.PublicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("AssignedUser");
 
