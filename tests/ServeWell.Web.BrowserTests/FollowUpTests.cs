@@ -15,7 +15,7 @@ public sealed class FollowUpTests(BrowserFixture fixture)
     [InlineData("phone")]
     public async Task Supervisor_OpensQueueAndCase_MarksContacted_ResolvesWithRootCause(string screen)
     {
-        var caseId = await OpenCaseAsync(new FeedbackContact($"browser.{screen}@citizen.example", "010-4321-0000"));
+        var (caseId, touchpoint, service) = await OpenCaseAsync(new FeedbackContact($"browser.{screen}@citizen.example", "010-4321-0000"));
         await using var session = await fixture.OpenAsync(Viewport.Named(screen));
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Supervisor);
@@ -29,6 +29,8 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = $"Case {caseId}", Exact = true }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync($"Case {caseId}");
         await Expect(page.GetByText("Browser test: the clerk was rude.")).ToBeVisibleAsync();
+        await Expect(page.FactValue("Touchpoint")).ToContainTextAsync(touchpoint);
+        await Expect(page.FactValue("Service")).ToHaveTextAsync(service.En);
         await session.CheckPageAsync("follow-up-case");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Show contact details" }).ClickAsync();
@@ -60,7 +62,7 @@ public sealed class FollowUpTests(BrowserFixture fixture)
     [Fact]
     public async Task Administrator_EditsRootCauses_AndReadsACaseInKorean()
     {
-        var caseId = await OpenCaseAsync(new FeedbackContact(null, "010-1111-2222"));
+        var (caseId, _, service) = await OpenCaseAsync(new FeedbackContact(null, "010-1111-2222"));
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Administrator);
@@ -78,6 +80,7 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "한국어", Exact = true }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync($"사례 {caseId}");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "연락처 보기" })).ToBeVisibleAsync();
+        await Expect(page.GetByText(service.Ko, new() { Exact = true })).ToBeVisibleAsync();
         await session.CheckPageAsync("follow-up-case-korean");
         await page.GotoAsync("/FollowUps?State=all");
         await Expect(page.PageHeading()).ToHaveTextAsync("후속 조치");
@@ -85,22 +88,33 @@ public sealed class FollowUpTests(BrowserFixture fixture)
     }
 
     /// <summary>Tells the follow-up listener about a new answer at the demo supervisor's centre, as the intake does.</summary>
-    private async Task<int> OpenCaseAsync(FeedbackContact contact)
+    private async Task<(int Id, string Touchpoint, (string En, string Ko) Service)> OpenCaseAsync(FeedbackContact contact)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
         var unit = await db.OrgUnits.Where(u => u.Code == DemoAccounts.SupervisorCentreCode).Select(u => u.Id).SingleAsync();
-        var answerId = 800_000_000L + Random.Shared.Next(1, 100_000_000);
+        var touchpoint = await db.Touchpoints.Include(t => t.Service).Where(t => t.OrgUnitId == unit && t.RetiredAt == null && t.ServiceId != null).OrderBy(t => t.Id).FirstAsync();
+        long answerId;
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
+            // Stored first, as the intake does: a case references its answer.
+            var answer = new ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer
+            {
+                TouchpointId = touchpoint.Id, OrgUnitId = unit, ServiceId = touchpoint.ServiceId, Channel = touchpoint.Channel, Overall = 1, OverallScore = 0,
+                Comment = "Browser test: the clerk was rude.", ContactRequested = true, Language = "en", AnsweredAt = DateTime.UtcNow, ReceivedAt = DateTime.UtcNow,
+            };
+            db.FeedbackAnswers.Add(answer);
+            await db.SaveChangesAsync();
+            answerId = answer.Id;
             foreach (var listener in scope.ServiceProvider.GetServices<IFeedbackReceived>())
             {
-                await listener.FeedbackReceivedAsync(new FeedbackReceived(answerId, unit, null, 1, 1, "Browser test: the clerk was rude.", contact, "en", DateTime.UtcNow), CancellationToken.None);
+                await listener.FeedbackReceivedAsync(new FeedbackReceived(answerId, unit, touchpoint.ServiceId, touchpoint.Id, 1, answer.Comment, contact, "en", DateTime.UtcNow), CancellationToken.None);
             }
 
             await tx.CommitAsync();
         }
 
-        return await db.Set<ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase>().Where(c => c.AnswerId == answerId).Select(c => c.Id).SingleAsync();
+        var id = await db.Set<ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase>().Where(c => c.AnswerId == answerId).Select(c => c.Id).SingleAsync();
+        return (id, touchpoint.Label, (touchpoint.Service!.NameEn, touchpoint.Service.NameKo));
     }
 }

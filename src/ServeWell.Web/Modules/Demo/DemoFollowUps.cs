@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.FollowUps.Notices;
 using ServeWell.Web.Platform.Data;
@@ -10,13 +12,15 @@ using ServeWell.Web.Platform.Security;
 namespace ServeWell.Web.Modules.Demo;
 
 /// <summary>
-/// Follow-up cases for the demo supervisor's centre (Wonhyo-dong): new, overdue, contacted, resolved and unreachable ones,
-/// opened through the same listener the feedback intake calls. The answers are synthetic (ids from
-/// <see cref="AnswerIdBase"/>) until the demo city has real answers to point them to.
+/// Follow-up cases for the demo supervisor's centre (Wonhyo-dong): new, overdue, contacted, resolved and unreachable ones.
+/// Each starts as a real citizen answer at one of the centre's demo touchpoints, submitted through the intake
+/// (<see cref="SubmitFeedback"/>, the use case behind POST /api/v1/feedback), so the case opens by the real rule (a low score or
+/// a request to be contacted) in the intake's own transaction, and points at a stored answer.
 /// </summary>
 internal static class DemoFollowUps
 {
-    public const long AnswerIdBase = 900_000_000;
+    /// <summary>The Idempotency-Key of demo answer n is this plus n.</summary>
+    public const string KeyPrefix = "demo-follow-up-";
 
     private sealed record Seed(
         int No, string Unit, int Overall, string Language, double DaysAgo, string? Comment, string? Email, string? Phone,
@@ -38,7 +42,9 @@ internal static class DemoFollowUps
     public static async Task SeedAsync(IServiceProvider services, DateTime now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ServeWellDbContext>();
-        if (await db.Set<FollowUpCase>().AnyAsync(c => c.AnswerId > AnswerIdBase && c.AnswerId <= AnswerIdBase + 1000, cancellationToken))
+        // The answers' idempotency records are pruned after a week, so "seeded already" is read from the cases themselves.
+        var first = Seeds[0].Comment;
+        if (await db.Set<FollowUpCase>().AnyAsync(c => c.Comment == first && c.OrgUnit!.Code == Seeds[0].Unit, cancellationToken))
         {
             return;
         }
@@ -50,8 +56,17 @@ internal static class DemoFollowUps
             return;
         }
 
-        var units = await db.OrgUnits.Where(u => u.Code == DemoCity.SupervisorCentre || u.Code == "C-JUNGANG").ToDictionaryAsync(u => u.Code, u => u.Id, cancellationToken);
-        var open = services.GetRequiredService<OpenFollowUp>();
+        var unitCodes = Seeds.Select(s => s.Unit).Distinct().ToList();
+        var touchpoints = (await db.Touchpoints.AsNoTracking()
+                .Where(t => t.RetiredAt == null && unitCodes.Contains(t.OrgUnit!.Code) && t.Kind != TouchpointKind.EmployeeBadge)
+                .Select(t => new { t.Id, t.Code, Unit = t.OrgUnit!.Code }).ToListAsync(cancellationToken))
+            .OrderBy(t => t.Id).GroupBy(t => t.Unit).ToDictionary(g => g.Key, g => g.Select(t => t.Code).ToList());
+        if (unitCodes.Any(u => !touchpoints.ContainsKey(u)))
+        {
+            return;
+        }
+
+        var intake = services.GetRequiredService<SubmitFeedback>();
         var handle = services.GetRequiredService<HandleFollowUp>();
         var asSupervisor = new ClaimsPrincipal(new ClaimsIdentity(
         [
@@ -60,14 +75,28 @@ internal static class DemoFollowUps
             new Claim(ServeWellClaims.ScopeOrgUnit, scope.ToString(CultureInfo.InvariantCulture)),
         ], "demo", ClaimTypes.Name, ClaimTypes.Role));
 
+        var caseIds = new List<int>();
         foreach (var s in Seeds)
         {
+            var codes = touchpoints[s.Unit];
             var contact = s.Email is null && s.Phone is null ? null : new FeedbackContact(s.Email, s.Phone);
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var followUp = await open.OpenAsync(new FeedbackReceived(
-                AnswerIdBase + s.No, units[s.Unit], null, s.No % 3 + 1, s.Overall, s.Comment, contact, s.Language, now.AddDays(-s.DaysAgo)), cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            if (followUp is null || s.State == FollowUpState.New)
+            var request = new FeedbackRequest(
+                codes[s.No % codes.Count], s.Overall, new FeedbackDrivers(s.Overall, null, s.Overall + 1, null, null), s.Overall <= 2 ? "no" : "partly",
+                s.Comment, null, contact, s.Language, new DateTimeOffset(now.AddDays(-s.DaysAgo), TimeSpan.Zero));
+            var result = await intake.SubmitAsync(request, KeyPrefix + s.No.ToString(CultureInfo.InvariantCulture), FeedbackSource.Unknown, cancellationToken);
+            if (result.AnswerId is not { } answerId)
+            {
+                throw new InvalidOperationException($"Demo answer {s.No} was refused: {result.Detail} {string.Join("; ", result.Problems?.SelectMany(p => p.Value) ?? [])}");
+            }
+
+            var followUp = await db.Set<FollowUpCase>().AsNoTracking().FirstOrDefaultAsync(c => c.AnswerId == answerId, cancellationToken);
+            if (followUp is null)
+            {
+                continue;
+            }
+
+            caseIds.Add(followUp.Id);
+            if (s.State == FollowUpState.New)
             {
                 continue;
             }
@@ -86,10 +115,10 @@ internal static class DemoFollowUps
         // Demo answers are made up: nobody is mailed about them (the notices stay visible as not sent), and the overdue
         // ones count as reminded today, so the first reminders go out tomorrow like for any case.
         var today = services.GetRequiredService<BusinessCalendar>().Today(now);
-        await db.Set<FollowUpCase>().Where(c => c.AnswerId > AnswerIdBase && c.AnswerId <= AnswerIdBase + 1000)
+        await db.Set<FollowUpCase>().Where(c => caseIds.Contains(c.Id))
             .ExecuteUpdateAsync(x => x.SetProperty(c => c.LastRemindedOn, today), cancellationToken);
         await db.Set<FollowUpNotice>()
-            .Where(n => n.SentAtUtc == null && db.Set<FollowUpCase>().Any(c => c.Id == n.CaseId && c.AnswerId > AnswerIdBase && c.AnswerId <= AnswerIdBase + 1000))
+            .Where(n => n.SentAtUtc == null && caseIds.Contains(n.CaseId))
             .ExecuteUpdateAsync(x => x.SetProperty(n => n.SentAtUtc, now).SetProperty(n => n.LastError, "demo data: not sent"), cancellationToken);
     }
 }

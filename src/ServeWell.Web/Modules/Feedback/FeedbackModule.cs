@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Surveys;
@@ -12,8 +13,13 @@ public static class FeedbackModule
 {
     public static WebApplicationBuilder AddFeedbackModule(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+        builder.Services.AddOptions<FeedbackOptions>().Bind(builder.Configuration.GetSection(FeedbackOptions.Section))
+            .Validate(o => o.RetentionOutlastsMaxAge, "Feedback:IdempotencyRetention must be longer than Feedback:MaxAge plus Feedback:ClockSkew (ADR-018).")
+            .ValidateOnStart();
         builder.Services.AddScoped<SubmitFeedback>();
+        builder.Services.AddScoped<PruneIdempotencyRecords>();
+        builder.Services.TryAddScoped<Platform.Jobs.DatabaseLease>();
+        builder.Services.AddHostedService<IdempotencyPruningJob>();
         builder.Services.AddScoped<ManageTouchpoints>();
         builder.Services.AddScoped<Surveys.ManageSurveys>();
         builder.Services.AddScoped<Posters.TouchpointPoster>();

@@ -130,7 +130,7 @@ public sealed class FeedbackDurabilitySqliteTests(ITestOutputHelper output) : Fe
         await using var connection = new SqliteConnection(connectionString + ";Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT k.\"Key\", a.\"Id\", a.\"Comment\" FROM feedback_answers a LEFT JOIN feedback_idempotency k ON k.\"AnswerId\" = a.\"Id\"";
+        command.CommandText = "SELECT k.\"Key\", a.\"Id\", a.\"Comment\" FROM feedback_answers a LEFT JOIN feedback_idempotency k ON k.\"AnswerId\" = a.\"Id\" WHERE k.\"Key\" IS NULL OR k.\"Key\" NOT LIKE 'demo-follow-up-%'";
         var rows = new List<(string, long, string?)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -160,7 +160,7 @@ public sealed class FeedbackDurabilityPostgresTests(ITestOutputHelper output) : 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT k.\"Key\", a.\"Id\", a.\"Comment\" FROM feedback_answers a LEFT JOIN feedback_idempotency k ON k.\"AnswerId\" = a.\"Id\"", connection);
+            "SELECT k.\"Key\", a.\"Id\", a.\"Comment\" FROM feedback_answers a LEFT JOIN feedback_idempotency k ON k.\"AnswerId\" = a.\"Id\" WHERE k.\"Key\" IS NULL OR k.\"Key\" NOT LIKE 'demo-follow-up-%'", connection);
         var rows = new List<(string, long, string?)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

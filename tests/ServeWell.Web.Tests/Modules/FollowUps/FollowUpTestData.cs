@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Tests.Modules.Feedback;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -13,7 +16,10 @@ using ServeWell.Web.Tests.Fixtures;
 
 namespace ServeWell.Web.Tests.Modules.FollowUps;
 
-/// <summary>Answers told to the follow-up listener exactly as the intake will: in an open transaction, with the same scoped context.</summary>
+/// <summary>
+/// Answers told to the follow-up listener exactly as the intake does: stored first (cases reference their answer by
+/// foreign key), then told in the same open transaction, with the same scoped context.
+/// </summary>
 public static class FollowUpTestData
 {
     private static long _nextAnswer = Random.Shared.NextInt64(1_000_000, 1_000_000_000) * 1000;
@@ -24,13 +30,31 @@ public static class FollowUpTestData
         int orgUnitId, int overall = 1, FeedbackContact? contact = null, string language = "ko", DateTime? answeredAt = null, string? comment = "Waited an hour.") =>
         new(NewAnswerId(), orgUnitId, 7, 42, overall, comment, contact, language, answeredAt ?? DateTime.UtcNow);
 
-    /// <summary>Tells every <see cref="IFeedbackReceived"/> inside a transaction and commits (or rolls back); returns the case opened, if any.</summary>
+    /// <summary>
+    /// Stores the answer (under its own id, at a touchpoint of its unit, unless stored already) and tells every
+    /// <see cref="IFeedbackReceived"/> inside one transaction, then commits (or rolls back); returns the case opened, if any.
+    /// </summary>
     public static async Task<FollowUpCase?> ReceiveAsync(this AppHost app, FeedbackReceived answer, bool commit = true)
     {
+        var touchpoint = await app.TouchpointAtAsync(answer.OrgUnitId);
+        answer = answer with { TouchpointId = touchpoint.Id, ServiceId = touchpoint.ServiceId };
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync();
+            if (!await db.FeedbackAnswers.AnyAsync(a => a.Id == answer.AnswerId))
+            {
+                var stored = new FeedbackAnswer
+                {
+                    TouchpointId = touchpoint.Id, OrgUnitId = answer.OrgUnitId, ServiceId = touchpoint.ServiceId, Channel = touchpoint.Channel,
+                    Overall = answer.Overall, OverallScore = FeedbackAnswer.ToScore(answer.Overall), Comment = answer.Comment,
+                    ContactRequested = answer.Contact is not null, Language = answer.Language, AnsweredAt = answer.AnsweredAtUtc, ReceivedAt = DateTime.UtcNow,
+                };
+                db.FeedbackAnswers.Add(stored);
+                db.Entry(stored).Property(a => a.Id).CurrentValue = answer.AnswerId;
+                await db.SaveChangesAsync();
+            }
+
             foreach (var listener in scope.ServiceProvider.GetServices<IFeedbackReceived>())
             {
                 await listener.FeedbackReceivedAsync(answer, CancellationToken.None);
@@ -47,6 +71,19 @@ public static class FollowUpTestData
         }
 
         return await app.DbAsync(db => db.Set<FollowUpCase>().AsNoTracking().FirstOrDefaultAsync(c => c.AnswerId == answer.AnswerId));
+    }
+
+    /// <summary>An active touchpoint at the unit (the demo's, or one made for it).</summary>
+    public static async Task<Touchpoint> TouchpointAtAsync(this AppHost app, int orgUnitId)
+    {
+        var existing = await app.DbAsync(db => db.Touchpoints.AsNoTracking().Where(t => t.OrgUnitId == orgUnitId && t.RetiredAt == null).OrderBy(t => t.Id).FirstOrDefaultAsync());
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var code = await app.DbAsync(db => db.OrgUnits.Where(u => u.Id == orgUnitId).Select(u => u.Code).SingleAsync());
+        return await app.CreateTouchpointAsync(unitCode: code);
     }
 
     public static async Task<FollowUpCase> OpenCaseAsync(this AppHost app, string unitCode, FeedbackContact? contact = null, string language = "ko", DateTime? answeredAt = null)

@@ -172,7 +172,8 @@ public abstract class FollowUpsApiTests(AppHost app)
         one.GetProperty("overall").GetInt32().ShouldBe(1);
         one.GetProperty("comment").GetString().ShouldBe("Waited an hour.");
         one.GetProperty("language").GetString().ShouldBe("en");
-        one.GetProperty("touchpointId").GetInt32().ShouldBe(42);
+        one.GetProperty("touchpointId").GetInt32().ShouldBe(followUp.TouchpointId);
+        one.GetProperty("answerId").GetInt64().ShouldBe(followUp.AnswerId);
         one.GetProperty("hasContact").GetBoolean().ShouldBeTrue();
         one.GetRawText().ShouldNotContain("010-5555-0000");
     }
@@ -186,6 +187,9 @@ public abstract class FollowUpsApiTests(AppHost app)
         paths.TryGetProperty("/api/v1/follow-ups", out _).ShouldBeTrue();
         paths.TryGetProperty("/api/v1/follow-ups/{id}", out _).ShouldBeTrue();
         paths.TryGetProperty("/api/v1/follow-ups/{id}/transitions", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/follow-ups/{id}/assignees", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/follow-ups/{id}/assignee").TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/follow-ups/{id}/contact/reveal").TryGetProperty("post", out _).ShouldBeTrue();
     }
 
     private static async Task<Dictionary<string, string[]>> Errors(HttpResponseMessage response)

@@ -106,6 +106,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/api/v1/follow-ups/{id:int}", $"/api/v1/follow-ups/{followUp.Id}", []),
             ("/FollowUps/Case/{id:int}", $"/FollowUps/Case/{outsideFollowUp.Id}", [Roles.Supervisor]),
             ("/api/v1/follow-ups/{id:int}", $"/api/v1/follow-ups/{outsideFollowUp.Id}", [Roles.Supervisor]),
+            ("/api/v1/follow-ups/{id:int}/assignees", $"/api/v1/follow-ups/{followUp.Id}/assignees", []),
+            ("/api/v1/follow-ups/{id:int}/assignees", $"/api/v1/follow-ups/{outsideFollowUp.Id}/assignees", [Roles.Supervisor]),
             ("/FollowUps/RootCauses/Edit/{id:int?}", $"/FollowUps/RootCauses/Edit/{rootCause}", []),
             ("/Training/Programmes/{programmeId:int}/Sessions/{id:int}/Registrations", $"/Training/Programmes/{session.ProgrammeId}/Sessions/{session.Id}/Registrations", []),
             ("/api/v1/sessions/{id:int}/registrations", $"/api/v1/sessions/{session.Id}/registrations", []),

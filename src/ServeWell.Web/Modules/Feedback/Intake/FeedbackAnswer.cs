@@ -134,6 +134,7 @@ internal sealed class FeedbackIdempotencyRecordConfiguration : IEntityTypeConfig
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(100);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasIndex(r => r.CreatedAt);
         builder.HasOne<FeedbackAnswer>().WithMany().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,6 +15,19 @@ public sealed class FeedbackOptions
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// How long an Idempotency-Key's record is kept before it is pruned. It must be longer than <see cref="MaxAge"/> plus
+    /// <see cref="ClockSkew"/>, the longest a kiosk may hold an answer offline and still have it taken: a resend arriving after
+    /// its key was pruned then carries an answeredAt too old to be stored, so it is refused (400) rather than stored twice.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(97);
+
+    /// <summary>How often, across all nodes together, expired idempotency records are deleted.</summary>
+    public TimeSpan IdempotencyPruneInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Whether <see cref="IdempotencyRetention"/> outlasts every answer that may still arrive (checked at start).</summary>
+    public bool RetentionOutlastsMaxAge => IdempotencyRetention > MaxAge + ClockSkew;
 }
 
 public sealed class RateLimitOptions

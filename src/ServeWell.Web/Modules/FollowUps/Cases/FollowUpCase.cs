@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.Accounts;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Services;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Audit;
@@ -17,7 +20,7 @@ public enum FollowUpState
 
 /// <summary>
 /// An unhappy or contact-requesting citizen answer that someone must follow up. It keeps a snapshot of what the handler
-/// needs from the answer (the answer itself lives in the Feedback module, referenced by <see cref="AnswerId"/> only);
+/// needs from the answer (the answer itself lives in the Feedback module; <see cref="AnswerId"/> is a foreign key to it);
 /// the citizen's contact details are never here but in <see cref="Contacts.FollowUpContact"/>, encrypted.
 /// </summary>
 public sealed class FollowUpCase : IAudited
@@ -97,6 +100,10 @@ internal sealed class FollowUpCaseConfiguration : IEntityTypeConfiguration<Follo
     {
         builder.ToTable("follow_up_cases");
         builder.HasIndex(c => c.AnswerId).IsUnique();
+        // A case always stems from a stored answer (and its touchpoint and service); answers are never deleted.
+        builder.HasOne<FeedbackAnswer>().WithMany().HasForeignKey(c => c.AnswerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Touchpoint>().WithMany().HasForeignKey(c => c.TouchpointId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PublicService>().WithMany().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.OrgUnit).WithMany().HasForeignKey(c => c.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.AssignedUser).WithMany().HasForeignKey(c => c.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.RootCause).WithMany().HasForeignKey(c => c.RootCauseId).OnDelete(DeleteBehavior.Restrict);

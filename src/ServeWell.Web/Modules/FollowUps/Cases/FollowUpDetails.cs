@@ -10,7 +10,17 @@ namespace ServeWell.Web.Modules.FollowUps.Cases;
 /// <summary>One case as its page and the API show it: the answer's snapshot, where it stands, and its timeline. Never the contact.</summary>
 public sealed record FollowUpView(
     FollowUpCase Case, string OrgUnitCode, string OrgUnitName, string? AssigneeName, RootCause? RootCause,
-    bool Overdue, bool HasContact, bool MayHandle, IReadOnlyList<FollowUpEvent> Timeline);
+    bool Overdue, bool HasContact, bool MayHandle, IReadOnlyList<FollowUpEvent> Timeline)
+{
+    /// <summary>Where the answer came from: the touchpoint's label (staff name it in one language) and kind.</summary>
+    public FollowUpTouchpoint? Touchpoint { get; init; }
+
+    /// <summary>The service's name in the reader's language, when the touchpoint is for one service.</summary>
+    public string? ServiceName { get; init; }
+}
+
+/// <summary>The touchpoint an answer came through, as a case shows it.</summary>
+public sealed record FollowUpTouchpoint(int Id, string Label, string Code, ServeWell.Web.Modules.Feedback.Touchpoints.TouchpointKind Kind);
 
 public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
 {
@@ -28,8 +38,18 @@ public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
 
         var timeline = await db.Set<FollowUpEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var hasContact = await db.Set<FollowUpContact>().AnyAsync(x => x.CaseId == id, cancellationToken);
+        var english = Cultures.ReadsEnglish;
+        var touchpoint = await db.Touchpoints.AsNoTracking().Where(t => t.Id == c.TouchpointId)
+            .Select(t => new FollowUpTouchpoint(t.Id, t.Label, t.Code, t.Kind)).FirstOrDefaultAsync(cancellationToken);
+        var service = c.ServiceId is { } serviceId
+            ? await db.PublicServices.AsNoTracking().Where(s => s.Id == serviceId).Select(s => new { s.NameEn, s.NameKo }).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new FollowUpView(
-            c, c.OrgUnit!.Code, c.OrgUnit.DisplayName(Cultures.ReadsEnglish), c.AssignedUser?.DisplayName, c.RootCause,
-            c.IsOverdueAt(clock.GetUtcNow().UtcDateTime), hasContact, scope.MayHandleUnit(c.OrgUnit.Path), timeline);
+            c, c.OrgUnit!.Code, c.OrgUnit.DisplayName(english), c.AssignedUser?.DisplayName, c.RootCause,
+            c.IsOverdueAt(clock.GetUtcNow().UtcDateTime), hasContact, scope.MayHandleUnit(c.OrgUnit.Path), timeline)
+        {
+            Touchpoint = touchpoint,
+            ServiceName = service is null ? null : english ? service.NameEn : service.NameKo,
+        };
     }
 }

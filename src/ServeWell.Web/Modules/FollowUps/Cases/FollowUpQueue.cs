@@ -10,7 +10,17 @@ public sealed record FollowUpFilter(string? State = null, string? Office = null,
 
 public sealed record FollowUpRow(
     int Id, long AnswerId, string OrgUnitCode, string OrgUnitName, int Overall, FollowUpState State, DateOnly DueOn, bool Overdue,
-    string? AssigneeName, DateTime AnsweredAtUtc, bool LowScore, bool ContactRequested);
+    string? AssigneeName, DateTime AnsweredAtUtc, bool LowScore, bool ContactRequested)
+{
+    public int? ServiceId { get; init; }
+
+    /// <summary>In the reader's language.</summary>
+    public string? ServiceName { get; init; }
+
+    public int TouchpointId { get; init; }
+
+    public string? TouchpointLabel { get; init; }
+}
 
 public sealed record FollowUpList(int Total, int Open, int Overdue, int Page, int PageSize, IReadOnlyList<FollowUpRow> Rows);
 
@@ -68,12 +78,19 @@ public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
             {
                 c.Id, c.AnswerId, c.OrgUnit!.Code, c.OrgUnit.Name, c.OrgUnit.NameEn, c.Overall, c.State, c.DueOn, c.DueAtUtc,
                 Assignee = (string?)c.AssignedUser!.DisplayName, c.AnsweredAtUtc, c.LowScore, c.ContactRequested,
+                c.ServiceId, c.TouchpointId,
+                Touchpoint = db.Touchpoints.Where(t => t.Id == c.TouchpointId).Select(t => t.Label).FirstOrDefault(),
+                ServiceEn = db.PublicServices.Where(s => s.Id == c.ServiceId).Select(s => s.NameEn).FirstOrDefault(),
+                ServiceKo = db.PublicServices.Where(s => s.Id == c.ServiceId).Select(s => s.NameKo).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var english = Cultures.ReadsEnglish;
         return new FollowUpList(total, openCount, overdueCount, page, pageSize, rows.Select(r => new FollowUpRow(
             r.Id, r.AnswerId, r.Code, english && !string.IsNullOrWhiteSpace(r.NameEn) ? r.NameEn : r.Name, r.Overall, r.State, r.DueOn,
-            r.State is FollowUpState.New or FollowUpState.Contacted && r.DueAtUtc <= now, r.Assignee, r.AnsweredAtUtc, r.LowScore, r.ContactRequested)).ToList());
+            r.State is FollowUpState.New or FollowUpState.Contacted && r.DueAtUtc <= now, r.Assignee, r.AnsweredAtUtc, r.LowScore, r.ContactRequested)
+        {
+            ServiceId = r.ServiceId, ServiceName = english ? r.ServiceEn : r.ServiceKo, TouchpointId = r.TouchpointId, TouchpointLabel = r.Touchpoint,
+        }).ToList());
     }
 
     /// <summary>The units (code, name) that have cases the user may see, for the office filter.</summary>

@@ -454,6 +454,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AnswerId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("feedback_idempotency", (string)null);
                 });
 
@@ -730,6 +732,10 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("RootCauseId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("State", "DueAtUtc");
 
@@ -2249,6 +2255,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
                 {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", "AssignedUser")
                         .WithMany()
                         .HasForeignKey("AssignedUserId")
@@ -2264,6 +2276,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Services.PublicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("AssignedUser");
 

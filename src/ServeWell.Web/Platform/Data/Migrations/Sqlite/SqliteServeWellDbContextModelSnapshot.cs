@@ -439,6 +439,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AnswerId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("feedback_idempotency", (string)null);
                 });
 
@@ -705,6 +707,10 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("RootCauseId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("State", "DueAtUtc");
 
@@ -2172,6 +2178,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
                 {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", "AssignedUser")
                         .WithMany()
                         .HasForeignKey("AssignedUserId")
@@ -2187,6 +2199,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Services.PublicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("AssignedUser");
 
