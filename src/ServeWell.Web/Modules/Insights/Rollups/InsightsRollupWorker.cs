@@ -15,6 +15,9 @@ internal sealed class InsightsRollupWorker(
 
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>The org tree the subtree rollups were last computed for by this node (null: not yet, so the first look does it).</summary>
+    private string? _treeShape;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkedRebuild = false;
@@ -27,11 +30,18 @@ internal sealed class InsightsRollupWorker(
                 if (await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken))
                 {
                     var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
+                    var shape = await rollups.TreeShapeAsync(stoppingToken);
                     if (!checkedRebuild && await rollups.NeedsRebuildAsync(stoppingToken))
                     {
                         await rollups.RebuildAsync(stoppingToken);
                     }
+                    else if (shape != _treeShape)
+                    {
+                        // A unit moved (or this node just took over): subtree sums follow the tree as it is now (ADR-021).
+                        await rollups.RefreshSubtreesAsync(stoppingToken);
+                    }
 
+                    _treeShape = shape;
                     checkedRebuild = true;
                     while (await rollups.RunBatchAsync(stoppingToken) > 0)
                     {
