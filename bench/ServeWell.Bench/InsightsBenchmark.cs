@@ -28,7 +28,7 @@ internal static class InsightsBenchmark
 
     private sealed record Stat(int Calls, double P50, double P95, double Max);
 
-    public static async Task RunAsync(string adminConnectionString, long answers, string? keep, bool rebuild, int calls, int rawCalls)
+    public static async Task RunAsync(string adminConnectionString, long answers, string? keep, bool rebuild, int calls, int rawCalls, bool burst)
     {
         BenchDatabase database;
         var existed = false;
@@ -44,7 +44,7 @@ internal static class InsightsBenchmark
         await using (database)
         {
             await using var provider = Services(database);
-            await RunAsync(database, provider, answers, existed, rebuild, calls, rawCalls);
+            await RunAsync(database, provider, answers, existed, rebuild, calls, rawCalls, burst);
         }
     }
 
@@ -69,7 +69,7 @@ internal static class InsightsBenchmark
         return services.BuildServiceProvider();
     }
 
-    private static async Task RunAsync(BenchDatabase database, ServiceProvider provider, long answers, bool existed, bool rebuild, int calls, int rawCalls)
+    private static async Task RunAsync(BenchDatabase database, ServiceProvider provider, long answers, bool existed, bool rebuild, int calls, int rawCalls, bool burst)
     {
         var ct = CancellationToken.None;
         Console.WriteLine(string.Create(Inv, $"Insights benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}"));
@@ -88,7 +88,9 @@ internal static class InsightsBenchmark
         }
         else
         {
-            Console.WriteLine("Reusing the kept database (no generation).");
+            Console.WriteLine("Reusing the kept database (no generation); applying any new migrations.");
+            await using var db = database.NewContext();
+            await db.Database.MigrateAsync();
         }
 
         if (rebuild)
@@ -114,7 +116,10 @@ internal static class InsightsBenchmark
         }
 
         await MeasureViewsAsync(database, provider, calls, rawCalls, ct);
-        await MeasureLagAsync(database, provider, ct);
+        if (burst)
+        {
+            await MeasureLagAsync(database, provider, ct);
+        }
     }
 
     private static async Task MeasureViewsAsync(BenchDatabase database, ServiceProvider provider, int calls, int rawCalls, CancellationToken ct)

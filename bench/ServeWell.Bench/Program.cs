@@ -2,12 +2,13 @@ using ServeWell.Bench;
 
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
-// dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20]
+// dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "insights")
 {
     long answers = 10_000_000;
     string? admin = null, keep = null;
     var rebuild = false;
+    var burst = true;
     int calls = 200, rawCalls = 20;
     for (var i = 1; i < args.Length; i++)
     {
@@ -17,6 +18,7 @@ if (args.FirstOrDefault() == "insights")
             case "--pg": admin = args[++i]; break;
             case "--keep": keep = args[++i]; break;
             case "--rebuild": rebuild = true; break;
+            case "--no-burst": burst = false; break;
             case "--calls": calls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
             case "--raw-calls": rawCalls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         }
@@ -28,7 +30,7 @@ if (args.FirstOrDefault() == "insights")
         return 2;
     }
 
-    await InsightsBenchmark.RunAsync(admin, answers, keep, rebuild, calls, rawCalls);
+    await InsightsBenchmark.RunAsync(admin, answers, keep, rebuild, calls, rawCalls, burst);
     return 0;
 }
 

@@ -26,6 +26,9 @@ public sealed record InsightsOverviewDto(
 /// <summary>A cube cell summed over the period: the shape every Insights view starts from.</summary>
 public sealed record CubeSum(int OrgUnitId, int ServiceKey, int Channel, ScoreHistogram Scores, IReadOnlyList<DriverSum> Drivers);
 
+/// <summary>One unit's answers in a period, for the office league.</summary>
+public sealed record UnitTotal(int OrgUnitId, string Code, string Name, string? NameEn, ScoreHistogram Scores);
+
 /// <summary>One (service, channel) row of a subtree read, before merging the unit's own cells with those below it.</summary>
 internal sealed record SubtreeRow(
     int ServiceKey, int Channel, long S1, long S2, long S3, long S4, long S5,
@@ -64,10 +67,13 @@ public sealed class InsightsOverview(ServeWellDbContext db)
     /// rows plus its <c>insights_subtree_months</c> rows, so a whole-city year reads a few thousand rows, not every
     /// office's cells. <see cref="CubeSum.OrgUnitId"/> is the queried unit.
     /// </summary>
-    public async Task<IReadOnlyList<CubeSum>> SubtreeCellsAsync(InsightsQuery query, CancellationToken cancellationToken)
+    /// <param name="ownAnswers">false when the caller knows the unit itself has no answers in the period (skips that read).</param>
+    /// <param name="answersBelow">false when the caller knows nothing below the unit was answered in the period.</param>
+    public async Task<IReadOnlyList<CubeSum>> SubtreeCellsAsync(
+        InsightsQuery query, CancellationToken cancellationToken, bool ownAnswers = true, bool answersBelow = true)
     {
         var id = query.Unit.Id;
-        var own = await db.InsightsUnitServiceMonths.AsNoTracking()
+        List<SubtreeRow> own = !ownAnswers ? [] : await db.InsightsUnitServiceMonths.AsNoTracking()
             .Where(c => c.OrgUnitId == id && c.Month >= query.From && c.Month <= query.To)
             .GroupBy(c => new { c.ServiceKey, c.Channel })
             .Select(g => new SubtreeRow(
@@ -77,7 +83,7 @@ public sealed class InsightsOverview(ServeWellDbContext db)
                 g.Sum(c => (long)c.Driver3Count), g.Sum(c => c.Driver3Sum), g.Sum(c => (long)c.Driver4Count), g.Sum(c => c.Driver4Sum),
                 g.Sum(c => (long)c.Driver5Count), g.Sum(c => c.Driver5Sum)))
             .ToListAsync(cancellationToken);
-        var below = await db.InsightsSubtreeMonths.AsNoTracking()
+        List<SubtreeRow> below = !answersBelow ? [] : await db.InsightsSubtreeMonths.AsNoTracking()
             .Where(c => c.UnitId == id && c.Month >= query.From && c.Month <= query.To)
             .GroupBy(c => new { c.ServiceKey, c.Channel })
             .Select(g => new SubtreeRow(
@@ -113,34 +119,40 @@ public sealed class InsightsOverview(ServeWellDbContext db)
             .ToDictionary(g => g.Key, g => ScoreHistogram.Sum(g.Select(r => new ScoreHistogram(r.S1, r.S2, r.S3, r.S4, r.S5))));
     }
 
-    /// <summary>The office league: score counts per unit of the subtree that answers were given at, from <c>insights_unit_months</c>.</summary>
-    public async Task<IReadOnlyDictionary<int, ScoreHistogram>> UnitTotalsAsync(InsightsQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The office league: score counts per unit of the subtree that answers were given at, with the unit's code and
+    /// names, from <c>insights_unit_months</c> (offices × months, not the cube) in one query.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitTotal>> UnitTotalsAsync(InsightsQuery query, CancellationToken cancellationToken)
     {
         var prefix = query.Unit.Path;
-        var units = db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id);
-        var rows = await db.InsightsUnitMonths.AsNoTracking()
-            .Where(c => c.Month >= query.From && c.Month <= query.To && units.Contains(c.OrgUnitId))
-            .GroupBy(c => c.OrgUnitId)
-            .Select(g => new { OrgUnitId = g.Key, S1 = g.Sum(c => (long)c.Score1), S2 = g.Sum(c => (long)c.Score2), S3 = g.Sum(c => (long)c.Score3), S4 = g.Sum(c => (long)c.Score4), S5 = g.Sum(c => (long)c.Score5) })
+        var rows = await (
+                from c in db.InsightsUnitMonths.AsNoTracking()
+                join u in db.OrgUnits on c.OrgUnitId equals u.Id
+                where c.Month >= query.From && c.Month <= query.To && u.Path.StartsWith(prefix)
+                group c by new { u.Id, u.Code, u.Name, u.NameEn } into g
+                select new
+                {
+                    g.Key.Id, g.Key.Code, g.Key.Name, g.Key.NameEn,
+                    S1 = g.Sum(c => (long)c.Score1), S2 = g.Sum(c => (long)c.Score2), S3 = g.Sum(c => (long)c.Score3),
+                    S4 = g.Sum(c => (long)c.Score4), S5 = g.Sum(c => (long)c.Score5),
+                })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.OrgUnitId, r => new ScoreHistogram(r.S1, r.S2, r.S3, r.S4, r.S5));
+        return rows.Select(r => new UnitTotal(r.Id, r.Code, r.Name, r.NameEn, new ScoreHistogram(r.S1, r.S2, r.S3, r.S4, r.S5))).ToList();
     }
 
     public async Task<InsightsOverviewDto> OverviewAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)
     {
-        var cells = await SubtreeCellsAsync(query, cancellationToken);
+        // The league first: it says whether the unit itself and anything below it answered, so reads that would be empty are skipped.
         var offices = await UnitTotalsAsync(query, cancellationToken);
-        var unitIds = offices.Keys.ToList();
-        var unitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Code, u.Name, u.NameEn }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var cells = await SubtreeCellsAsync(
+            query, cancellationToken, ownAnswers: offices.Any(o => o.OrgUnitId == query.Unit.Id), answersBelow: offices.Any(o => o.OrgUnitId != query.Unit.Id));
         var serviceIds = cells.Select(c => c.ServiceKey).Where(s => s != 0).Distinct().ToList();
         var services = await db.PublicServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Code, s.NameEn, s.NameKo }).ToDictionaryAsync(s => s.Id, cancellationToken);
 
         var byOffice = offices
-            .Select(o => (Name: unitNames.TryGetValue(o.Key, out var u)
-                ? (u.Code, english && !string.IsNullOrWhiteSpace(u.NameEn) ? u.NameEn! : u.Name) : (o.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), "?"), Scores: o.Value))
-            .Select(o => new InsightsSliceRow(o.Name.Item1, o.Name.Item2, InsightsFigures.From(o.Scores)))
+            .Select(o => new InsightsSliceRow(o.Code, english && !string.IsNullOrWhiteSpace(o.NameEn) ? o.NameEn! : o.Name, InsightsFigures.From(o.Scores)))
             .OrderByDescending(r => r.Figures.Answers).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
         var byService = Slice(cells, c => c.ServiceKey, id => services.TryGetValue(id, out var s)
