@@ -102,10 +102,20 @@ internal static class InsightsBenchmark
             Console.WriteLine(string.Create(Inv, $"| Rebuild (InsightsRollups.RebuildAsync) | {months} months | {sw.Elapsed.TotalSeconds:F1} s |"));
         }
 
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            // What the worker does after the org tree changed, or on its first look after taking the lease.
+            var sw = Stopwatch.StartNew();
+            var months = await scope.ServiceProvider.GetRequiredService<InsightsRollups>().RefreshSubtreesAsync(ct);
+            Console.WriteLine(string.Create(Inv, $"| Subtree refresh (InsightsRollups.RefreshSubtreesAsync, after a tree change) | {months} months | {sw.Elapsed.TotalSeconds:F1} s |"));
+        }
+
         await using (var c = (NpgsqlConnection)database.NewConnection())
         {
             await c.OpenAsync();
             await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_unit_service_months");
+            await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_unit_months");
+            await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_subtree_months");
             var answerCount = await ScalarAsync<long>(c, "SELECT count(*) FROM feedback_answers");
             var cubeAnswers = await ScalarAsync<long>(c, """SELECT COALESCE(SUM("Score1" + "Score2" + "Score3" + "Score4" + "Score5"), 0) FROM insights_unit_service_months""");
             var cells = await ScalarAsync<long>(c, "SELECT count(*) FROM insights_unit_service_months");

@@ -31,22 +31,27 @@ internal sealed class InsightsRollupWorker(
                 {
                     var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
                     var shape = await rollups.TreeShapeAsync(stoppingToken);
+                    var rebuilt = false;
                     if (!checkedRebuild && await rollups.NeedsRebuildAsync(stoppingToken))
                     {
                         await rollups.RebuildAsync(stoppingToken);
+                        rebuilt = true;
                     }
-                    else if (shape != _treeShape)
+
+                    checkedRebuild = true;
+                    // New answers first, so a tree refresh never holds them back.
+                    while (await rollups.RunBatchAsync(stoppingToken) > 0)
+                    {
+                        await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken);
+                    }
+
+                    if (!rebuilt && shape != _treeShape)
                     {
                         // A unit moved (or this node just took over): subtree sums follow the tree as it is now (ADR-021).
                         await rollups.RefreshSubtreesAsync(stoppingToken);
                     }
 
                     _treeShape = shape;
-                    checkedRebuild = true;
-                    while (await rollups.RunBatchAsync(stoppingToken) > 0)
-                    {
-                        await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken);
-                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
