@@ -77,5 +77,37 @@ internal sealed class BenchDatabase : IAsyncDisposable
             });
     }
 
+    /// <summary>
+    /// A PostgreSQL database kept after the run (for a large generated data set measured more than once): created when
+    /// missing, never dropped. <c>Existed</c> says whether it was there before.
+    /// </summary>
+    public static async Task<(BenchDatabase Database, bool Existed)> PostgresKeptAsync(string adminConnectionString, string name)
+    {
+        bool existed;
+        await using (var admin = new NpgsqlConnection(adminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @n", admin);
+            exists.Parameters.AddWithValue("n", name);
+            existed = (long)(await exists.ExecuteScalarAsync())! > 0;
+            if (!existed)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ToString();
+        return (new BenchDatabase(
+            () =>
+            {
+                var options = new DbContextOptionsBuilder<PostgresServeWellDbContext>();
+                DataRegistration.ConfigurePostgres(options, cs);
+                return new PostgresServeWellDbContext(options.Options);
+            },
+            () => new NpgsqlConnection(cs),
+            () => ValueTask.CompletedTask), existed);
+    }
+
     public ValueTask DisposeAsync() => _drop();
 }

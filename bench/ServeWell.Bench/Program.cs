@@ -3,6 +3,38 @@ using ServeWell.Bench;
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 20] [--port 5182] [--pg "…"]
+// dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
+if (args.FirstOrDefault() == "insights")
+{
+    long answers = 10_000_000;
+    string? admin = null, keep = null;
+    var rebuild = false;
+    var burst = true;
+    int calls = 200, rawCalls = 20;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--answers": answers = long.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--pg": admin = args[++i]; break;
+            case "--keep": keep = args[++i]; break;
+            case "--rebuild": rebuild = true; break;
+            case "--no-burst": burst = false; break;
+            case "--calls": calls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--raw-calls": rawCalls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        }
+    }
+
+    if (admin is null)
+    {
+        Console.Error.WriteLine("usage: insights [--answers N] --pg <admin connection string> [--keep <database name>] [--rebuild] [--calls 200] [--raw-calls 20]");
+        return 2;
+    }
+
+    await InsightsBenchmark.RunAsync(admin, answers, keep, rebuild, calls, rawCalls, burst);
+    return 0;
+}
+
 var rows = 100_000;
 string? pg = null;
 var clients = 16;

@@ -48,6 +48,89 @@ public abstract class InsightsRollupTests(FeedbackApp app)
 
         (await app.DbAsync(db => db.InsightsRollupQueue.CountAsync())).ShouldBe(0);
         SameCells(await RollupsAsync(), await RawGroupByAsync());
+        SameCells(await UnitMonthsAsync(), await RawUnitMonthsAsync());
+        SameCells(await SubtreesAsync(), await RawSubtreesAsync());
+    }
+
+    [Fact]
+    public async Task UnitMoved_SubtreeRollupsFollowTheTree_AndEqualTheRawGroupBy()
+    {
+        await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        SameCells(await SubtreesAsync(), await RawSubtreesAsync());
+        (await SubtreesAsync()).Count.ShouldBeGreaterThan(0);
+
+        // An answering unit with no units below it moves under another parent; its answers must now count there.
+        var (unitId, oldParentId, newParentId) = await app.DbAsync(async db =>
+        {
+            var answering = await db.FeedbackAnswers.Select(a => a.OrgUnitId).Distinct().ToListAsync();
+            var units = await db.OrgUnits.AsNoTracking().ToListAsync();
+            var leaf = units.First(u => answering.Contains(u.Id) && u.ParentId is not null && !units.Any(c => c.ParentId == u.Id));
+            var target = units.First(u => u.Id != leaf.ParentId && u.Id != leaf.Id && !u.Path.StartsWith(leaf.Path, StringComparison.Ordinal));
+            return (leaf.Id, leaf.ParentId!.Value, target.Id);
+        });
+        await MoveAsync(unitId, newParentId);
+        try
+        {
+            (await app.UseAsync<InsightsRollups, int>(r => r.RefreshSubtreesAsync(CancellationToken.None))).ShouldBeGreaterThan(0);
+            SameCells(await SubtreesAsync(), await RawSubtreesAsync());
+        }
+        finally
+        {
+            await MoveAsync(unitId, oldParentId);
+            await app.UseAsync<InsightsRollups, int>(r => r.RefreshSubtreesAsync(CancellationToken.None));
+        }
+    }
+
+    private Task MoveAsync(int unitId, int parentId) => app.DbAsync(async db =>
+    {
+        var unit = await db.OrgUnits.SingleAsync(u => u.Id == unitId);
+        unit.PlaceUnder(await db.OrgUnits.SingleAsync(u => u.Id == parentId));
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    private Task<Dictionary<string, string>> UnitMonthsAsync() => app.DbAsync(async db =>
+        (await db.InsightsUnitMonths.AsNoTracking().ToListAsync()).ToDictionary(
+            c => string.Create(CultureInfo.InvariantCulture, $"{c.Month:yyyy-MM}/{c.OrgUnitId}"),
+            c => string.Create(CultureInfo.InvariantCulture, $"{c.Score1},{c.Score2},{c.Score3},{c.Score4},{c.Score5}")));
+
+    private async Task<Dictionary<string, string>> RawUnitMonthsAsync()
+    {
+        var calendar = app.Services.GetRequiredService<InsightsCalendar>();
+        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        return answers
+            .GroupBy(a => string.Create(CultureInfo.InvariantCulture, $"{calendar.MonthOf(a.AnsweredAt):yyyy-MM}/{a.OrgUnitId}"))
+            .ToDictionary(g => g.Key, g => string.Join(',', Enumerable.Range(1, 5).Select(s => g.Count(a => a.Overall == s).ToString(CultureInfo.InvariantCulture))));
+    }
+
+    private Task<Dictionary<string, string>> SubtreesAsync() => app.DbAsync(async db =>
+        (await db.InsightsSubtreeMonths.AsNoTracking().ToListAsync()).ToDictionary(
+            c => Key(c.Month, c.UnitId, c.ServiceKey, c.Channel),
+            c => Measures(c.Score1, c.Score2, c.Score3, c.Score4, c.Score5,
+                [c.Driver1Count, c.Driver2Count, c.Driver3Count, c.Driver4Count, c.Driver5Count],
+                [c.Driver1Sum, c.Driver2Sum, c.Driver3Sum, c.Driver4Sum, c.Driver5Sum], c.ResolvedYes, c.ResolvedAnswered, c.Commented)));
+
+    /// <summary>For every unit, its descendants' answers (not its own), by local month, service and channel, from the answers and the tree as it is now.</summary>
+    private async Task<Dictionary<string, string>> RawSubtreesAsync()
+    {
+        var calendar = app.Services.GetRequiredService<InsightsCalendar>();
+        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        var units = await app.DbAsync(db => db.OrgUnits.AsNoTracking().ToListAsync());
+        var pathOf = units.ToDictionary(u => u.Id, u => u.Path);
+        return units
+            .SelectMany(u => answers.Where(a => a.OrgUnitId != u.Id && pathOf[a.OrgUnitId].StartsWith(u.Path, StringComparison.Ordinal)).Select(a => (Unit: u.Id, Answer: a)))
+            .GroupBy(x => Key(calendar.MonthOf(x.Answer.AnsweredAt), x.Unit, x.Answer.ServiceId ?? 0, (int)x.Answer.Channel))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var a = g.Select(x => x.Answer).ToList();
+                var drivers = a.Select(x => new[] { x.TimelinessScore, x.KnowledgeScore, x.CourtesyScore, x.FairnessScore, x.OutcomeScore }).ToList();
+                return Measures(
+                    a.Count(x => x.Overall == 1), a.Count(x => x.Overall == 2), a.Count(x => x.Overall == 3), a.Count(x => x.Overall == 4), a.Count(x => x.Overall == 5),
+                    [.. Enumerable.Range(0, 5).Select(d => drivers.Count(x => x[d] is not null))],
+                    [.. Enumerable.Range(0, 5).Select(d => drivers.Sum(x => (long)(x[d] ?? 0)))],
+                    a.Count(x => x.Resolved == Resolution.Yes), a.Count(x => x.Resolved is not null), a.Count(x => x.Comment is not null));
+            });
     }
 
     [Fact]
@@ -88,6 +171,8 @@ public abstract class InsightsRollupTests(FeedbackApp app)
 
         SameCells(await RollupsAsync(), before);
         SameCells(await RawGroupByAsync(), before);
+        SameCells(await UnitMonthsAsync(), await RawUnitMonthsAsync());
+        SameCells(await SubtreesAsync(), await RawSubtreesAsync());
     }
 
     private static void SameCells(Dictionary<string, string> actual, Dictionary<string, string> expected)

@@ -65,6 +65,8 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<InsightsUnitServiceMonth> InsightsUnitServiceMonths => Set<InsightsUnitServiceMonth>();
     public DbSet<InsightsRollupQueueItem> InsightsRollupQueue => Set<InsightsRollupQueueItem>();
+    public DbSet<InsightsUnitMonth> InsightsUnitMonths => Set<InsightsUnitMonth>();
+    public DbSet<InsightsSubtreeMonth> InsightsSubtreeMonths => Set<InsightsSubtreeMonth>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

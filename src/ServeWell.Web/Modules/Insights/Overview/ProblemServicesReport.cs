@@ -25,8 +25,8 @@ public sealed class ProblemServicesReport(InsightsOverview overview, ServeWellDb
     public async Task<ProblemServicesDto> RankAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)
     {
         var previous = query.Previous();
-        var current = (await overview.CellsAsync(query, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
-        var before = (await overview.CellsAsync(previous, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
+        var current = (await overview.SubtreeCellsAsync(query, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
+        var before = (await overview.SubtreeCellsAsync(previous, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
         var byService = current.GroupBy(c => c.ServiceKey).ToDictionary(g => g.Key, g => g.ToList());
         var beforeByService = before.GroupBy(c => c.ServiceKey).ToDictionary(g => g.Key, g => ScoreHistogram.Sum(g.Select(c => c.Scores)));
         var overallDrivers = SumDrivers(current);

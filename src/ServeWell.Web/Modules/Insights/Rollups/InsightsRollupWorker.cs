@@ -15,6 +15,9 @@ internal sealed class InsightsRollupWorker(
 
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>The org tree the subtree rollups were last computed for by this node (null: not yet, so the first look does it).</summary>
+    private string? _treeShape;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkedRebuild = false;
@@ -27,16 +30,28 @@ internal sealed class InsightsRollupWorker(
                 if (await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken))
                 {
                     var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
+                    var shape = await rollups.TreeShapeAsync(stoppingToken);
+                    var rebuilt = false;
                     if (!checkedRebuild && await rollups.NeedsRebuildAsync(stoppingToken))
                     {
                         await rollups.RebuildAsync(stoppingToken);
+                        rebuilt = true;
                     }
 
                     checkedRebuild = true;
+                    // New answers first, so a tree refresh never holds them back.
                     while (await rollups.RunBatchAsync(stoppingToken) > 0)
                     {
                         await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken);
                     }
+
+                    if (!rebuilt && shape != _treeShape)
+                    {
+                        // A unit moved (or this node just took over): subtree sums follow the tree as it is now (ADR-021).
+                        await rollups.RefreshSubtreesAsync(stoppingToken);
+                    }
+
+                    _treeShape = shape;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -72,6 +72,8 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         if (!await answers.AnyAsync(cancellationToken))
         {
             await db.Set<InsightsUnitServiceMonth>().ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InsightsUnitMonth>().ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InsightsSubtreeMonth>().ExecuteDeleteAsync(cancellationToken);
             return 0;
         }
 
@@ -82,6 +84,8 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         {
             await LockAsync(cancellationToken);
             await db.Set<InsightsUnitServiceMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InsightsUnitMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InsightsSubtreeMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
@@ -102,7 +106,35 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 
     /// <summary>Whether answers exist but no rollups do: demo or imported answers that never passed through the intake.</summary>
     public async Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) =>
-        !await db.Set<InsightsUnitServiceMonth>().AnyAsync(cancellationToken) && await db.FeedbackAnswers.AnyAsync(cancellationToken);
+        (!await db.Set<InsightsUnitServiceMonth>().AnyAsync(cancellationToken) || !await db.Set<InsightsUnitMonth>().AnyAsync(cancellationToken))
+        && await db.FeedbackAnswers.AnyAsync(cancellationToken);
+
+    /// <summary>The org tree as the subtree rollups see it: every unit's path, in id order.</summary>
+    public async Task<string> TreeShapeAsync(CancellationToken cancellationToken) =>
+        string.Join(';', await db.OrgUnits.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Path).ToListAsync(cancellationToken));
+
+    /// <summary>Recomputes <c>insights_subtree_months</c> for every month of the cube from the cube (after the org tree changed).</summary>
+    public async Task<int> RefreshSubtreesAsync(CancellationToken cancellationToken)
+    {
+        var months = await db.Set<InsightsUnitServiceMonth>().AsNoTracking().Select(c => c.Month).Distinct().ToListAsync(cancellationToken);
+        await EnsureLockRowAsync(cancellationToken);
+        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await LockAsync(cancellationToken);
+            await db.Set<InsightsSubtreeMonth>().Where(c => !months.Contains(c.Month)).ExecuteDeleteAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        foreach (var month in months.Order())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockAsync(cancellationToken);
+            await RecomputeSubtreesAsync(month, null, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return months.Count;
+    }
 
     private async Task RecomputeAsync(DateOnly month, IReadOnlyList<int>? units, CancellationToken cancellationToken)
     {
@@ -133,14 +165,90 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
             })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Set<InsightsUnitServiceMonth>().AddRange(groups.Select(g => new InsightsUnitServiceMonth
+        var cubeCells = groups.Select(g => new InsightsUnitServiceMonth
         {
             Month = month, OrgUnitId = g.OrgUnitId, ServiceKey = g.ServiceId ?? 0, Channel = (int)g.Channel,
             Score1 = g.S1, Score2 = g.S2, Score3 = g.S3, Score4 = g.S4, Score5 = g.S5,
             Driver1Count = g.D1, Driver1Sum = g.D1S, Driver2Count = g.D2, Driver2Sum = g.D2S, Driver3Count = g.D3, Driver3Sum = g.D3S,
             Driver4Count = g.D4, Driver4Sum = g.D4S, Driver5Count = g.D5, Driver5Sum = g.D5S,
             ResolvedYes = g.RY, ResolvedAnswered = g.RA, Commented = g.C, RefreshedAt = now,
+        }).ToList();
+        db.Set<InsightsUnitServiceMonth>().AddRange(cubeCells);
+
+        // The office-month totals of the same units (ADR-021), from the cells just computed.
+        var unitMonths = db.Set<InsightsUnitMonth>().Where(c => c.Month == month);
+        if (units is not null)
+        {
+            unitMonths = unitMonths.Where(c => units.Contains(c.OrgUnitId));
+        }
+
+        await unitMonths.ExecuteDeleteAsync(cancellationToken);
+        db.Set<InsightsUnitMonth>().AddRange(cubeCells.GroupBy(c => c.OrgUnitId).Select(g => new InsightsUnitMonth
+        {
+            OrgUnitId = g.Key, Month = month, Score1 = g.Sum(c => c.Score1), Score2 = g.Sum(c => c.Score2), Score3 = g.Sum(c => c.Score3),
+            Score4 = g.Sum(c => c.Score4), Score5 = g.Sum(c => c.Score5), RefreshedAt = now,
         }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        // The subtree sums of the month, from the whole month's cube (the rebuild has it in hand; a batch reads it).
+        await RecomputeSubtreesAsync(month, units is null ? cubeCells : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the month's <c>insights_subtree_months</c> rows: each cube cell is added to every strict ancestor of its
+    /// unit (the ids in the unit's path before its own), so a unit's row holds what was answered below it.
+    /// </summary>
+    private async Task RecomputeSubtreesAsync(DateOnly month, IReadOnlyList<InsightsUnitServiceMonth>? monthCells, CancellationToken cancellationToken)
+    {
+        monthCells ??= await db.Set<InsightsUnitServiceMonth>().AsNoTracking().Where(c => c.Month == month).ToListAsync(cancellationToken);
+        var paths = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sums = new Dictionary<(int Unit, int Service, int Channel), InsightsSubtreeMonth>();
+        foreach (var cell in monthCells)
+        {
+            if (!paths.TryGetValue(cell.OrgUnitId, out var path))
+            {
+                continue;
+            }
+
+            foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var ancestor = int.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+                if (ancestor == cell.OrgUnitId)
+                {
+                    continue;
+                }
+
+                if (!sums.TryGetValue((ancestor, cell.ServiceKey, cell.Channel), out var s))
+                {
+                    s = new InsightsSubtreeMonth { UnitId = ancestor, Month = month, ServiceKey = cell.ServiceKey, Channel = cell.Channel, RefreshedAt = now };
+                    sums.Add((ancestor, cell.ServiceKey, cell.Channel), s);
+                }
+
+                s.Score1 += cell.Score1;
+                s.Score2 += cell.Score2;
+                s.Score3 += cell.Score3;
+                s.Score4 += cell.Score4;
+                s.Score5 += cell.Score5;
+                s.Driver1Count += cell.Driver1Count;
+                s.Driver1Sum += cell.Driver1Sum;
+                s.Driver2Count += cell.Driver2Count;
+                s.Driver2Sum += cell.Driver2Sum;
+                s.Driver3Count += cell.Driver3Count;
+                s.Driver3Sum += cell.Driver3Sum;
+                s.Driver4Count += cell.Driver4Count;
+                s.Driver4Sum += cell.Driver4Sum;
+                s.Driver5Count += cell.Driver5Count;
+                s.Driver5Sum += cell.Driver5Sum;
+                s.ResolvedYes += cell.ResolvedYes;
+                s.ResolvedAnswered += cell.ResolvedAnswered;
+                s.Commented += cell.Commented;
+            }
+        }
+
+        await db.Set<InsightsSubtreeMonth>().Where(c => c.Month == month).ExecuteDeleteAsync(cancellationToken);
+        db.Set<InsightsSubtreeMonth>().AddRange(sums.Values);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

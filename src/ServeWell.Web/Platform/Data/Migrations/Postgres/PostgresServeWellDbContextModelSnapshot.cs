@@ -923,6 +923,117 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("insights_rollup_queue", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsSubtreeMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ServiceKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Month", "ServiceKey", "Channel");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_subtree_months", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitMonth", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgUnitId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_unit_months", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitServiceMonth", b =>
                 {
                     b.Property<DateOnly>("Month")

@@ -888,6 +888,117 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("insights_rollup_queue", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsSubtreeMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Month", "ServiceKey", "Channel");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_subtree_months", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitMonth", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgUnitId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_unit_months", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitServiceMonth", b =>
                 {
                     b.Property<DateOnly>("Month")

@@ -1,0 +1,440 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Platform.Jobs;
+
+namespace ServeWell.Bench;
+
+/// <summary>
+/// Insights at national scale (issue 5, ADR-016's benchmark plan, ADR-021): generates a city with N answers in
+/// PostgreSQL, times the production rollup rebuild, then times the real Insights services (overview, problem
+/// services, trends) and a keyset drill-down for a city-year and a district-quarter — each beside the raw GROUP BY
+/// over <c>feedback_answers</c> for the same scope and period, in the same run — and the queue lag under a
+/// 10,000-answer kiosk burst sent through the intake.
+/// </summary>
+internal static class InsightsBenchmark
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private sealed record Stat(int Calls, double P50, double P95, double Max);
+
+    public static async Task RunAsync(string adminConnectionString, long answers, string? keep, bool rebuild, int calls, int rawCalls, bool burst)
+    {
+        BenchDatabase database;
+        var existed = false;
+        if (keep is null)
+        {
+            database = await BenchDatabase.PostgresAsync(adminConnectionString);
+        }
+        else
+        {
+            (database, existed) = await BenchDatabase.PostgresKeptAsync(adminConnectionString, keep);
+        }
+
+        await using (database)
+        {
+            await using var provider = Services(database);
+            await RunAsync(database, provider, answers, existed, rebuild, calls, rawCalls, burst);
+        }
+    }
+
+    private static ServiceProvider Services(BenchDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped(_ => database.NewContext());
+        services.AddSingleton(InsightsCalendar.For("Asia/Seoul"));
+        services.Configure<InsightsOptions>(_ => { });
+        services.Configure<FeedbackOptions>(_ => { });
+        services.AddSingleton<DuplicateWindow>();
+        services.AddScoped<DatabaseLease>();
+        services.AddScoped<InsightsRollups>();
+        services.AddScoped<IFeedbackReceived, QueueRollupOnFeedback>();
+        services.AddScoped<InsightsOverview>();
+        services.AddScoped<ProblemServicesReport>();
+        services.AddScoped<TrendsReport>();
+        services.AddScoped<SubmitFeedback>();
+        services.AddSingleton<InsightsRollupWorker>();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task RunAsync(BenchDatabase database, ServiceProvider provider, long answers, bool existed, bool rebuild, int calls, int rawCalls, bool burst)
+    {
+        var ct = CancellationToken.None;
+        Console.WriteLine(string.Create(Inv, $"Insights benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}"));
+        await using (var c = (NpgsqlConnection)database.NewConnection())
+        {
+            await c.OpenAsync();
+            Console.WriteLine("PostgreSQL: " + await ScalarAsync<string>(c, "SELECT version()"));
+        }
+
+        if (!existed)
+        {
+            Console.WriteLine(string.Create(Inv, $"Generating {answers:N0} answers…"));
+            var (setup, load, indexes) = await InsightsData.GenerateAsync(database, answers);
+            Console.WriteLine(string.Create(Inv, $"| Generate | city, 250 offices, touchpoints {setup.TotalSeconds:F1} s | {answers:N0} answers (INSERT … SELECT generate_series) {load.TotalSeconds:F1} s | indexes + foreign keys + ANALYZE {indexes.TotalSeconds:F1} s |"));
+            rebuild = true;
+        }
+        else
+        {
+            Console.WriteLine("Reusing the kept database (no generation); applying any new migrations.");
+            await using var db = database.NewContext();
+            await db.Database.MigrateAsync();
+        }
+
+        if (rebuild)
+        {
+            var sw = Stopwatch.StartNew();
+            await using var scope = provider.CreateAsyncScope();
+            var months = await scope.ServiceProvider.GetRequiredService<InsightsRollups>().RebuildAsync(ct);
+            sw.Stop();
+            Console.WriteLine(string.Create(Inv, $"| Rebuild (InsightsRollups.RebuildAsync) | {months} months | {sw.Elapsed.TotalSeconds:F1} s |"));
+        }
+
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            // What the worker does after the org tree changed, or on its first look after taking the lease.
+            var sw = Stopwatch.StartNew();
+            var months = await scope.ServiceProvider.GetRequiredService<InsightsRollups>().RefreshSubtreesAsync(ct);
+            Console.WriteLine(string.Create(Inv, $"| Subtree refresh (InsightsRollups.RefreshSubtreesAsync, after a tree change) | {months} months | {sw.Elapsed.TotalSeconds:F1} s |"));
+        }
+
+        await using (var c = (NpgsqlConnection)database.NewConnection())
+        {
+            await c.OpenAsync();
+            await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_unit_service_months");
+            await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_unit_months");
+            await InsightsData.ExecAsync(c, "VACUUM ANALYZE insights_subtree_months");
+            var answerCount = await ScalarAsync<long>(c, "SELECT count(*) FROM feedback_answers");
+            var cubeAnswers = await ScalarAsync<long>(c, """SELECT COALESCE(SUM("Score1" + "Score2" + "Score3" + "Score4" + "Score5"), 0) FROM insights_unit_service_months""");
+            var cells = await ScalarAsync<long>(c, "SELECT count(*) FROM insights_unit_service_months");
+            var sizes = await ScalarAsync<string>(c, """
+                SELECT 'answers ' || pg_size_pretty(pg_total_relation_size('feedback_answers')) || ', cube ' || pg_size_pretty(pg_total_relation_size('insights_unit_service_months'))
+                """);
+            Console.WriteLine(string.Create(Inv, $"| Data | {answerCount:N0} answers, {cubeAnswers:N0} in the cube ({(answerCount == cubeAnswers ? "equal" : "DIFFERENT")}), {cells:N0} cube cells ({(double)answerCount / Math.Max(1, cells):F0} answers per cell), {sizes} |"));
+        }
+
+        await MeasureViewsAsync(database, provider, calls, rawCalls, ct);
+        if (burst)
+        {
+            await MeasureLagAsync(database, provider, ct);
+        }
+    }
+
+    private static async Task MeasureViewsAsync(BenchDatabase database, ServiceProvider provider, int calls, int rawCalls, CancellationToken ct)
+    {
+        OrgUnit city, district, office;
+        int worstService;
+        await using (var db = database.NewContext())
+        {
+            city = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == "CITY", ct);
+            district = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == "D2", ct);
+            worstService = await db.PublicServices.Where(s => s.Code == "svc-04").Select(s => s.Id).SingleAsync(ct);
+            var officeId = await db.Set<ServeWell.Web.Modules.Feedback.Services.ServiceOffice>()
+                .Where(o => o.ServiceId == worstService).OrderBy(o => o.OrgUnitId).Select(o => o.OrgUnitId).FirstAsync(ct);
+            office = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == officeId, ct);
+        }
+
+        var calendar = provider.GetRequiredService<InsightsCalendar>();
+        var year = (From: new DateOnly(2025, 11, 1), To: new DateOnly(2026, 10, 1));
+        var quarter = (From: new DateOnly(2026, 8, 1), To: new DateOnly(2026, 10, 1));
+        var cityYear = new InsightsQuery(year.From, year.To, city);
+        var districtQuarter = new InsightsQuery(quarter.From, quarter.To, district);
+        (DateTime From, DateTime To) Utc(InsightsQuery q) => (calendar.Bounds(q.From).From, calendar.Bounds(q.To).To);
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(Inv, $"Each view: {calls} calls after 10 warm-up calls, each in a new scope and DbContext (as a request). Raw GROUP BY: up to {rawCalls} calls (at most 60 s) after 1 warm-up, on a pooled connection."));
+        Console.WriteLine("| View | Scope and period | Service p50 | Service p95 | Raw GROUP BY p50 (calls) | Raw ÷ service (p50) | Target (p95) | Met |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+
+        foreach (var (label, query) in new[] { ("city, 2025-11…2026-10", cityYear), ("district D2, 2026-08…2026-10", districtQuarter) })
+        {
+            var (f, t) = Utc(query);
+            await RowAsync("Overview: headline, by office, by service, by channel (one call)", label, 50, calls, rawCalls, provider, database,
+                sp => sp.GetRequiredService<InsightsOverview>().OverviewAsync(query, true, ct),
+                c => RawCellsAsync(c, query.Unit.Path, f, t, ct));
+            var (pf, pt) = Utc(query.Previous());
+            await RowAsync("Problem services (Wilson ranking, this and the previous period)", label, 400, calls, rawCalls, provider, database,
+                sp => sp.GetRequiredService<ProblemServicesReport>().RankAsync(query, true, ct),
+                async c =>
+                {
+                    await RawCellsAsync(c, query.Unit.Path, f, t, ct);
+                    await RawCellsAsync(c, query.Unit.Path, pf, pt, ct);
+                });
+            var (yf, _) = Utc(query with { From = query.From.AddYears(-1) });
+            await RowAsync("Trends (each month and the same month a year before)", label, 50, calls, rawCalls, provider, database,
+                sp => sp.GetRequiredService<TrendsReport>().SeriesAsync(query, true, ct),
+                c => RawMonthsAsync(c, query.Unit.Path, yf, t, ct));
+        }
+
+        // Drill-down: the answers behind one figure, first page of 50 newest, and a deep page by keyset.
+        var (cyf, cyt) = Utc(cityYear);
+        var (dqf, dqt) = Utc(districtQuarter);
+        var (omf, omt) = calendar.Bounds(new DateOnly(2026, 10, 1));
+        var drills = new (string Label, string Path, DateTime From, DateTime To, int? Service)[]
+        {
+            ("city, 2025-11…2026-10, service svc-04", city.Path, cyf, cyt, worstService),
+            ("district D2, 2026-08…2026-10, service svc-04", district.Path, dqf, dqt, worstService),
+            ($"office {office.Code}, 2026-10, service svc-04 (one cube cell's answers)", office.Path, omf, omt, worstService),
+        };
+        foreach (var d in drills)
+        {
+            await RowAsync("Drill-down, first page of 50 (stand-in keyset query)", d.Label, 500, calls, rawCalls, provider, database,
+                sp => DrillDownQuery.PageAsync(sp.GetRequiredService<ServeWellDbContext>(), d.Path, d.From, d.To, d.Service, null, null, ct),
+                c => RawCellAsync(c, d.Path, d.From, d.To, d.Service, ct));
+        }
+
+        (DateTime, long)? key = null;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+            for (var page = 0; page < 20; page++)
+            {
+                var rows = await DrillDownQuery.PageAsync(db, city.Path, cyf, cyt, worstService, null, key, ct);
+                key = (rows[^1].AnsweredAt, rows[^1].Id);
+            }
+        }
+
+        await RowAsync("Drill-down, page 21 by keyset (after the 1,000th answer)", drills[0].Label, 500, calls, rawCalls, provider, database,
+            sp => DrillDownQuery.PageAsync(sp.GetRequiredService<ServeWellDbContext>(), city.Path, cyf, cyt, worstService, null, key, ct),
+            c => RawCellAsync(c, city.Path, cyf, cyt, worstService, ct));
+    }
+
+    private static async Task RowAsync(
+        string view, string scope, double target, int calls, int rawCalls, ServiceProvider provider, BenchDatabase database,
+        Func<IServiceProvider, Task> service, Func<NpgsqlConnection, Task> raw)
+    {
+        var s = await TimeAsync(10, calls, TimeSpan.MaxValue, async () =>
+        {
+            await using var scope = provider.CreateAsyncScope();
+            await service(scope.ServiceProvider);
+        });
+        var r = await TimeAsync(1, rawCalls, TimeSpan.FromSeconds(60), async () =>
+        {
+            await using var c = (NpgsqlConnection)database.NewConnection();
+            await c.OpenAsync();
+            await raw(c);
+        });
+        Console.WriteLine(string.Create(Inv,
+            $"| {view} | {scope} | {s.P50:F1} ms | **{s.P95:F1} ms** | {Ms(r.P50)} ({r.Calls}) | **{Ratio(r.P50 / s.P50)}×** | ≤ {target:F0} ms | {(s.P95 <= target ? "yes" : "NO")} |"));
+    }
+
+    private static string Ratio(double r) => r >= 10 ? string.Create(Inv, $"{r:N0}") : string.Create(Inv, $"{r:F1}");
+
+    private static string Ms(double ms) => ms >= 1000 ? string.Create(Inv, $"{ms / 1000:F2} s") : string.Create(Inv, $"{ms:F1} ms");
+
+    private static async Task<Stat> TimeAsync(int warmup, int calls, TimeSpan budget, Func<Task> call)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await call();
+        }
+
+        var times = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (times.Count < calls && (times.Count < 3 || total.Elapsed < budget))
+        {
+            var sw = Stopwatch.StartNew();
+            await call();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        double At(double p) => times[Math.Clamp((int)Math.Ceiling(p * times.Count) - 1, 0, times.Count - 1)];
+        return new Stat(times.Count, At(0.5), At(0.95), times[^1]);
+    }
+
+    private const string Measures = """
+        count(*) FILTER (WHERE a."Overall" = 1), count(*) FILTER (WHERE a."Overall" = 2), count(*) FILTER (WHERE a."Overall" = 3),
+        count(*) FILTER (WHERE a."Overall" = 4), count(*) FILTER (WHERE a."Overall" = 5),
+        count(a."TimelinessScore"), COALESCE(sum(a."TimelinessScore"), 0), count(a."KnowledgeScore"), COALESCE(sum(a."KnowledgeScore"), 0),
+        count(a."CourtesyScore"), COALESCE(sum(a."CourtesyScore"), 0), count(a."FairnessScore"), COALESCE(sum(a."FairnessScore"), 0),
+        count(a."OutcomeScore"), COALESCE(sum(a."OutcomeScore"), 0)
+        """;
+
+    /// <summary>The floor for the overview and the ranking: the same office × service × channel sums straight from the answers.</summary>
+    private static Task RawCellsAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, CancellationToken ct) => ReadAllAsync(c, $"""
+        SELECT a."OrgUnitId", COALESCE(a."ServiceId", 0), a."Channel", {Measures}
+          FROM feedback_answers a
+         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
+         GROUP BY 1, 2, 3
+        """, path, from, to, null, ct);
+
+    /// <summary>The floor for trends: score counts per local month straight from the answers.</summary>
+    private static Task RawMonthsAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, CancellationToken ct) => ReadAllAsync(c, """
+        SELECT date_trunc('month', a."AnsweredAt" AT TIME ZONE 'Asia/Seoul'),
+               count(*) FILTER (WHERE a."Overall" = 1), count(*) FILTER (WHERE a."Overall" = 2), count(*) FILTER (WHERE a."Overall" = 3),
+               count(*) FILTER (WHERE a."Overall" = 4), count(*) FILTER (WHERE a."Overall" = 5)
+          FROM feedback_answers a
+         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
+         GROUP BY 1
+        """, path, from, to, null, ct);
+
+    /// <summary>The floor for a drill-down: the figure of the cell it opens, straight from the answers.</summary>
+    private static Task RawCellAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, int? service, CancellationToken ct) => ReadAllAsync(c, $"""
+        SELECT {Measures}
+          FROM feedback_answers a
+         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
+           AND (@service::int IS NULL OR a."ServiceId" = @service)
+        """, path, from, to, service, ct);
+
+    private static async Task ReadAllAsync(NpgsqlConnection c, string sql, string path, DateTime from, DateTime to, int? service, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 600 };
+        cmd.Parameters.AddWithValue("path", path + "%");
+        cmd.Parameters.AddWithValue("from", DateTime.SpecifyKind(from, DateTimeKind.Utc));
+        cmd.Parameters.AddWithValue("to", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+        if (sql.Contains("@service", StringComparison.Ordinal))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter("service", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)service ?? DBNull.Value });
+        }
+
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+        }
+    }
+
+    /// <summary>
+    /// 10,000 answers from 20 kiosks (500 each, the batch API's maximum, answered up to three days ago) through the
+    /// intake (<see cref="SubmitFeedback"/>, whose listener queues the office-month in the answer's transaction), with
+    /// the real <see cref="InsightsRollupWorker"/> running (looks every 5 s). Reports the oldest queue row seen while
+    /// the burst ran and the time from the last answer's commit until the cube holds every answer of the month.
+    /// </summary>
+    private static async Task MeasureLagAsync(BenchDatabase database, ServiceProvider provider, CancellationToken ct)
+    {
+        const int Burst = 10_000;
+        const int Kiosks = 20;
+        var month = new DateOnly(2026, 11, 1);
+        List<(int Id, string Code, int OrgUnitId)> kiosks;
+        long lastIdBefore;
+        await using (var db = database.NewContext())
+        {
+            kiosks = (await db.Touchpoints.AsNoTracking().Where(t => t.Kind == TouchpointKind.Kiosk).OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.Code, t.OrgUnitId }).ToListAsync(ct))
+                .DistinctBy(t => t.OrgUnitId).Take(Kiosks).Select(t => (t.Id, t.Code, t.OrgUnitId)).ToList();
+            lastIdBefore = await db.FeedbackAnswers.MaxAsync(a => a.Id, ct);
+            await db.Set<InsightsRollupQueueItem>().ExecuteDeleteAsync(ct);
+        }
+
+        var worker = provider.GetRequiredService<InsightsRollupWorker>();
+        using var stop = new CancellationTokenSource();
+        await worker.StartAsync(stop.Token);
+        var maxQueueAge = TimeSpan.Zero;
+        var maxQueueRows = 0L;
+        var monitoring = true;
+        var monitor = Task.Run(async () =>
+        {
+            await using var c = (NpgsqlConnection)database.NewConnection();
+            await c.OpenAsync(ct);
+            while (Volatile.Read(ref monitoring))
+            {
+                await using (var cmd = new NpgsqlCommand("""SELECT count(*), now() - min("EnqueuedAt") FROM insights_rollup_queue""", c))
+                await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                {
+                    await reader.ReadAsync(ct);
+                    maxQueueRows = Math.Max(maxQueueRows, reader.GetInt64(0));
+                    if (!reader.IsDBNull(1))
+                    {
+                        var age = reader.GetTimeSpan(1);
+                        maxQueueAge = age > maxQueueAge ? age : maxQueueAge;
+                    }
+                }
+
+                await Task.Delay(200, ct);
+            }
+        }, ct);
+
+        var random = new Random(5);
+        var now = DateTimeOffset.UtcNow;
+        var burst = Stopwatch.StartNew();
+        var stored = 0;
+        for (var k = 0; k < Kiosks; k++)
+        {
+            var source = new FeedbackSource(null, kiosks[k].Id);
+            for (var i = 0; i < Burst / Kiosks; i++)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var overall = 1 + random.Next(5);
+                var request = new FeedbackRequest(
+                    kiosks[k].Code, overall, new FeedbackDrivers(overall, null, overall, null, null), overall >= 4 ? "yes" : null,
+                    overall <= 2 ? "대기 시간이 길었습니다" : null, null, null, "ko", now.AddMinutes(-random.Next(3 * 24 * 60)));
+                var result = await scope.ServiceProvider.GetRequiredService<SubmitFeedback>()
+                    .SubmitAsync(request, string.Create(Inv, $"bench-{now.ToUnixTimeSeconds()}-{k}-{i}"), source, ct);
+                stored += result.Stored ? 1 : 0;
+            }
+        }
+
+        burst.Stop();
+        var afterBurst = Stopwatch.StartNew();
+        long expected, inCube;
+        var (from, to) = provider.GetRequiredService<InsightsCalendar>().Bounds(month);
+        while (true)
+        {
+            await using var db = database.NewContext();
+            expected = await db.FeedbackAnswers.LongCountAsync(a => a.AnsweredAt >= from && a.AnsweredAt < to, ct);
+            inCube = await db.InsightsUnitServiceMonths.Where(c => c.Month == month).SumAsync(c => (long)(c.Score1 + c.Score2 + c.Score3 + c.Score4 + c.Score5), ct);
+            var queued = await db.Set<InsightsRollupQueueItem>().AnyAsync(ct);
+            if (!queued && expected == inCube)
+            {
+                break;
+            }
+
+            if (afterBurst.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new InvalidOperationException($"The cube did not catch up within 5 minutes: {inCube} of {expected} answers.");
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        afterBurst.Stop();
+        Volatile.Write(ref monitoring, false);
+        await monitor;
+        await stop.CancelAsync();
+        await worker.StopAsync(CancellationToken.None);
+
+        Console.WriteLine();
+        Console.WriteLine("| Queue lag under a kiosk burst | |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine(string.Create(Inv, $"| Answers sent through SubmitFeedback (20 kiosks × 500) | {stored:N0} stored in {burst.Elapsed.TotalSeconds:F1} s ({stored / burst.Elapsed.TotalSeconds:N0} answers/s) |"));
+        Console.WriteLine(string.Create(Inv, $"| Oldest queue row seen while the burst ran (sampled every 200 ms) | **{maxQueueAge.TotalSeconds:F1} s** (at most {maxQueueRows:N0} rows queued) |"));
+        Console.WriteLine(string.Create(Inv, $"| Last answer committed → cube holds every answer of 2026-11 | **{afterBurst.Elapsed.TotalSeconds:F1} s** ({inCube:N0} = {expected:N0}) |"));
+
+        // Leave a kept database as it was: remove the burst and recompute the office-months it touched.
+        await using (var db = database.NewContext())
+        {
+            await db.FeedbackIdempotency.Where(r => r.AnswerId > lastIdBefore).ExecuteDeleteAsync(ct);
+            await db.FeedbackAnswers.Where(a => a.Id > lastIdBefore).ExecuteDeleteAsync(ct);
+        }
+
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
+            foreach (var k in kiosks)
+            {
+                rollups.Enqueue(k.OrgUnitId, from);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<ServeWellDbContext>().SaveChangesAsync(ct);
+            await rollups.DrainAsync(ct);
+        }
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection c, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 600 };
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+}
