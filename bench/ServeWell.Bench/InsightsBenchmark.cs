@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.Insights.Explore;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.People.OrgUnits;
@@ -182,32 +183,33 @@ internal static class InsightsBenchmark
         var (cyf, cyt) = Utc(cityYear);
         var (dqf, dqt) = Utc(districtQuarter);
         var (omf, omt) = calendar.Bounds(new DateOnly(2026, 10, 1));
-        var drills = new (string Label, string Path, DateTime From, DateTime To, int? Service)[]
+        var officeMonth = new InsightsQuery(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), office);
+        var drills = new (string Label, InsightsQuery Query)[]
         {
-            ("city, 2025-11…2026-10, service svc-04", city.Path, cyf, cyt, worstService),
-            ("district D2, 2026-08…2026-10, service svc-04", district.Path, dqf, dqt, worstService),
-            ($"office {office.Code}, 2026-10, service svc-04 (one cube cell's answers)", office.Path, omf, omt, worstService),
+            ("city, 2025-11…2026-10, service svc-04", cityYear),
+            ("district D2, 2026-08…2026-10, service svc-04", districtQuarter),
+            ($"office {office.Code}, 2026-10, service svc-04 (one cube cell's answers)", officeMonth),
         };
         foreach (var d in drills)
         {
-            await RowAsync("Drill-down, first page of 50 (stand-in keyset query)", d.Label, 500, calls, rawCalls, provider, database,
-                sp => DrillDownQuery.PageAsync(sp.GetRequiredService<ServeWellDbContext>(), d.Path, d.From, d.To, d.Service, null, null, ct),
-                c => RawCellAsync(c, d.Path, d.From, d.To, d.Service, ct));
+            var (f, t) = Utc(d.Query);
+            await RowAsync("Drill-down, first page of 50 (InsightsAnswers, as /Insights/Answers)", d.Label, 500, calls, rawCalls, provider, database,
+                sp => sp.GetRequiredService<InsightsAnswers>().PageAsync(new AnswerFilter(d.Query, worstService), null, true, cancellationToken: ct),
+                c => RawCellAsync(c, d.Query.Unit.Path, f, t, worstService, ct));
         }
 
-        (DateTime, long)? key = null;
+        string? next = null;
         await using (var scope = provider.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+            var answers = scope.ServiceProvider.GetRequiredService<InsightsAnswers>();
             for (var page = 0; page < 20; page++)
             {
-                var rows = await DrillDownQuery.PageAsync(db, city.Path, cyf, cyt, worstService, null, key, ct);
-                key = (rows[^1].AnsweredAt, rows[^1].Id);
+                next = (await answers.PageAsync(new AnswerFilter(cityYear, worstService), next, true, cancellationToken: ct)).Next;
             }
         }
 
         await RowAsync("Drill-down, page 21 by keyset (after the 1,000th answer)", drills[0].Label, 500, calls, rawCalls, provider, database,
-            sp => DrillDownQuery.PageAsync(sp.GetRequiredService<ServeWellDbContext>(), city.Path, cyf, cyt, worstService, null, key, ct),
+            sp => sp.GetRequiredService<InsightsAnswers>().PageAsync(new AnswerFilter(cityYear, worstService), next, true, cancellationToken: ct),
             c => RawCellAsync(c, city.Path, cyf, cyt, worstService, ct));
     }
 
