@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Insights.Impact;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Reports;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Jobs;
@@ -24,6 +26,7 @@ public static class InsightsModule
         builder.Services.AddScoped<ProblemServicesReport>();
         builder.Services.AddScoped<TrendsReport>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
+        builder.AddInsightsReports();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
         return builder;
     }
@@ -39,6 +42,8 @@ public static class InsightsModule
     {
         var api = app.MapGroup("/api/v1/insights").WithTags("Insights");
         api.MapInsightsApi();
+        api.MapImpactApi();
+        api.MapReportsApi();
         return app;
     }
 }
