@@ -165,10 +165,11 @@ internal static class DemoFeedback
 
             // Demo data for the training-impact page: courtesy rises at the trained centres after their round; every office drifts up a little.
             var later = answeredAt >= trainingDone;
-            var courtesyBoost = (trainedIds.Contains(touchpoint.OrgUnitId) && later ? 0.9 : 0) + (later ? 0.1 : 0);
+            var trainedAfter = trainedIds.Contains(touchpoint.OrgUnitId) && later;
+            var courtesyBoost = (trainedAfter ? 1.2 : 0) + (later ? 0.1 : 0);
             int Draw(double m) => Math.Clamp((int)Math.Round(m + Normal(random) * 0.9), 1, 5);
             var timeliness = Draw(mean - service.TimelinessPenalty - (taxMonth ? 0.5 : 0));
-            var knowledge = Draw(mean + 0.2);
+            var knowledge = Draw(mean + 0.2 + (trainedAfter ? 0.4 : 0));
             var courtesy = Draw(mean + 0.1 + courtesyBoost);
             var fairness = Draw(mean + 0.2);
             var outcome = Draw(mean);

@@ -134,7 +134,9 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
             series.Add(new ImpactMonthDto(InsightsScope.Format(m), treated.Count, treated.Measures().Index, control.Count, control.Measures().Index, m == month));
         }
 
-        var officeRows = offices.Select(o =>
+        // Offices with no frontline staff in the programme's audience are not part of the comparison at all.
+        var audience = training.Where(t => t.FrontlineStaff > 0).Select(t => t.OfficeId).ToHashSet();
+        var officeRows = offices.Where(o => audience.Contains(o.Id)).Select(o =>
             {
                 var t = training.Single(x => x.OfficeId == o.Id);
                 var arm = arms.Treated.Contains(o.Id) ? "Treated" : arms.Control.Contains(o.Id) ? "Control" : "Excluded";
@@ -152,7 +154,7 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
             programme.Id, programme.Title, programmes, unit.Code, unit.DisplayName(english), InsightsScope.Format(month),
             InsightsScope.Format(beforeFrom), InsightsScope.Format(month.AddMonths(-1)), InsightsScope.Format(afterFrom), InsightsScope.Format(afterTo),
             TrainingArms.DefaultTreatedShare, TrainingArms.DefaultControlShare, ImpactArmDto.From(result.Treated), ImpactArmDto.From(result.Control),
-            result.OfficesExcluded + arms.Excluded.Count, result.Estimate, result.StandardError, result.DegreesOfFreedom, result.ConfidenceLow,
+            result.OfficesExcluded + arms.Excluded.Count(audience.Contains), result.Estimate, result.StandardError, result.DegreesOfFreedom, result.ConfidenceLow,
             result.ConfidenceHigh, result.PValue, result.Confidence, result.CautionKeys.ToList(), series, officeRows);
     }
 

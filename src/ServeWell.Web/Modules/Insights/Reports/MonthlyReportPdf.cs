@@ -103,8 +103,10 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
         }
 
         Heading(l["Trends: the index over twelve months"]);
+        Room(200);
+        y += 22;
         Chart(page, d.Trend, Margin, y, width, 150, l);
-        y += 170;
+        y += 172;
         var tcols = new[] { width * 0.2f, width * 0.2f, width * 0.2f, width * 0.2f, width * 0.2f };
         Row([l["Month"], l["Satisfied (4–5)"], l["Index (0–100)"], l["Answers"], l["Same month last year"]], tcols, bold: true);
         foreach (var m in d.Trend)
