@@ -19,6 +19,9 @@ public sealed class ImpactModel(InsightsScope insightsScope, TrainingImpact impa
 
     public TrainingImpactDto? Result { get; private set; }
 
+    /// <summary>A cutoff that was not a month, shown back to the reader.</summary>
+    public string? BadCutoff { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         From = null;
@@ -36,7 +39,8 @@ public sealed class ImpactModel(InsightsScope insightsScope, TrainingImpact impa
 
         if (!ImpactApi.TryParseMonth(Cutoff, out var cutoff))
         {
-            ModelState.AddModelError(nameof(Cutoff), Cutoff ?? "");
+            BadCutoff = Cutoff;
+            Cutoff = null;
             cutoff = null;
         }
 

@@ -23,7 +23,7 @@ public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, 
     {
         From = null;
         To = null;
-        var (query, notFound) = await ResolveAsync(cancellationToken);
+        var (_, notFound) = await ResolveAsync(cancellationToken);
         if (notFound)
         {
             return NotFound();
@@ -40,7 +40,6 @@ public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, 
         Months = months;
         var user = UserId;
         Subscribed = await _db.ReportSubscriptions.AnyAsync(s => s.UserId == user, cancellationToken);
-        _ = query;
         return Page();
     }
 
