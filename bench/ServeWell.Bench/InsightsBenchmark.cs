@@ -181,8 +181,6 @@ internal static class InsightsBenchmark
 
         // Drill-down: the answers behind one figure, first page of 50 newest, and a deep page by keyset.
         var (cyf, cyt) = Utc(cityYear);
-        var (dqf, dqt) = Utc(districtQuarter);
-        var (omf, omt) = calendar.Bounds(new DateOnly(2026, 10, 1));
         var officeMonth = new InsightsQuery(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), office);
         var drills = new (string Label, InsightsQuery Query)[]
         {

@@ -25,6 +25,8 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
         builder.UseSetting("Demo:Password", Demo.Password);
         // A small feedback history keeps every fixture's start fast; DemoFeedbackTests checks the full one.
         builder.UseSetting("Demo:FeedbackAnswers", "300");
+        // The demo mayor subscribes to the monthly report: no test should get it by chance on the first days of a month.
+        builder.UseSetting("Insights:Reports:SendOnFirstDays", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

@@ -15,6 +15,15 @@ public static class DemoCity
     public const string RootCode = "HBC";
     public const string SupervisorCentre = "C-WONHYO";
 
+    /// <summary>
+    /// The community centres whose frontline staff took the first round of Visiting Courtesy Training, about eight months
+    /// ago; the other three centres have not yet, so the training-impact page has both groups (demo data, ADR-020).
+    /// </summary>
+    public static readonly IReadOnlyList<string> CourtesyTrainedCentres = ["C-JUNGANG", "C-NAMSAN", "C-HANNAM"];
+
+    /// <summary>How many months ago the first courtesy round was held.</summary>
+    public const int CourtesyRoundMonthsAgo = 8;
+
     public static readonly IReadOnlyList<Unit> Units =
     [
         new(RootCode, "한빛시", "Hanbit City", OrgUnitKind.City, null, 6, 0),

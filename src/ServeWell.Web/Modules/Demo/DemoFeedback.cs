@@ -14,7 +14,7 @@ namespace ServeWell.Web.Modules.Demo;
 /// <summary>
 /// The demo city's services, touchpoints and about fourteen months of citizen answers from a fixed seed, with what a
 /// dashboard should find: business permits slow, local tax worse in the May and August tax months, community centres'
-/// courtesy rising after their training eight months ago, Korean and English comments on unhappy answers, and some
+/// courtesy rising at the three centres whose staff took the visiting courtesy training eight months ago (the other three, not yet trained, stay level; both share a small citywide drift), Korean and English comments on unhappy answers, and some
 /// commendations. Inserted in multi-row statements so the first start stays fast.
 /// </summary>
 internal static class DemoFeedback
@@ -132,10 +132,10 @@ internal static class DemoFeedback
         Dictionary<string, OrgUnit> units, int count, DateTime now)
     {
         var random = new Random(20261122);
-        var centreIds = Centres.Select(c => units[c].Id).ToHashSet();
+        var trainedIds = DemoCity.CourtesyTrainedCentres.Select(c => units[c].Id).ToHashSet();
         var totalWeight = touchpoints.Sum(t => t.Weight);
         var start = now.AddDays(-14 * 30.4);
-        var trainingDone = now.AddMonths(-8);
+        var trainingDone = now.AddMonths(-DemoCity.CourtesyRoundMonthsAgo);
         var rows = new List<object?[]>(count);
         for (var i = 0; i < count; i++)
         {
@@ -163,11 +163,13 @@ internal static class DemoFeedback
                 mean -= 0.7;
             }
 
-            var centre = centreIds.Contains(touchpoint.OrgUnitId);
-            var courtesyBoost = centre ? (answeredAt >= trainingDone ? 0.5 : -0.3) : 0;
+            // Demo data for the training-impact page: courtesy rises at the trained centres after their round; every office drifts up a little.
+            var later = answeredAt >= trainingDone;
+            var trainedAfter = trainedIds.Contains(touchpoint.OrgUnitId) && later;
+            var courtesyBoost = (trainedAfter ? 1.2 : 0) + (later ? 0.1 : 0);
             int Draw(double m) => Math.Clamp((int)Math.Round(m + Normal(random) * 0.9), 1, 5);
             var timeliness = Draw(mean - service.TimelinessPenalty - (taxMonth ? 0.5 : 0));
-            var knowledge = Draw(mean + 0.2);
+            var knowledge = Draw(mean + 0.2 + (trainedAfter ? 0.4 : 0));
             var courtesy = Draw(mean + 0.1 + courtesyBoost);
             var fairness = Draw(mean + 0.2);
             var outcome = Draw(mean);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Accounts.ApiKeys;
+using ServeWell.Web.Modules.Insights.Reports;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
@@ -128,6 +129,7 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
         }
 
         await DemoRegistrations.SeedAsync(db, sync, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await SubscribeMayorToTheMonthlyReportAsync(cancellationToken);
 
         var secret = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
         var hasDemoKey = await db.ApiKeys.AnyAsync(k => k.Name == "Demo administrator key" && k.RevokedAt == null, cancellationToken);
@@ -199,6 +201,18 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
         db.Audit("demo-seed", "OrgUnit", DemoCity.RootCode, null, new { units = DemoCity.Units.Count, employees = people.Count });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The demo mayor receives the monthly insights report (ADR-020).</summary>
+    private async Task SubscribeMayorToTheMonthlyReportAsync(CancellationToken cancellationToken)
+    {
+        var email = DemoModule.Accounts.First(a => a.Role == Roles.Leadership).Email;
+        var mayor = await db.Users.Where(u => u.Email == email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (mayor is not null && !await db.ReportSubscriptions.AnyAsync(s => s.UserId == mayor, cancellationToken))
+        {
+            db.ReportSubscriptions.Add(new ServeWell.Web.Modules.Insights.Reports.ReportSubscription { UserId = mayor, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private Task<int?> UnitIdAsync(string code, CancellationToken cancellationToken) =>

@@ -28,6 +28,7 @@ internal static class DemoRegistrations
         // The demo city's people were told about their programmes long ago: no invitation mail for each of them at first start.
         await db.Enrolments.Where(e => e.InvitationMailedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.InvitationMailedAt, now), cancellationToken);
         await LinkInstructorAsync(db, cancellationToken);
+        await DemoCourtesyRound.SeedAsync(db, now, cancellationToken);
 
         var random = new Random(20261123);
         var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.CancelledAt == null).OrderBy(s => s.StartsAtUtc).ToListAsync(cancellationToken);

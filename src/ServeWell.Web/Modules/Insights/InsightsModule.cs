@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Insights.Impact;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Reports;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Jobs;
@@ -28,6 +30,7 @@ public static class InsightsModule
         builder.Services.AddScoped<Explore.EmployeeInsights>();
         builder.Services.AddScoped<Explore.AnswerFilterReader>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
+        builder.AddInsightsReports();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
         builder.AddNavigation(new NavigationItem("My feedback", "/Insights/Me", Policies.ViewOwnInsights, 81));
         return builder;
@@ -45,6 +48,8 @@ public static class InsightsModule
         var api = app.MapGroup("/api/v1/insights").WithTags("Insights");
         api.MapInsightsApi();
         Explore.ExploreApi.MapExploreApi(api);
+        api.MapImpactApi();
+        api.MapReportsApi();
         return app;
     }
 }

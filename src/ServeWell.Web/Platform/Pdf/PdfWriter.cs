@@ -139,6 +139,20 @@ public sealed class PdfPage
         _canvas.DrawRect(x, y, width, height, paint);
     }
 
+    /// <summary>Draws a vector line through <paramref name="points"/> (a chart series).</summary>
+    public void Polyline(IReadOnlyList<SKPoint> points, SKColor colour, float strokeWidth)
+    {
+        if (points.Count < 2)
+        {
+            return;
+        }
+
+        using var path = new SKPath();
+        path.AddPoly(points.ToArray(), close: false);
+        using var paint = new SKPaint { Style = SKPaintStyle.Stroke, Color = colour, StrokeWidth = strokeWidth, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        _canvas.DrawPath(path, paint);
+    }
+
     /// <summary>Draws <paramref name="content"/> as a QR code (error correction M, quiet zone included) in a square of <paramref name="size"/> points: vector squares, sharp at any zoom.</summary>
     public void Qr(string content, float x, float y, float size)
     {

@@ -142,6 +142,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             // The whole city is outside a supervisor's subtree.
             ("/Insights", $"/Insights?unit={Demo.City}", [Roles.Supervisor]),
             ("/api/v1/insights/overview", $"/api/v1/insights/overview?orgUnitCode={Demo.City}", [Roles.Supervisor]),
+            ("/api/v1/insights/reports/{month}.pdf", "/api/v1/insights/reports/2026-01.pdf", []),
+            ("/api/v1/insights/reports/{month}.pdf", $"/api/v1/insights/reports/2026-01.pdf?orgUnitCode={Demo.City}", [Roles.Supervisor]),
+            ("/Insights/Impact", $"/Insights/Impact?unit={Demo.City}", [Roles.Supervisor]),
+            ("/api/v1/insights/impact", $"/api/v1/insights/impact?orgUnitCode={Demo.City}", [Roles.Supervisor]),
         ];
     }
 }

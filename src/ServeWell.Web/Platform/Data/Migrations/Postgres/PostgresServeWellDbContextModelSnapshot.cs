@@ -901,6 +901,65 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("follow_up_root_causes", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Month", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("insights_report_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("insights_report_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsRollupQueueItem", b =>
                 {
                     b.Property<long>("Seq")
@@ -2429,6 +2488,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportDelivery", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportSubscription", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

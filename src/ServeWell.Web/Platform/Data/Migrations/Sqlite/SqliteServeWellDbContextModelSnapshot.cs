@@ -868,6 +868,61 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("follow_up_root_causes", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Month", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("insights_report_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("insights_report_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsRollupQueueItem", b =>
                 {
                     b.Property<long>("Seq")
@@ -2352,6 +2407,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportDelivery", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Reports.ReportSubscription", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
