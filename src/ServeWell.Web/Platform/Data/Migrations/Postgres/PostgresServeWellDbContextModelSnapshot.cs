@@ -402,6 +402,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("ServiceId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SurveyVersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<int?>("Timeliness")
                         .HasColumnType("integer");
 
@@ -414,6 +419,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CommendedEmployeeId");
+
+                    b.HasIndex("SurveyVersionId");
 
                     b.HasIndex("AnsweredAt", "Id");
 
@@ -558,6 +565,106 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("service_offices", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 100L, null, null, null, null, null);
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftQuestions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DraftTexts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("survey_definitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            DraftQuestions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            DraftTexts = "{}",
+                            Name = "Standard survey",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 100L, null, null, null, null, null);
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SurveyDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyDefinitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("survey_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 1,
+                            PublishedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Questions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            SurveyDefinitionId = 1,
+                            Texts = "{}"
+                        });
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.Property<int>("Id")
@@ -625,6 +732,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("ServiceId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SurveyDefinitionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -635,6 +745,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("SurveyDefinitionId");
 
                     b.ToTable("touchpoints", (string)null);
                 });
@@ -2347,6 +2459,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
                         .WithMany()
                         .HasForeignKey("TouchpointId")
@@ -2389,6 +2507,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "Definition")
+                        .WithMany("Versions")
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Definition");
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
@@ -2416,11 +2545,18 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "SurveyDefinition")
+                        .WithMany()
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Employee");
 
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Service");
+
+                    b.Navigation("SurveyDefinition");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
@@ -2771,6 +2907,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Services.PublicService", b =>
                 {
                     b.Navigation("Offices");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>

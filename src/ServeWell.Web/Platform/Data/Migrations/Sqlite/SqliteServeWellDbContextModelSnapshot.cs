@@ -387,6 +387,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SurveyVersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int?>("Timeliness")
                         .HasColumnType("INTEGER");
 
@@ -399,6 +404,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommendedEmployeeId");
+
+                    b.HasIndex("SurveyVersionId");
 
                     b.HasIndex("AnsweredAt", "Id");
 
@@ -539,6 +546,102 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("service_offices", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'100', '1', '', '', 'False', '1'");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftQuestions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftTexts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("survey_definitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            DraftQuestions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            DraftTexts = "{}",
+                            Name = "Standard survey",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'100', '1', '', '', 'False', '1'");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyDefinitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("survey_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 1,
+                            PublishedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Questions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            SurveyDefinitionId = 1,
+                            Texts = "{}"
+                        });
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.Property<int>("Id")
@@ -602,6 +705,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SurveyDefinitionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -612,6 +718,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("SurveyDefinitionId");
 
                     b.ToTable("touchpoints", (string)null);
                 });
@@ -2266,6 +2374,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
                         .WithMany()
                         .HasForeignKey("TouchpointId")
@@ -2308,6 +2422,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "Definition")
+                        .WithMany("Versions")
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Definition");
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
@@ -2335,11 +2460,18 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "SurveyDefinition")
+                        .WithMany()
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Employee");
 
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Service");
+
+                    b.Navigation("SurveyDefinition");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
@@ -2690,6 +2822,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Services.PublicService", b =>
                 {
                     b.Navigation("Offices");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>

@@ -11,8 +11,8 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteServeWellDbContext))]
-    [Migration("20261122223559_InsightsReportsAndImpact")]
-    partial class InsightsReportsAndImpact
+    [Migration("20261122235002_SurveysFollowUpKeysInsightsReportsAndRollups")]
+    partial class SurveysFollowUpKeysInsightsReportsAndRollups
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -390,6 +390,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SurveyVersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int?>("Timeliness")
                         .HasColumnType("INTEGER");
 
@@ -403,11 +408,15 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CommendedEmployeeId");
 
-                    b.HasIndex("OrgUnitId", "AnsweredAt");
+                    b.HasIndex("SurveyVersionId");
+
+                    b.HasIndex("AnsweredAt", "Id");
 
                     b.HasIndex("ServiceId", "AnsweredAt");
 
                     b.HasIndex("TouchpointId", "AnsweredAt");
+
+                    b.HasIndex("OrgUnitId", "AnsweredAt", "Id");
 
                     b.ToTable("feedback_answers", (string)null);
                 });
@@ -439,6 +448,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.HasIndex("AnswerId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("feedback_idempotency", (string)null);
                 });
@@ -538,6 +549,102 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("service_offices", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'100', '1', '', '', 'False', '1'");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftQuestions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftTexts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("survey_definitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            DraftQuestions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            DraftTexts = "{}",
+                            Name = "Standard survey",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'100', '1', '', '', 'False', '1'");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyDefinitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("survey_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 1,
+                            PublishedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Questions = "timeliness,knowledge,courtesy,fairness,outcome,resolved,comment",
+                            SurveyDefinitionId = 1,
+                            Texts = "{}"
+                        });
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.Property<int>("Id")
@@ -601,6 +708,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("ServiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SurveyDefinitionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -611,6 +721,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("SurveyDefinitionId");
 
                     b.ToTable("touchpoints", (string)null);
                 });
@@ -706,6 +818,10 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("RootCauseId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("State", "DueAtUtc");
 
@@ -936,6 +1052,117 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Seq");
 
                     b.ToTable("insights_rollup_queue", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsSubtreeMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Month", "ServiceKey", "Channel");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_subtree_months", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitMonth", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgUnitId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("insights_unit_months", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Insights.Rollups.InsightsUnitServiceMonth", b =>
@@ -2150,6 +2377,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
                         .WithMany()
                         .HasForeignKey("TouchpointId")
@@ -2192,6 +2425,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyVersion", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "Definition")
+                        .WithMany("Versions")
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Definition");
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Touchpoints.RetiredTouchpointCode", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
@@ -2219,15 +2463,28 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", "SurveyDefinition")
+                        .WithMany()
+                        .HasForeignKey("SurveyDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Employee");
 
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Service");
+
+                    b.Navigation("SurveyDefinition");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase", b =>
                 {
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ServeWell.Web.Modules.Accounts.StaffUser", "AssignedUser")
                         .WithMany()
                         .HasForeignKey("AssignedUserId")
@@ -2243,6 +2500,17 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Services.PublicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServeWell.Web.Modules.Feedback.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("AssignedUser");
 
@@ -2557,6 +2825,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Services.PublicService", b =>
                 {
                     b.Navigation("Offices");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
