@@ -65,6 +65,7 @@ internal static class InsightsBenchmark
         services.AddScoped<InsightsOverview>();
         services.AddScoped<ProblemServicesReport>();
         services.AddScoped<TrendsReport>();
+        services.AddScoped<InsightsAnswers>();
         services.AddScoped<SubmitFeedback>();
         services.AddSingleton<InsightsRollupWorker>();
         return services.BuildServiceProvider();
