@@ -19,50 +19,34 @@ public sealed class IndexModel(
 
     private string L(string text) => localizer[text];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound)
-        {
-            return NotFound();
-        }
-
-        if (query is not null)
-        {
-            Overview = await overview.OverviewAsync(query, English, cancellationToken);
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ShowAsync(async query => Overview = await overview.OverviewAsync(query, English, cancellationToken), cancellationToken);
 
     /// <summary>One slice as CSV or XLSX (<c>?handler=Export&amp;table=by-office|by-service|by-channel&amp;format=csv|xlsx</c>).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound || query is null)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken) =>
+        ExportAsync(
+            async query =>
+            {
+                var o = await overview.OverviewAsync(query, English, cancellationToken);
+                var (rows, column) = table switch
+                {
+                    "by-office" => (o.ByOffice, "Office"),
+                    "by-service" => (o.ByService, "Service"),
+                    "by-channel" => (o.ByChannel, "Channel"),
+                    _ => (null, ""),
+                };
+                if (rows is null)
+                {
+                    return null;
+                }
 
-        var o = await overview.OverviewAsync(query, English, cancellationToken);
-        var (rows, column) = table switch
-        {
-            "by-office" => (o.ByOffice, "Office"),
-            "by-service" => (o.ByService, "Service"),
-            "by-channel" => (o.ByChannel, "Channel"),
-            _ => (null, ""),
-        };
-        if (rows is null)
-        {
-            return NotFound();
-        }
-
-        var export = new ExportTable(
-            $"insights-{table}-{o.OrgUnitCode}-{o.From}-{o.To}",
-            [L(column), L("Code"), L("Satisfied (4–5)"), L("Index (0–100)"), L("Dissatisfied (1–2)"), L("Answers")],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Key, Round(r.Figures.SatisfiedPercent), Round(r.Figures.Index), Round(r.Figures.DissatisfiedPercent), r.Figures.Answers]).ToList());
-        return TableExport.File(export, format) ?? NotFound();
-    }
+                return new ExportTable(
+                    $"insights-{table}-{o.OrgUnitCode}-{o.From}-{o.To}",
+                    [L(column), L("Code"), L("Satisfied (4–5)"), L("Index (0–100)"), L("Dissatisfied (1–2)"), L("Answers")],
+                    rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Key, Round(r.Figures.SatisfiedPercent), Round(r.Figures.Index), Round(r.Figures.DissatisfiedPercent), r.Figures.Answers]).ToList());
+            },
+            format,
+            cancellationToken);
 
     /// <summary>Widths for a stacked bar: dissatisfied, neutral, satisfied, in percent of the bar.</summary>
     public static (string Dis, string Neutral, string Sat, string NeutralX, string SatX) Bar(InsightsFigures f)

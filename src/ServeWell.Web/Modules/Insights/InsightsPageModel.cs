@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Insights.Export;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
@@ -51,6 +52,41 @@ public abstract class InsightsPageModel(InsightsScope insightsScope, StaffScope 
         }
 
         return (query, false);
+    }
+
+    /// <summary>
+    /// The page for the request's filters: 404 when the unit is outside the viewer's scope; the report loaded when the
+    /// filters make a query (otherwise the page shows the problems).
+    /// </summary>
+    protected async Task<IActionResult> ShowAsync(Func<InsightsQuery, Task> load, CancellationToken cancellationToken)
+    {
+        var (query, notFound) = await ResolveAsync(cancellationToken);
+        if (notFound)
+        {
+            return NotFound();
+        }
+
+        if (query is not null)
+        {
+            await load(query);
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// A table of the same report the page shows, as CSV or XLSX, so an export never holds more than the page: 404 outside
+    /// the scope, on filters that make no query, or when <paramref name="table"/> has nothing to export.
+    /// </summary>
+    protected async Task<IActionResult> ExportAsync(Func<InsightsQuery, Task<ExportTable?>> table, string? format, CancellationToken cancellationToken)
+    {
+        var (query, notFound) = await ResolveAsync(cancellationToken);
+        if (notFound || query is null || await table(query) is not { } export)
+        {
+            return NotFound();
+        }
+
+        return TableExport.File(export, format) ?? NotFound();
     }
 
     /// <summary>Adds problems with further filters of a page (shown with the period's).</summary>

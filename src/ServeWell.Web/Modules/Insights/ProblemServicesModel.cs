@@ -16,40 +16,24 @@ public sealed class ProblemServicesModel(
 {
     public ProblemServicesDto? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound)
-        {
-            return NotFound();
-        }
-
-        if (query is not null)
-        {
-            Report = await report.RankAsync(query, English, cancellationToken);
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ShowAsync(async query => Report = await report.RankAsync(query, English, cancellationToken), cancellationToken);
 
     /// <summary>The ranking as CSV or XLSX (<c>?handler=Export&amp;format=csv|xlsx</c>).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound || query is null)
-        {
-            return NotFound();
-        }
-
-        var r = await report.RankAsync(query, English, cancellationToken);
-        var export = new ExportTable(
-            $"insights-problem-services-{r.OrgUnitCode}-{r.From}-{r.To}",
-            [localizer["Rank"], localizer["Service"], localizer["Code"], localizer["At least unhappy"], localizer["Dissatisfied (1–2)"], localizer["Extent"],
-             localizer["Answers"], localizer["Weakest drivers"], localizer["Change against before"], "p"],
-            r.Services.Select(s => (IReadOnlyList<object?>)[
-                s.Rank, s.Name, s.Code, Round(s.RankedByPercent), Round(s.DissatisfiedPercent), Round(s.EstimatedDissatisfied), s.Answers,
-                string.Join("; ", s.WeakestDrivers.Select(d => $"{localizer["Driver:" + d.Driver]} {Math.Round(d.Mean, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
-                Round(s.ChangePoints), Round(s.ChangePValue)]).ToList());
-        return TableExport.File(export, format) ?? NotFound();
-    }
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
+        ExportAsync(
+            async query =>
+            {
+                var r = await report.RankAsync(query, English, cancellationToken);
+                return new ExportTable(
+                    $"insights-problem-services-{r.OrgUnitCode}-{r.From}-{r.To}",
+                    [localizer["Rank"], localizer["Service"], localizer["Code"], localizer["At least unhappy"], localizer["Dissatisfied (1–2)"], localizer["Extent"],
+                     localizer["Answers"], localizer["Weakest drivers"], localizer["Change against before"], "p"],
+                    r.Services.Select(s => (IReadOnlyList<object?>)[
+                        s.Rank, s.Name, s.Code, Round(s.RankedByPercent), Round(s.DissatisfiedPercent), Round(s.EstimatedDissatisfied), s.Answers,
+                        string.Join("; ", s.WeakestDrivers.Select(d => $"{localizer["Driver:" + d.Driver]} {Math.Round(d.Mean, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
+                        Round(s.ChangePoints), Round(s.ChangePValue)]).ToList());
+            },
+            format,
+            cancellationToken);
 }

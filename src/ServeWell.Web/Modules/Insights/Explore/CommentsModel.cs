@@ -19,41 +19,25 @@ public sealed class CommentsModel(
 
     public CommentTermsDto? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound)
-        {
-            return NotFound();
-        }
-
-        if (query is not null)
-        {
-            Report = await report.RankAsync(query, English, cancellationToken);
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ShowAsync(async query => Report = await report.RankAsync(query, English, cancellationToken), cancellationToken);
 
     /// <summary>The terms with their example comments as CSV or XLSX (<c>?handler=Export&amp;format=csv|xlsx</c>).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound || query is null)
-        {
-            return NotFound();
-        }
-
-        var r = await report.RankAsync(query, English, cancellationToken);
-        var export = new ExportTable(
-            $"insights-comment-terms-{r.OrgUnitCode}-{r.From}-{r.To}",
-            [localizer["Word or phrase"], localizer["Language"], localizer["Dissatisfied comments"], localizer["Satisfied comments"], localizer["Score"],
-             localizer["Example {0}", 1], localizer["Example {0}", 2], localizer["Example {0}", 3]],
-            r.Terms.Select(t => (IReadOnlyList<object?>)[
-                t.Term, t.Language, t.DissatisfiedComments, t.SatisfiedComments, Math.Round(t.Score, 2),
-                t.Examples.ElementAtOrDefault(0)?.Comment, t.Examples.ElementAtOrDefault(1)?.Comment, t.Examples.ElementAtOrDefault(2)?.Comment]).ToList());
-        return TableExport.File(export, format) ?? NotFound();
-    }
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
+        ExportAsync(
+            async query =>
+            {
+                var r = await report.RankAsync(query, English, cancellationToken);
+                return new ExportTable(
+                    $"insights-comment-terms-{r.OrgUnitCode}-{r.From}-{r.To}",
+                    [localizer["Word or phrase"], localizer["Language"], localizer["Dissatisfied comments"], localizer["Satisfied comments"], localizer["Score"],
+                     localizer["Example {0}", 1], localizer["Example {0}", 2], localizer["Example {0}", 3]],
+                    r.Terms.Select(t => (IReadOnlyList<object?>)[
+                        t.Term, t.Language, t.DissatisfiedComments, t.SatisfiedComments, Math.Round(t.Score, 2),
+                        t.Examples.ElementAtOrDefault(0)?.Comment, t.Examples.ElementAtOrDefault(1)?.Comment, t.Examples.ElementAtOrDefault(2)?.Comment]).ToList());
+            },
+            format,
+            cancellationToken);
 
     public static string Score(double score) => score.ToString("0.0", CultureInfo.CurrentCulture);
 }

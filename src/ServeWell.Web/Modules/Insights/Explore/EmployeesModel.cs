@@ -17,38 +17,22 @@ public sealed class EmployeesModel(
 {
     public EmployeeSliceDto? Slice { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound)
-        {
-            return NotFound();
-        }
-
-        if (query is not null)
-        {
-            Slice = await employees.SliceAsync(query, English, cancellationToken);
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ShowAsync(async query => Slice = await employees.SliceAsync(query, English, cancellationToken), cancellationToken);
 
     /// <summary>The same rows as the page as CSV or XLSX: a withheld row carries no figure.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
-    {
-        var (query, notFound) = await ResolveAsync(cancellationToken);
-        if (notFound || query is null)
-        {
-            return NotFound();
-        }
-
-        var s = await employees.SliceAsync(query, English, cancellationToken);
-        var export = new ExportTable(
-            $"insights-employees-{s.OrgUnitCode}-{s.From}-{s.To}",
-            [localizer["Employee number"], localizer["Name"], localizer["Office"], localizer["Satisfied (4–5)"], localizer["Index (0–100)"], localizer["Dissatisfied (1–2)"], localizer["Answers"], localizer["Note"]],
-            s.Employees.Select(e => (IReadOnlyList<object?>)[
-                e.EmployeeNumber, e.Name, e.OrgUnit, Round(e.Figures?.SatisfiedPercent), Round(e.Figures?.Index), Round(e.Figures?.DissatisfiedPercent),
-                e.Figures?.Answers, e.Reason]).ToList());
-        return TableExport.File(export, format) ?? NotFound();
-    }
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
+        ExportAsync(
+            async query =>
+            {
+                var s = await employees.SliceAsync(query, English, cancellationToken);
+                return new ExportTable(
+                    $"insights-employees-{s.OrgUnitCode}-{s.From}-{s.To}",
+                    [localizer["Employee number"], localizer["Name"], localizer["Office"], localizer["Satisfied (4–5)"], localizer["Index (0–100)"], localizer["Dissatisfied (1–2)"], localizer["Answers"], localizer["Note"]],
+                    s.Employees.Select(e => (IReadOnlyList<object?>)[
+                        e.EmployeeNumber, e.Name, e.OrgUnit, Round(e.Figures?.SatisfiedPercent), Round(e.Figures?.Index), Round(e.Figures?.DissatisfiedPercent),
+                        e.Figures?.Answers, e.Reason]).ToList());
+            },
+            format,
+            cancellationToken);
 }
