@@ -48,6 +48,9 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
     public async Task<IReadOnlyList<string>> MainNavigationLinksAsync()
     {
         var nav = Page.MainNavigation();
+        // Until the stylesheet has loaded, the desktop navigation sits hidden in the closed phone menu; deciding then
+        // clicks a "Menu" that the stylesheet hides a moment later (a flaky failure on a loaded runner).
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         if (!await nav.IsVisibleAsync())
         {
             await Page.GetByText("Menu", new() { Exact = true }).ClickAsync();
