@@ -16,7 +16,7 @@ namespace ServeWell.Bench;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    public sealed record Options(int Clients, TimeSpan Duration, int Port, string? Pg, string AppDll);
+    public sealed record Options(int Clients, TimeSpan Duration, int Port, string? Pg, string AppDll, string? Only = null);
 
     private sealed record Load(int Requests, int Failures, double PerSecond, double P50, double P95, double P99);
 
@@ -26,7 +26,10 @@ internal static class IntakeBenchmark
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"servewell-intake-{Guid.NewGuid():N}.db");
         try
         {
-            await RunOneAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", o, () => SqliteCommitsAsync(sqliteFile + ".floor", o));
+            if (o.Only is null or "sqlite")
+            {
+                await RunOneAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", o, () => SqliteCommitsAsync(sqliteFile + ".floor", o));
+            }
         }
         finally
         {
@@ -36,7 +39,7 @@ internal static class IntakeBenchmark
             }
         }
 
-        if (o.Pg is { } admin)
+        if (o.Pg is { } admin && o.Only is null or "pg")
         {
             var name = $"bench_intake_{Guid.NewGuid():N}";
             await ExecAsync(admin, $"CREATE DATABASE {name}");

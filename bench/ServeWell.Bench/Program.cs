@@ -2,7 +2,7 @@ using ServeWell.Bench;
 
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
-// dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 20] [--port 5182] [--pg "…"]
+// dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 20] [--port 5182] [--pg "…"] [--only sqlite|pg]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "insights")
 {
@@ -40,6 +40,7 @@ string? pg = null;
 var clients = 16;
 var seconds = 20;
 var port = 5182;
+string? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -49,13 +50,14 @@ for (var i = 0; i < args.Length; i++)
         case "--clients": clients = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--seconds": seconds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--port": port = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--only": only = args[++i]; break;
     }
 }
 
 if (args.FirstOrDefault() == "intake")
 {
     await IntakeBenchmark.RunAsync(new IntakeBenchmark.Options(
-        clients, TimeSpan.FromSeconds(seconds), port, pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll")));
+        clients, TimeSpan.FromSeconds(seconds), port, pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll"), only));
     return 0;
 }
 

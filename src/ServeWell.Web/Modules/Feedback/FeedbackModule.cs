@@ -17,6 +17,8 @@ public static class FeedbackModule
             .Validate(o => o.RetentionOutlastsMaxAge, "Feedback:IdempotencyRetention must be longer than Feedback:MaxAge plus Feedback:ClockSkew (ADR-018).")
             .ValidateOnStart();
         builder.Services.AddScoped<SubmitFeedback>();
+        builder.Services.AddSingleton<FeedbackWriter>();
+        builder.Services.AddSingleton<FeedbackLookups>();
         builder.Services.AddScoped<PruneIdempotencyRecords>();
         builder.Services.TryAddScoped<Platform.Jobs.DatabaseLease>();
         builder.Services.AddHostedService<IdempotencyPruningJob>();

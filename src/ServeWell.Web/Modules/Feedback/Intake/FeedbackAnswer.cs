@@ -77,6 +77,14 @@ public sealed class FeedbackAnswer
 
     public static int ToScore(int answer) => (answer - 1) * 25;
 
+    /// <summary>A fresh, unsaved copy: group commit retries an answer alone when its shared transaction failed (ADR-022).</summary>
+    internal FeedbackAnswer CopyForInsert()
+    {
+        var copy = (FeedbackAnswer)MemberwiseClone();
+        copy.Id = 0;
+        return copy;
+    }
+
     public static int? ToScore(int? answer) => answer is { } a ? ToScore(a) : null;
 }
 

@@ -26,6 +26,18 @@ public sealed class FeedbackOptions
     /// <summary>How often, across all nodes together, expired idempotency records are deleted.</summary>
     public TimeSpan IdempotencyPruneInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long a node trusts its in-memory copy of a touchpoint or a survey's current version (ADR-022).</summary>
+    public TimeSpan LookupCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Group commit (ADR-022): at most this many answers share one transaction and one commit. Each is acknowledged only
+    /// after that commit; 1 writes every answer in its own transaction.
+    /// </summary>
+    public int GroupCommitMaxAnswers { get; set; } = 128;
+
+    /// <summary>How many transactions may be committing at once (PostgreSQL overlaps them; SQLite takes one writer at a time anyway).</summary>
+    public int GroupCommitWriters { get; set; } = 2;
+
     /// <summary>Whether <see cref="IdempotencyRetention"/> outlasts every answer that may still arrive (checked at start).</summary>
     public bool RetentionOutlastsMaxAge => IdempotencyRetention > MaxAge + ClockSkew;
 }

@@ -28,17 +28,18 @@ public sealed record FeedbackResult(int Status, string? Json, FieldProblems? Pro
 }
 
 /// <summary>
-/// The intake (ADR-011): validates, redacts the comment, and in ONE transaction stores the answer, tells every
-/// <see cref="IFeedbackReceived"/> (with the same context, so what they store commits with it) and records the
-/// Idempotency-Key with the answer it produced. The result is returned only after the commit.
+/// The intake (ADR-011, ADR-022): checks the key, answers a replay from the key's record, validates, redacts the
+/// comment, and hands the answer to the <see cref="FeedbackWriter"/>, which stores it with what every
+/// <see cref="IFeedbackReceived"/> adds and the key's record in one transaction (shared with answers arriving at the
+/// same moment). The result is returned only after that commit.
 /// </summary>
 public sealed partial class SubmitFeedback(
     ServeWellDbContext db,
-    IEnumerable<IFeedbackReceived> listeners,
+    FeedbackWriter writer,
+    FeedbackLookups lookups,
     DuplicateWindow duplicates,
     IOptions<FeedbackOptions> options,
-    TimeProvider clock,
-    ILogger<SubmitFeedback> logger)
+    TimeProvider clock)
 {
     public const int MaxCommentLength = 1200;
     public const int MaxKeyLength = 100;
@@ -47,23 +48,21 @@ public sealed partial class SubmitFeedback(
 
     public async Task<FeedbackResult> SubmitAsync(FeedbackRequest request, string? key, FeedbackSource source, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || !KeyShape().IsMatch(key))
+        if (KeyProblem(key) is { } invalid)
         {
-            return Invalid("Idempotency-Key", $"Send an Idempotency-Key header: 1 to {MaxKeyLength} letters, digits, '-', '_', '.' or ':', unique per answer.");
+            return invalid;
         }
 
         var hash = Hash(request);
-        if (await ReplayAsync(key, hash, cancellationToken) is { } earlier)
+        if (await ReplayAsync(key!, hash, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        var problems = new FieldProblems();
-        var now = clock.GetUtcNow();
-        var (touchpoint, version) = await ValidateAsync(request, source, now, problems, cancellationToken);
-        if (problems.Count > 0 || touchpoint is null || version is null)
+        var prepared = await PrepareAsync(request, key!, hash, source, cancellationToken);
+        if (prepared.Refused is { } refused)
         {
-            return new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
+            return refused;
         }
 
         var fingerprint = source.KioskTouchpointId is null ? Fingerprint(request, source) : null;
@@ -72,28 +71,8 @@ public sealed partial class SubmitFeedback(
             return duplicate with { Status = StatusCodes.Status200OK, Replayed = true };
         }
 
-        var commended = request.CommendEmployee is { } number
-            ? await db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstAsync(cancellationToken)
-            : null;
-        var answer = Build(request, touchpoint, version.Value, commended, now.UtcDateTime);
-
-        FeedbackResult result;
-        try
-        {
-            result = await StoreAsync(answer, request, touchpoint, key, hash, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request with the same key may have committed between our check and our insert.
-            if (!await KeyTakenAsync(key, cancellationToken))
-            {
-                throw;
-            }
-
-            return await ReplayAsync(key, hash, cancellationToken) ?? throw new InvalidOperationException("The idempotency record vanished.");
-        }
-
-        if (fingerprint is not null)
+        var result = (await writer.WriteAsync([prepared.Pending!]))[0];
+        if (fingerprint is not null && result.Stored)
         {
             duplicates.Remember(fingerprint, result, options.Value.DuplicateWindow);
         }
@@ -101,69 +80,118 @@ public sealed partial class SubmitFeedback(
         return result;
     }
 
-    private async Task<FeedbackResult> StoreAsync(
-        FeedbackAnswer answer, FeedbackRequest request, Touchpoint touchpoint, string key, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Many answers at once (a kiosk's queue): one lookup for all their keys, each validated on its own, and the new ones
+    /// written together so they share commits. An item whose key an earlier item of the same call uses is handled after
+    /// the others, as a resend of it. Results come in the order of the items.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedbackResult>> SubmitManyAsync(
+        IReadOnlyList<(FeedbackRequest? Request, string? Key, FieldProblems Problems)> items, FeedbackSource source, CancellationToken cancellationToken)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            // The answer is written first, so on SQLite this transaction holds the write lock before anything reads.
-            db.FeedbackAnswers.Add(answer);
-            await db.SaveChangesAsync(cancellationToken);
+        var results = new FeedbackResult?[items.Count];
+        var keys = items.Where(i => i.Request is not null && i.Problems.Count == 0 && KeyProblem(i.Key) is null).Select(i => i.Key!).Distinct().ToList();
+        var records = keys.Count == 0 ? []
+            : await db.FeedbackIdempotency.AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
 
-            var contact = request.Contact is { } c ? new FeedbackContact(Blank(c.Email), Blank(c.Phone)) : null;
-            var received = new FeedbackReceived(
-                answer.Id, answer.OrgUnitId, answer.ServiceId, answer.TouchpointId, answer.Overall, answer.Comment,
-                contact, answer.Language, answer.AnsweredAt);
-            foreach (var listener in listeners)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var later = new List<int>();
+        var pending = new List<(int Index, PendingAnswer Answer)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (request, key, problems) = items[i];
+            if (request is null || problems.Count > 0)
             {
-                await listener.FeedbackReceivedAsync(received, cancellationToken);
+                results[i] = new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
+                continue;
             }
 
-            var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(answer, touchpoint, request.CommendEmployee), JsonOptions);
-            db.FeedbackIdempotency.Add(new FeedbackIdempotencyRecord
+            if (KeyProblem(key) is { } invalid)
             {
-                Key = key, RequestHash = hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = answer.Id, CreatedAt = answer.ReceivedAt,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id);
+                results[i] = invalid;
+                continue;
+            }
+
+            var hash = Hash(request);
+            if (records.TryGetValue(key!, out var record))
+            {
+                results[i] = ReplayOf(record, hash);
+                continue;
+            }
+
+            if (!seen.Add(key!))
+            {
+                later.Add(i);
+                continue;
+            }
+
+            var prepared = await PrepareAsync(request, key!, hash, source, cancellationToken);
+            if (prepared.Refused is { } refused)
+            {
+                results[i] = refused;
+                seen.Remove(key!);
+            }
+            else
+            {
+                pending.Add((i, prepared.Pending!));
+            }
         }
-        catch (Exception ex) when (ex is not DbUpdateException and not OperationCanceledException)
+
+        var written = await writer.WriteAsync([.. pending.Select(p => p.Answer)]);
+        for (var n = 0; n < pending.Count; n++)
         {
-            logger.LogError(ex, "Feedback for touchpoint {TouchpointId} was not stored; a listener or the database failed", touchpoint.Id);
-            throw;
+            results[pending[n].Index] = written[n];
         }
+
+        foreach (var i in later)
+        {
+            results[i] = await SubmitAsync(items[i].Request!, items[i].Key, source, cancellationToken);
+        }
+
+        return [.. results.Select(r => r!)];
     }
+
+    private async Task<(PendingAnswer? Pending, FeedbackResult? Refused)> PrepareAsync(
+        FeedbackRequest request, string key, string hash, FeedbackSource source, CancellationToken cancellationToken)
+    {
+        var problems = new FieldProblems();
+        var now = clock.GetUtcNow();
+        var (touchpoint, version, commended) = await ValidateAsync(request, source, now, problems, cancellationToken);
+        if (problems.Count > 0 || touchpoint is null || version is null)
+        {
+            return (null, new FeedbackResult(StatusCodes.Status400BadRequest, null, problems));
+        }
+
+        var answer = Build(request, touchpoint, version.Value, commended, now.UtcDateTime);
+        var contact = request.Contact is { } c ? new FeedbackContact(Blank(c.Email), Blank(c.Phone)) : null;
+        return (new PendingAnswer(answer, contact, touchpoint, request.CommendEmployee, key, hash), null);
+    }
+
+    private static FeedbackResult? KeyProblem(string? key) =>
+        string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || !KeyShape().IsMatch(key)
+            ? Invalid("Idempotency-Key", $"Send an Idempotency-Key header: 1 to {MaxKeyLength} letters, digits, '-', '_', '.' or ':', unique per answer.")
+            : null;
 
     private async Task<FeedbackResult?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {
         var record = await db.FeedbackIdempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
+        return record is null ? null : ReplayOf(record, hash);
+    }
 
-        return record.RequestHash == hash
+    /// <summary>What a key's record answers to a request with this hash: the original result, or 422 for another body.</summary>
+    internal static FeedbackResult ReplayOf(FeedbackIdempotencyRecord record, string hash) =>
+        record.RequestHash == hash
             ? new FeedbackResult(record.Status, record.Response, AnswerId: record.AnswerId) { Replayed = true }
             : new FeedbackResult(StatusCodes.Status422UnprocessableEntity, null,
                 Detail: "This Idempotency-Key was already used for a different answer. Use a new key for a new answer.");
-    }
 
-    private async Task<bool> KeyTakenAsync(string key, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        return await db.FeedbackIdempotency.AsNoTracking().AnyAsync(r => r.Key == key, cancellationToken);
-    }
-
-    private async Task<(Touchpoint? Touchpoint, int? VersionId)> ValidateAsync(
+    private async Task<(Touchpoint? Touchpoint, int? VersionId, int? Commended)> ValidateAsync(
         FeedbackRequest request, FeedbackSource source, DateTimeOffset now, FieldProblems problems, CancellationToken cancellationToken)
     {
         Touchpoint? touchpoint = null;
         var code = request.Touchpoint.ToLowerInvariant();
         if (TouchpointCodes.LooksValid(code))
         {
-            touchpoint = await db.Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.RetiredAt == null, cancellationToken);
+            touchpoint = await lookups.TouchpointAsync(db, code, cancellationToken);
         }
 
         if (touchpoint is null && request.Touchpoint.Length > 0)
@@ -180,10 +208,15 @@ public sealed partial class SubmitFeedback(
             problems.Add("comment", $"The comment has {comment.Length} characters; at most {MaxCommentLength} are taken.");
         }
 
-        if (request.CommendEmployee is { } number
-            && (number.Length > 40 || !await db.Employees.AnyAsync(e => e.EmployeeNumber == number, cancellationToken)))
+        int? commended = null;
+        if (request.CommendEmployee is { } number)
         {
-            problems.Add("commendEmployee", $"\"{number}\" is not the number of an employee.");
+            commended = number.Length > 40 ? null
+                : await db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            if (commended is null)
+            {
+                problems.Add("commendEmployee", $"\"{number}\" is not the number of an employee.");
+            }
         }
 
         if (request.Contact is { } contact)
@@ -219,7 +252,7 @@ public sealed partial class SubmitFeedback(
         }
 
         var version = touchpoint is null ? null : await SurveyVersionAsync(request, touchpoint, source, problems, cancellationToken);
-        return (touchpoint, version?.Id);
+        return (touchpoint, version?.Id, commended);
     }
 
     /// <summary>
@@ -233,7 +266,7 @@ public sealed partial class SubmitFeedback(
         SurveyVersion? version;
         if (request.SurveyVersion is { } id)
         {
-            version = await db.SurveyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+            version = await lookups.VersionAsync(db, id, cancellationToken);
             if (version is null)
             {
                 problems.Add("surveyVersion", $"{id} is not the id of a published survey version.");
@@ -242,11 +275,12 @@ public sealed partial class SubmitFeedback(
         }
         else if (source.KioskTouchpointId is not null)
         {
-            version = await db.SurveyVersions.AsNoTracking().FirstAsync(v => v.Id == SurveyVersion.OriginalId, cancellationToken);
+            version = await lookups.VersionAsync(db, SurveyVersion.OriginalId, cancellationToken)
+                ?? throw new InvalidOperationException("The original survey version is missing; the migration seeds it.");
         }
         else
         {
-            version = await AskedSurvey.CurrentVersionAsync(db, touchpoint.SurveyDefinitionId ?? SurveyDefinition.DefaultId, cancellationToken)
+            version = await lookups.CurrentVersionAsync(db, touchpoint.SurveyDefinitionId ?? SurveyDefinition.DefaultId, cancellationToken)
                 ?? throw new InvalidOperationException("The touchpoint's survey has no published version.");
         }
 

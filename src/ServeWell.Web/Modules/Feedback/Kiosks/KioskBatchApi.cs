@@ -70,8 +70,8 @@ public static class KioskBatchApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [$"At most {MaxItems} answers per batch; send the rest in another."] });
             }
 
-            var results = new List<BatchItemResult>();
             var source = new FeedbackSource(null, device.TouchpointId);
+            var items = new List<(FeedbackRequest? Request, string? Key, FieldProblems Problems)>();
             foreach (var item in answers.EnumerateArray())
             {
                 var problems = new FieldProblems();
@@ -88,13 +88,14 @@ public static class KioskBatchApi
                     request = FeedbackRequestReader.Read(item, problems);
                 }
 
-                FeedbackResult result = request is null || problems.Count > 0
-                    ? new FeedbackResult(StatusCodes.Status400BadRequest, null, problems)
-                    : await submit.SubmitAsync(request, key, source, cancellationToken);
-                var status = result.Replayed ? StatusCodes.Status200OK : result.Status;
-                results.Add(new BatchItemResult(
-                    key, status, result.Json is null ? null : JsonDocument.Parse(result.Json).RootElement.Clone(), result.Problems, result.Detail));
+                items.Add((request, key, problems));
             }
+
+            // Every new answer of the batch is written together, sharing commits (ADR-022).
+            var outcomes = await submit.SubmitManyAsync(items, source, cancellationToken);
+            var results = items.Zip(outcomes, (item, result) => new BatchItemResult(
+                item.Key, result.Replayed ? StatusCodes.Status200OK : result.Status,
+                result.Json is null ? null : JsonDocument.Parse(result.Json).RootElement.Clone(), result.Problems, result.Detail)).ToList();
 
             device.LastSyncAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);

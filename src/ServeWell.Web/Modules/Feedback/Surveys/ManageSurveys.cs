@@ -14,7 +14,7 @@ public sealed class SurveyDraftForm
 }
 
 /// <summary>Creates survey definitions, saves their drafts and publishes a draft as a new version (ADR-017).</summary>
-public sealed class ManageSurveys(ServeWellDbContext db, TimeProvider clock)
+public sealed class ManageSurveys(ServeWellDbContext db, TimeProvider clock, Intake.FeedbackLookups lookups)
 {
     public sealed record Problem(string Field, string Message);
 
@@ -100,6 +100,7 @@ public sealed class ManageSurveys(ServeWellDbContext db, TimeProvider clock)
         db.SurveyVersions.Add(version);
         db.Audit("publish", nameof(SurveyDefinition), definition.Name, null, new { version = version.Number, questions = version.Questions, texts = version.Texts });
         await db.SaveChangesAsync(cancellationToken);
+        lookups.Invalidate();
         return (version, []);
     }
 

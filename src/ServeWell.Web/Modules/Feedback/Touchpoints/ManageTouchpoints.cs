@@ -21,7 +21,7 @@ public sealed class TouchpointForm
 }
 
 /// <summary>Creates and changes touchpoints; rotates and retires their codes without touching past answers (ADR-011).</summary>
-public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
+public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock, Intake.FeedbackLookups lookups)
 {
     public sealed record Problem(string Field, string Message);
 
@@ -94,6 +94,7 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
         touchpoint.EmployeeId = employeeId;
         touchpoint.SurveyDefinitionId = form.SurveyDefinitionId is Surveys.SurveyDefinition.DefaultId ? null : form.SurveyDefinitionId;
         await db.SaveChangesAsync(cancellationToken);
+        lookups.Invalidate();
         return (touchpoint, []);
     }
 
@@ -114,6 +115,7 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
         touchpoint.Code = await NewCodeAsync(cancellationToken);
         db.Audit("rotate-code", nameof(Touchpoint), touchpoint.Label, null, null);
         await db.SaveChangesAsync(cancellationToken);
+        lookups.Invalidate();
         return touchpoint;
     }
 
@@ -127,6 +129,7 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock)
 
         touchpoint.RetiredAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        lookups.Invalidate();
         return touchpoint;
     }
 

@@ -269,12 +269,22 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         db.Database.ExecuteSqlAsync($"""UPDATE "leases" SET "Holder" = "Holder" WHERE "Name" = {LeaseName}""", cancellationToken);
 }
 
-/// <summary>Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3).</summary>
-internal sealed class QueueRollupOnFeedback(InsightsRollups rollups, ServeWellDbContext db) : IFeedbackReceived
+/// <summary>
+/// Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3); the intake saves it
+/// with the answers. One queue row per office-month per transaction: a group commit of many answers to one office
+/// queues its month once (ADR-022).
+/// </summary>
+internal sealed class QueueRollupOnFeedback(InsightsRollups rollups, InsightsCalendar calendar) : IFeedbackReceived
 {
-    public async Task FeedbackReceivedAsync(FeedbackReceived feedback, CancellationToken cancellationToken)
+    private readonly HashSet<(int OrgUnitId, DateOnly Month)> queued = [];
+
+    public Task FeedbackReceivedAsync(FeedbackReceived feedback, CancellationToken cancellationToken)
     {
-        rollups.Enqueue(feedback.OrgUnitId, feedback.AnsweredAtUtc);
-        await db.SaveChangesAsync(cancellationToken);
+        if (queued.Add((feedback.OrgUnitId, calendar.MonthOf(feedback.AnsweredAtUtc))))
+        {
+            rollups.Enqueue(feedback.OrgUnitId, feedback.AnsweredAtUtc);
+        }
+
+        return Task.CompletedTask;
     }
 }

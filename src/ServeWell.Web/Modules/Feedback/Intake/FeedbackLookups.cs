@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Feedback.Surveys;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Data;
+
+namespace ServeWell.Web.Modules.Feedback.Intake;
+
+/// <summary>
+/// What every answer looks up before it is stored, kept in memory for a few seconds (ADR-022): the touchpoint by its
+/// code, the current survey version of a definition, and a published version by id (published versions never change,
+/// ADR-017). A change on this node (edit, rotate, retire, publish) clears it at once; another node sees it within
+/// <see cref="FeedbackOptions.LookupCacheTtl"/>, so a code retired there may take answers for those few seconds — the
+/// answers are stored against the touchpoint as before, nothing is lost or misfiled.
+/// </summary>
+public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Entry<Touchpoint>> touchpoints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Entry<SurveyVersion>> currentVersions = new();
+    private readonly ConcurrentDictionary<int, SurveyVersion> versions = new();
+
+    private sealed record Entry<T>(T? Value, long ExpiresAt)
+        where T : class;
+
+    /// <summary>The live touchpoint with this (lower-case) code, or null when no touchpoint takes answers under it.</summary>
+    public async Task<Touchpoint?> TouchpointAsync(ServeWellDbContext db, string code, CancellationToken cancellationToken)
+    {
+        if (touchpoints.TryGetValue(code, out var cached) && cached.ExpiresAt > clock.GetTimestamp())
+        {
+            return cached.Value;
+        }
+
+        var touchpoint = await db.Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.RetiredAt == null, cancellationToken);
+        if (touchpoints.Count > 10_000)
+        {
+            touchpoints.Clear();
+        }
+
+        touchpoints[code] = new Entry<Touchpoint>(touchpoint, Expiry());
+        return touchpoint;
+    }
+
+    /// <summary>The latest published version of a survey definition.</summary>
+    public async Task<SurveyVersion?> CurrentVersionAsync(ServeWellDbContext db, int definitionId, CancellationToken cancellationToken)
+    {
+        if (currentVersions.TryGetValue(definitionId, out var cached) && cached.ExpiresAt > clock.GetTimestamp())
+        {
+            return cached.Value;
+        }
+
+        var version = await AskedSurvey.CurrentVersionAsync(db, definitionId, cancellationToken);
+        currentVersions[definitionId] = new Entry<SurveyVersion>(version, Expiry());
+        return version;
+    }
+
+    /// <summary>A published version by id; these are immutable, so once found it is kept.</summary>
+    public async Task<SurveyVersion?> VersionAsync(ServeWellDbContext db, int id, CancellationToken cancellationToken)
+    {
+        if (versions.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var version = await db.SurveyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (version is not null)
+        {
+            versions[id] = version;
+        }
+
+        return version;
+    }
+
+    /// <summary>Forgets touchpoints and current versions; called after any change to them on this node.</summary>
+    public void Invalidate()
+    {
+        touchpoints.Clear();
+        currentVersions.Clear();
+    }
+
+    private long Expiry() => clock.GetTimestamp() + (long)(options.Value.LookupCacheTtl.TotalSeconds * clock.TimestampFrequency);
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Events;
+
+namespace ServeWell.Web.Modules.Feedback.Intake;
+
+/// <summary>A validated answer waiting for its commit. <see cref="Done"/> completes only after the commit that stored it.</summary>
+public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contact, Touchpoint touchpoint, string? commendedNumber, string key, string hash)
+{
+    public FeedbackAnswer Answer { get; } = answer;
+
+    public FeedbackContact? Contact { get; } = contact;
+
+    public Touchpoint Touchpoint { get; } = touchpoint;
+
+    public string? CommendedNumber { get; } = commendedNumber;
+
+    public string Key { get; } = key;
+
+    public string Hash { get; } = hash;
+
+    public TaskCompletionSource<FeedbackResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit for the intake (ADR-022). Requests hand their validated answers to a queue; a few writer loops each take
+/// whatever is waiting (up to <see cref="FeedbackOptions.GroupCommitMaxAnswers"/>) and store it in ONE transaction —
+/// the answers, what every <see cref="IFeedbackReceived"/> listener adds, and each Idempotency-Key's record — then
+/// commit once and only then complete each request. No answer is acknowledged before the commit that made it durable,
+/// and no timer holds a request back: a lone answer is written at once, and answers that arrive while a commit is in
+/// flight share the next one. If a shared transaction fails (a key taken meanwhile, a listener throwing), each of its
+/// answers is written again on its own, so one answer's problem is never another's.
+/// </summary>
+public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<FeedbackWriter> logger) : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly Channel<PendingAnswer> queue = Channel.CreateUnbounded<PendingAnswer>();
+    private readonly Lock gate = new();
+    private Task[]? loops;
+
+    /// <summary>Queues the answers and waits until each is committed (or refused); results in the same order.</summary>
+    public Task<FeedbackResult[]> WriteAsync(IReadOnlyList<PendingAnswer> answers)
+    {
+        EnsureStarted();
+        foreach (var answer in answers)
+        {
+            if (!queue.Writer.TryWrite(answer))
+            {
+                answer.Done.TrySetException(new InvalidOperationException("The intake is shutting down; nothing was stored. Send the answer again."));
+            }
+        }
+
+        return Task.WhenAll(answers.Select(a => a.Done.Task));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (loops is { } running)
+        {
+            // Whatever was queued is still written: those requests are waiting for their acknowledgement.
+            await Task.WhenAll(running);
+        }
+    }
+
+    private void EnsureStarted()
+    {
+        if (loops is not null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (loops is not null)
+            {
+                return;
+            }
+
+            using var scope = scopes.CreateScope();
+            // SQLite has one writer at a time: a second loop would only wait for the first.
+            var writers = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>().Database.IsSqlite() ? 1 : Math.Max(1, options.Value.GroupCommitWriters);
+            loops = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync))];
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var max = Math.Max(1, options.Value.GroupCommitMaxAnswers);
+        var batch = new List<PendingAnswer>(max);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < max && queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            await WriteBatchAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingAnswer> batch)
+    {
+        try
+        {
+            var results = await CommitAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            logger.LogInformation(ex, "A group commit of {Count} answers failed; writing each on its own", batch.Count);
+            foreach (var one in batch)
+            {
+                await WriteBatchAsync([one]);
+            }
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another request with the same key may have committed between the caller's check and this insert.
+            var one = batch[0];
+            if (await ReplayAsync(one) is { } replay)
+            {
+                one.Done.TrySetResult(replay);
+            }
+            else
+            {
+                logger.LogError(ex, "Feedback for touchpoint {TouchpointId} was not stored; the database refused it", one.Touchpoint.Id);
+                one.Done.TrySetException(ex);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Feedback for touchpoint {TouchpointId} was not stored; a listener or the database failed", batch[0].Touchpoint.Id);
+            batch[0].Done.TrySetException(ex);
+        }
+    }
+
+    private async Task<FeedbackResult[]> CommitAsync(List<PendingAnswer> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        var listeners = scope.ServiceProvider.GetServices<IFeedbackReceived>().ToList();
+
+        // One transaction for the batch; EF's savepoint around each SaveChanges would cost two round trips for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+
+        // The answers are written first, so on SQLite this transaction holds the write lock before anything reads.
+        var answers = batch.Select(p => p.Answer.CopyForInsert()).ToList();
+        db.FeedbackAnswers.AddRange(answers);
+        await db.SaveChangesAsync(CancellationToken.None);
+
+        var results = new FeedbackResult[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (pending, answer) = (batch[i], answers[i]);
+            var received = new FeedbackReceived(
+                answer.Id, answer.OrgUnitId, answer.ServiceId, answer.TouchpointId, answer.Overall, answer.Comment,
+                pending.Contact, answer.Language, answer.AnsweredAt);
+            foreach (var listener in listeners)
+            {
+                await listener.FeedbackReceivedAsync(received, CancellationToken.None);
+            }
+
+            var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(answer, pending.Touchpoint, pending.CommendedNumber), JsonOptions);
+            db.FeedbackIdempotency.Add(new FeedbackIdempotencyRecord
+            {
+                Key = pending.Key, RequestHash = pending.Hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = answer.Id, CreatedAt = answer.ReceivedAt,
+            });
+            results[i] = new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        return results;
+    }
+
+    private async Task<FeedbackResult?> ReplayAsync(PendingAnswer pending)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        var record = await db.FeedbackIdempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Key == pending.Key);
+        return record is null ? null : SubmitFeedback.ReplayOf(record, pending.Hash);
+    }
+}
