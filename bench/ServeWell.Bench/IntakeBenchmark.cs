@@ -69,8 +69,13 @@ internal static class IntakeBenchmark
             // Warm up both paths (JIT, connection pools), then measure.
             await MeasureAsync(o.Clients, TimeSpan.FromSeconds(3), _ => http.GetAsync("/health/live"), HttpStatusCode.OK);
             var warm = await MeasureAsync(o.Clients, TimeSpan.FromSeconds(3), _ => Post(http, touchpoint), HttpStatusCode.Created);
+            var cpu0 = app.TotalProcessorTime;
             var hello = await MeasureAsync(o.Clients, o.Duration, _ => http.GetAsync("/health/live"), HttpStatusCode.OK);
+            app.Refresh();
+            var cpu1 = app.TotalProcessorTime;
             var intake = await MeasureAsync(o.Clients, o.Duration, _ => Post(http, touchpoint), HttpStatusCode.Created);
+            app.Refresh();
+            var cpu2 = app.TotalProcessorTime;
             var stored = await CountAnswersAsync(provider, connectionString, touchpoint);
             app.Kill(entireProcessTree: true);
             await app.WaitForExitAsync();
@@ -82,6 +87,7 @@ internal static class IntakeBenchmark
             Console.WriteLine($"  single-row insert per commit  {commits,9:N0} commits/s");
             Console.WriteLine($"  POST /api/v1/feedback (201)    {intake.PerSecond,9:N0} answers/s p50 {intake.P50,6:N1} ms  p95 {intake.P95,6:N1} ms  p99 {intake.P99,6:N1} ms  ({intake.Failures} failed)");
             Console.WriteLine($"  acknowledged (warm-up + run)   {warm.Requests + intake.Requests,9:N0}   stored {stored:N0}");
+            Console.WriteLine($"  app CPU per request            hello {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, hello.Requests),6:0.000} ms   intake {(cpu2 - cpu1).TotalMilliseconds / Math.Max(1, intake.Requests),6:0.000} ms");
             Console.WriteLine($"  intake / commit floor          {intake.PerSecond / commits,9:0.00}");
             Console.WriteLine($"  intake / hello-world           {intake.PerSecond / hello.PerSecond,9:0.00}");
         }

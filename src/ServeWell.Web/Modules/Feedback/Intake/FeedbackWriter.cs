@@ -28,7 +28,8 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 
 /// <summary>
 /// Group commit for the intake (ADR-022). Requests hand their validated answers to a queue; a few writer loops each take
-/// whatever is waiting (up to <see cref="FeedbackOptions.GroupCommitMaxAnswers"/>) and store it in ONE transaction —
+/// whatever is waiting (up to <see cref="FeedbackOptions.GroupCommitMaxAnswers"/>), look up all their Idempotency-Keys
+/// in one query (a key already stored answers its original result), and store the new ones in ONE transaction —
 /// the answers, what every <see cref="IFeedbackReceived"/> listener adds, and each Idempotency-Key's record — then
 /// commit once and only then complete each request. No answer is acknowledged before the commit that made it durable,
 /// and no timer holds a request back: a lone answer is written at once, and answers that arrive while a commit is in
@@ -114,10 +115,19 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     {
         try
         {
-            var results = await CommitAsync(batch);
-            for (var i = 0; i < batch.Count; i++)
+            var (results, again) = await CommitAsync(batch);
+            foreach (var (pending, result) in results)
             {
-                batch[i].Done.TrySetResult(results[i]);
+                pending.Done.TrySetResult(result);
+            }
+
+            foreach (var pending in again)
+            {
+                // A second request with a key this batch just stored: the next batch finds the key's record and replays it.
+                if (!queue.Writer.TryWrite(pending))
+                {
+                    pending.Done.TrySetResult(await ReplayAsync(pending) ?? throw new InvalidOperationException("The idempotency record vanished."));
+                }
             }
         }
         catch (Exception ex) when (batch.Count > 1)
@@ -130,7 +140,7 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
         }
         catch (DbUpdateException ex)
         {
-            // Another request with the same key may have committed between the caller's check and this insert.
+            // Another node or loop stored the same key between this batch's check and its insert.
             var one = batch[0];
             if (await ReplayAsync(one) is { } replay)
             {
@@ -149,25 +159,57 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
         }
     }
 
-    private async Task<FeedbackResult[]> CommitAsync(List<PendingAnswer> batch)
+    /// <summary>
+    /// Looks up every key of the batch at once: a key already stored answers its original result (or 422); the first
+    /// answer with each new key is written; a later one with the same key goes round again. Then one transaction for all
+    /// the new answers. Nothing is completed here: the caller completes the results after this returned, i.e. committed.
+    /// </summary>
+    private async Task<(List<(PendingAnswer Pending, FeedbackResult Result)> Results, List<PendingAnswer> Again)> CommitAsync(List<PendingAnswer> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
-        var listeners = scope.ServiceProvider.GetServices<IFeedbackReceived>().ToList();
 
+        // Read before the transaction: on SQLite the transaction must write first to hold the write lock before it reads.
+        var keys = batch.Select(p => p.Key).Distinct().ToList();
+        var stored = await db.FeedbackIdempotency.AsNoTracking().Where(r => keys.Contains(r.Key))
+            .ToDictionaryAsync(r => r.Key, StringComparer.Ordinal, CancellationToken.None);
+        var results = new List<(PendingAnswer, FeedbackResult)>(batch.Count);
+        var again = new List<PendingAnswer>();
+        var writing = new List<PendingAnswer>(batch.Count);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pending in batch)
+        {
+            if (stored.TryGetValue(pending.Key, out var record))
+            {
+                results.Add((pending, SubmitFeedback.ReplayOf(record, pending.Hash)));
+            }
+            else if (!taken.Add(pending.Key))
+            {
+                again.Add(pending);
+            }
+            else
+            {
+                writing.Add(pending);
+            }
+        }
+
+        if (writing.Count == 0)
+        {
+            return (results, again);
+        }
+
+        var listeners = scope.ServiceProvider.GetServices<IFeedbackReceived>().ToList();
         // One transaction for the batch; EF's savepoint around each SaveChanges would cost two round trips for nothing.
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
 
-        // The answers are written first, so on SQLite this transaction holds the write lock before anything reads.
-        var answers = batch.Select(p => p.Answer.CopyForInsert()).ToList();
+        var answers = writing.Select(p => p.Answer.CopyForInsert()).ToList();
         db.FeedbackAnswers.AddRange(answers);
         await db.SaveChangesAsync(CancellationToken.None);
 
-        var results = new FeedbackResult[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < writing.Count; i++)
         {
-            var (pending, answer) = (batch[i], answers[i]);
+            var (pending, answer) = (writing[i], answers[i]);
             var received = new FeedbackReceived(
                 answer.Id, answer.OrgUnitId, answer.ServiceId, answer.TouchpointId, answer.Overall, answer.Comment,
                 pending.Contact, answer.Language, answer.AnsweredAt);
@@ -181,12 +223,12 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
             {
                 Key = pending.Key, RequestHash = pending.Hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = answer.Id, CreatedAt = answer.ReceivedAt,
             });
-            results[i] = new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id);
+            results.Add((pending, new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id)));
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
-        return results;
+        return (results, again);
     }
 
     private async Task<FeedbackResult?> ReplayAsync(PendingAnswer pending)

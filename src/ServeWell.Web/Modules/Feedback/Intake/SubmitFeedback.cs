@@ -46,6 +46,12 @@ public sealed partial class SubmitFeedback(
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// One answer. A valid one needs no database round trip here (its touchpoint and survey come from
+    /// <see cref="FeedbackLookups"/>); the writer finds out in bulk whether its key was already used. An invalid one
+    /// is first checked against its key, so a resend of an answer stored earlier gets its original result even when
+    /// the same body would no longer be taken (its touchpoint retired since, its time now too old).
+    /// </summary>
     public async Task<FeedbackResult> SubmitAsync(FeedbackRequest request, string? key, FeedbackSource source, CancellationToken cancellationToken)
     {
         if (KeyProblem(key) is { } invalid)
@@ -54,15 +60,10 @@ public sealed partial class SubmitFeedback(
         }
 
         var hash = Hash(request);
-        if (await ReplayAsync(key!, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         var prepared = await PrepareAsync(request, key!, hash, source, cancellationToken);
         if (prepared.Refused is { } refused)
         {
-            return refused;
+            return await ReplayAsync(key!, hash, cancellationToken) ?? refused;
         }
 
         var fingerprint = source.KioskTouchpointId is null ? Fingerprint(request, source) : null;
@@ -81,18 +82,14 @@ public sealed partial class SubmitFeedback(
     }
 
     /// <summary>
-    /// Many answers at once (a kiosk's queue): one lookup for all their keys, each validated on its own, and the new ones
-    /// written together so they share commits. An item whose key an earlier item of the same call uses is handled after
-    /// the others, as a resend of it. Results come in the order of the items.
+    /// Many answers at once (a kiosk's queue): each validated on its own, and the valid ones handed to the writer
+    /// together, so they share key lookups and commits. An item whose key an earlier item of the same call uses is
+    /// handled after the others, as a resend of it. Results come in the order of the items.
     /// </summary>
     public async Task<IReadOnlyList<FeedbackResult>> SubmitManyAsync(
         IReadOnlyList<(FeedbackRequest? Request, string? Key, FieldProblems Problems)> items, FeedbackSource source, CancellationToken cancellationToken)
     {
         var results = new FeedbackResult?[items.Count];
-        var keys = items.Where(i => i.Request is not null && i.Problems.Count == 0 && KeyProblem(i.Key) is null).Select(i => i.Key!).Distinct().ToList();
-        var records = keys.Count == 0 ? []
-            : await db.FeedbackIdempotency.AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var later = new List<int>();
         var pending = new List<(int Index, PendingAnswer Answer)>();
@@ -102,37 +99,28 @@ public sealed partial class SubmitFeedback(
             if (request is null || problems.Count > 0)
             {
                 results[i] = new FeedbackResult(StatusCodes.Status400BadRequest, null, problems);
-                continue;
             }
-
-            if (KeyProblem(key) is { } invalid)
+            else if (KeyProblem(key) is { } invalid)
             {
                 results[i] = invalid;
-                continue;
             }
-
-            var hash = Hash(request);
-            if (records.TryGetValue(key!, out var record))
-            {
-                results[i] = ReplayOf(record, hash);
-                continue;
-            }
-
-            if (!seen.Add(key!))
+            else if (seen.Contains(key!))
             {
                 later.Add(i);
-                continue;
-            }
-
-            var prepared = await PrepareAsync(request, key!, hash, source, cancellationToken);
-            if (prepared.Refused is { } refused)
-            {
-                results[i] = refused;
-                seen.Remove(key!);
             }
             else
             {
-                pending.Add((i, prepared.Pending!));
+                var hash = Hash(request);
+                var prepared = await PrepareAsync(request, key!, hash, source, cancellationToken);
+                if (prepared.Refused is { } refused)
+                {
+                    results[i] = await ReplayAsync(key!, hash, cancellationToken) ?? refused;
+                }
+                else
+                {
+                    seen.Add(key!);
+                    pending.Add((i, prepared.Pending!));
+                }
             }
         }
 
