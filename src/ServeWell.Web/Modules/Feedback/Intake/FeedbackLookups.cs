@@ -24,14 +24,14 @@ public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvi
         where T : class;
 
     /// <summary>The live touchpoint with this (lower-case) code, or null when no touchpoint takes answers under it.</summary>
-    public async Task<Touchpoint?> TouchpointAsync(ServeWellDbContext db, string code, CancellationToken cancellationToken)
+    public async Task<Touchpoint?> TouchpointAsync(Func<ServeWellDbContext> db, string code, CancellationToken cancellationToken)
     {
         if (touchpoints.TryGetValue(code, out var cached) && cached.ExpiresAt > clock.GetTimestamp())
         {
             return cached.Value;
         }
 
-        var touchpoint = await db.Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.RetiredAt == null, cancellationToken);
+        var touchpoint = await db().Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.RetiredAt == null, cancellationToken);
         if (touchpoints.Count > 10_000)
         {
             touchpoints.Clear();
@@ -42,27 +42,27 @@ public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvi
     }
 
     /// <summary>The latest published version of a survey definition.</summary>
-    public async Task<SurveyVersion?> CurrentVersionAsync(ServeWellDbContext db, int definitionId, CancellationToken cancellationToken)
+    public async Task<SurveyVersion?> CurrentVersionAsync(Func<ServeWellDbContext> db, int definitionId, CancellationToken cancellationToken)
     {
         if (currentVersions.TryGetValue(definitionId, out var cached) && cached.ExpiresAt > clock.GetTimestamp())
         {
             return cached.Value;
         }
 
-        var version = await AskedSurvey.CurrentVersionAsync(db, definitionId, cancellationToken);
+        var version = await AskedSurvey.CurrentVersionAsync(db(), definitionId, cancellationToken);
         currentVersions[definitionId] = new Entry<SurveyVersion>(version, Expiry());
         return version;
     }
 
     /// <summary>A published version by id; these are immutable, so once found it is kept.</summary>
-    public async Task<SurveyVersion?> VersionAsync(ServeWellDbContext db, int id, CancellationToken cancellationToken)
+    public async Task<SurveyVersion?> VersionAsync(Func<ServeWellDbContext> db, int id, CancellationToken cancellationToken)
     {
         if (versions.TryGetValue(id, out var cached))
         {
             return cached;
         }
 
-        var version = await db.SurveyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var version = await db().SurveyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (version is not null)
         {
             versions[id] = version;

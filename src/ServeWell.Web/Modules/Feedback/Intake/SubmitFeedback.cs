@@ -34,7 +34,7 @@ public sealed record FeedbackResult(int Status, string? Json, FieldProblems? Pro
 /// same moment). The result is returned only after that commit.
 /// </summary>
 public sealed partial class SubmitFeedback(
-    ServeWellDbContext db,
+    IServiceProvider services,
     FeedbackWriter writer,
     FeedbackLookups lookups,
     DuplicateWindow duplicates,
@@ -45,6 +45,9 @@ public sealed partial class SubmitFeedback(
     public const int MaxKeyLength = 100;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The request's context, created only when a lookup misses the cache: a valid answer usually needs none.</summary>
+    private ServeWellDbContext Db => field ??= services.GetRequiredService<ServeWellDbContext>();
 
     /// <summary>
     /// One answer. A valid one needs no database round trip here (its touchpoint and survey come from
@@ -161,7 +164,7 @@ public sealed partial class SubmitFeedback(
 
     private async Task<FeedbackResult?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {
-        var record = await db.FeedbackIdempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+        var record = await Db.FeedbackIdempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
         return record is null ? null : ReplayOf(record, hash);
     }
 
@@ -179,7 +182,7 @@ public sealed partial class SubmitFeedback(
         var code = request.Touchpoint.ToLowerInvariant();
         if (TouchpointCodes.LooksValid(code))
         {
-            touchpoint = await lookups.TouchpointAsync(db, code, cancellationToken);
+            touchpoint = await lookups.TouchpointAsync(() => Db, code, cancellationToken);
         }
 
         if (touchpoint is null && request.Touchpoint.Length > 0)
@@ -200,7 +203,7 @@ public sealed partial class SubmitFeedback(
         if (request.CommendEmployee is { } number)
         {
             commended = number.Length > 40 ? null
-                : await db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+                : await Db.Employees.Where(e => e.EmployeeNumber == number).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
             if (commended is null)
             {
                 problems.Add("commendEmployee", $"\"{number}\" is not the number of an employee.");
@@ -254,7 +257,7 @@ public sealed partial class SubmitFeedback(
         SurveyVersion? version;
         if (request.SurveyVersion is { } id)
         {
-            version = await lookups.VersionAsync(db, id, cancellationToken);
+            version = await lookups.VersionAsync(() => Db, id, cancellationToken);
             if (version is null)
             {
                 problems.Add("surveyVersion", $"{id} is not the id of a published survey version.");
@@ -263,12 +266,12 @@ public sealed partial class SubmitFeedback(
         }
         else if (source.KioskTouchpointId is not null)
         {
-            version = await lookups.VersionAsync(db, SurveyVersion.OriginalId, cancellationToken)
+            version = await lookups.VersionAsync(() => Db, SurveyVersion.OriginalId, cancellationToken)
                 ?? throw new InvalidOperationException("The original survey version is missing; the migration seeds it.");
         }
         else
         {
-            version = await lookups.CurrentVersionAsync(db, touchpoint.SurveyDefinitionId ?? SurveyDefinition.DefaultId, cancellationToken)
+            version = await lookups.CurrentVersionAsync(() => Db, touchpoint.SurveyDefinitionId ?? SurveyDefinition.DefaultId, cancellationToken)
                 ?? throw new InvalidOperationException("The touchpoint's survey has no published version.");
         }
 
