@@ -28,12 +28,13 @@ internal static class IntakeBenchmark
         {
             if (o.Only is null or "sqlite")
             {
-                await RunOneAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", o, () => SqliteCommitsAsync(sqliteFile + ".floor", o));
+                await RunOneAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", o,
+                    () => SqliteCommitsAsync(sqliteFile + ".floor", o, 1), () => SqliteCommitsAsync(sqliteFile + ".floor50", o, 50));
             }
         }
         finally
         {
-            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm", sqliteFile + ".floor", sqliteFile + ".floor-wal", sqliteFile + ".floor-shm" })
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm", sqliteFile + ".floor", sqliteFile + ".floor-wal", sqliteFile + ".floor-shm", sqliteFile + ".floor50", sqliteFile + ".floor50-wal", sqliteFile + ".floor50-shm" })
             {
                 File.Delete(f);
             }
@@ -46,7 +47,7 @@ internal static class IntakeBenchmark
             var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
             try
             {
-                await RunOneAsync("PostgreSQL", "Postgres", cs, o, () => PgbenchAsync(cs, o));
+                await RunOneAsync("PostgreSQL", "Postgres", cs, o, () => PgbenchAsync(cs, o, 1), () => PgbenchAsync(cs, o, 50));
             }
             finally
             {
@@ -56,13 +57,13 @@ internal static class IntakeBenchmark
         }
     }
 
-    private static async Task RunOneAsync(string label, string provider, string connectionString, Options o, Func<Task<double>> commitFloor)
+    private static async Task RunOneAsync(string label, string provider, string connectionString, Options o, Func<Task<double>> commitFloor, Func<Task<double>> batchFloor)
     {
         using var app = StartApp(provider, connectionString, o);
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{o.Port}");
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUri };
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients * 4, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUri };
             await WaitReadyAsync(http, app);
             var touchpoint = await TouchpointCodeAsync(provider, connectionString);
 
@@ -77,9 +78,17 @@ internal static class IntakeBenchmark
             app.Refresh();
             var cpu2 = app.TotalProcessorTime;
             var stored = await CountAnswersAsync(provider, connectionString, touchpoint);
+
+            // Kiosk sync: each client sends batches of 50 queued answers, each with its own key, for the same time.
+            var kioskToken = await RegisterKioskAsync(provider, connectionString);
+            var batches = await MeasureAsync(o.Clients, o.Duration, _ => PostBatch(http, kioskToken), HttpStatusCode.OK);
+
+            // Latency at a fixed offered load: 70 % of the database's own commit rate, measured first (the issue's p99 target).
+            var commits = await commitFloor();
+            var batchRows = await batchFloor();
+            var paced = await PacedAsync(0.7 * commits, o.Duration, () => Post(http, touchpoint));
             app.Kill(entireProcessTree: true);
             await app.WaitForExitAsync();
-            var commits = await commitFloor();
 
             Console.WriteLine();
             Console.WriteLine($"{label}");
@@ -89,6 +98,10 @@ internal static class IntakeBenchmark
             Console.WriteLine($"  acknowledged (warm-up + run)   {warm.Requests + intake.Requests,9:N0}   stored {stored:N0}");
             Console.WriteLine($"  app CPU per request            hello {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, hello.Requests),6:0.000} ms   intake {(cpu2 - cpu1).TotalMilliseconds / Math.Max(1, intake.Requests),6:0.000} ms");
             Console.WriteLine($"  intake / commit floor          {intake.PerSecond / commits,9:0.00}");
+            Console.WriteLine($"  at 70 % of the floor           offered {paced.Offered,9:N0}/s  done {paced.Load.PerSecond,9:N0}/s  p50 {paced.Load.P50,6:N1} ms  p95 {paced.Load.P95,6:N1} ms  p99 {paced.Load.P99,6:N1} ms  ({paced.Load.Failures} failed)");
+            Console.WriteLine($"  50-row batch insert floor      {batchRows,9:N0} rows/s");
+            Console.WriteLine($"  POST /api/v1/feedback/batch    {batches.PerSecond * 50,9:N0} answers/s ({batches.PerSecond:N1} batches of 50/s, p50 {batches.P50:N1} ms, p99 {batches.P99:N1} ms, {batches.Failures} failed)");
+            Console.WriteLine($"  kiosk batch / batch floor      {batches.PerSecond * 50 / batchRows,9:0.00}");
             Console.WriteLine($"  intake / hello-world           {intake.PerSecond / hello.PerSecond,9:0.00}");
         }
         finally
@@ -112,6 +125,88 @@ internal static class IntakeBenchmark
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         return http.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> PostBatch(HttpClient http, string token)
+    {
+        var answers = Enumerable.Range(0, 50).Select(_ => new
+        {
+            key = Guid.NewGuid().ToString("N"), overall = Random.Shared.Next(3, 6), resolved = "yes", comment = "Quick and friendly.", language = "ko",
+            answeredAt = DateTimeOffset.UtcNow.AddMinutes(-Random.Shared.Next(1, 600)),
+        });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/feedback/batch") { Content = JsonContent.Create(new { answers }) };
+        request.Headers.Add("X-Kiosk-Token", token);
+        return http.SendAsync(request);
+    }
+
+    /// <summary>A kiosk device for the demo's first kiosk touchpoint, with a token only this run knows.</summary>
+    private static async Task<string> RegisterKioskAsync(string provider, string cs)
+    {
+        var token = "bench-" + Guid.NewGuid().ToString("N");
+        await using var connection = Connect(provider, cs);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO kiosk_devices ("Name", "TouchpointId", "TokenHash", "TokenHint", "CreatedAt", "CreatedBy")
+            SELECT 'bench', "Id", '{ServeWell.Web.Modules.Feedback.Kiosks.KioskTokens.Hash(token)}', 'bench', CURRENT_TIMESTAMP, 'bench'
+            FROM touchpoints WHERE "Kind" = 'Kiosk' AND "RetiredAt" IS NULL ORDER BY "Id" LIMIT 1
+            """;
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            throw new InvalidOperationException("The demo city has no kiosk touchpoint.");
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// Open-loop load: requests start on a fixed schedule (<paramref name="perSecond"/>), whatever the answers before them
+    /// are doing, and each latency counts from its scheduled start, so a stall shows in the percentiles instead of
+    /// slowing the load down.
+    /// </summary>
+    private static async Task<(double Offered, Load Load)> PacedAsync(double perSecond, TimeSpan duration, Func<Task<HttpResponseMessage>> send)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failures = 0;
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var total = (int)(perSecond * duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await send();
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.Order().ToArray();
+        double At(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
+        return (perSecond, new Load(all.Length, failures, all.Length / elapsed, At(0.50), At(0.95), At(0.99)));
     }
 
     private static async Task<Load> MeasureAsync(int clients, TimeSpan duration, Func<int, Task<HttpResponseMessage>> send, HttpStatusCode expected)
@@ -169,6 +264,7 @@ internal static class IntakeBenchmark
         env["Demo__Enabled"] = "true";
         env["Demo__FeedbackAnswers"] = "2000";
         env["Feedback__RateLimits__PerAddressPerMinute"] = "100000000";
+        env["Feedback__RateLimits__PerDevicePerMinute"] = "100000000";
         env["Feedback__DuplicateWindow"] = "00:00:00";
         env["Mail__Folder"] = Path.Combine(Path.GetTempPath(), "servewell-bench-outbox");
         env["Logging__LogLevel__Default"] = "Warning";
@@ -237,10 +333,14 @@ internal static class IntakeBenchmark
     private static System.Data.Common.DbConnection Connect(string provider, string cs) =>
         provider == "Postgres" ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
 
-    /// <summary>pgbench, N clients, each transaction one INSERT of a row shaped like an answer, committed synchronously.</summary>
-    private static async Task<double> PgbenchAsync(string cs, Options o)
+    /// <summary>
+    /// pgbench, N clients, each transaction <paramref name="rows"/> answer-shaped rows and as many key rows, committed
+    /// synchronously; returns rows per second (with 1 row, commits per second).
+    /// </summary>
+    private static async Task<double> PgbenchAsync(string cs, Options o, int rows)
     {
         await ExecOnAsync(cs, """
+            DROP TABLE IF EXISTS bench_answers; DROP TABLE IF EXISTS bench_keys;
             CREATE TABLE bench_answers (id bigserial PRIMARY KEY, touchpoint_id int NOT NULL, org_unit_id int NOT NULL, service_id int,
               channel varchar(20) NOT NULL, overall int NOT NULL, overall_score int NOT NULL, timeliness int, courtesy int, resolved varchar(10),
               comment varchar(2000), language varchar(8) NOT NULL, answered_at timestamptz NOT NULL, received_at timestamptz NOT NULL);
@@ -248,13 +348,19 @@ internal static class IntakeBenchmark
               answer_id bigint NOT NULL, created_at timestamptz NOT NULL);
             """);
         var script = Path.Combine(Path.GetTempPath(), $"servewell-pgbench-{Guid.NewGuid():N}.sql");
-        // Same work per acknowledged answer as the intake's one transaction: the answer row and its key row, one commit.
-        await File.WriteAllTextAsync(script, """
-            BEGIN;
-            INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now());
-            INSERT INTO bench_keys VALUES (md5(random()::text || clock_timestamp()::text), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', lastval(), now());
-            COMMIT;
-            """);
+        // Same work per acknowledged answer as the intake: the answer row and its key row; one commit per transaction.
+        await File.WriteAllTextAsync(script, rows == 1
+            ? """
+              BEGIN;
+              INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now());
+              INSERT INTO bench_keys VALUES (md5(random()::text || clock_timestamp()::text), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', lastval(), now());
+              COMMIT;
+              """
+            : $$"""
+              BEGIN;
+              WITH a AS (INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) SELECT 1, 1, 1, 'Kiosk', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now() FROM generate_series(1, {{rows}}) RETURNING id) INSERT INTO bench_keys SELECT md5(random()::text || clock_timestamp()::text || id), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', id, now() FROM a;
+              COMMIT;
+              """);
         var b = new NpgsqlConnectionStringBuilder(cs);
         var info = new ProcessStartInfo("pgbench", ["-n", "-c", o.Clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)o.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             "-f", script, "-h", b.Host!, "-p", b.Port.ToString(CultureInfo.InvariantCulture), "-U", b.Username!, b.Database!])
@@ -273,11 +379,11 @@ internal static class IntakeBenchmark
         File.Delete(script);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("pgbench said: " + output + await process.StandardError.ReadToEndAsync());
-        return double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        return rows * double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     /// <summary>SQLite has one writer: N tasks, each autocommitting INSERT after INSERT (answer row and key row in one transaction) under WAL + synchronous=FULL.</summary>
-    private static async Task<double> SqliteCommitsAsync(string file, Options o)
+    private static async Task<double> SqliteCommitsAsync(string file, Options o, int rows)
     {
         var cs = ServeWell.Web.Platform.Data.DataRegistration.PrepareSqlite($"Data Source={file}");
         await using (var setup = new SqliteConnection(cs))
@@ -316,9 +422,13 @@ internal static class IntakeBenchmark
                     VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', datetime('now'), datetime('now'));
                     INSERT INTO bench_keys VALUES (hex(randomblob(16)), hex(randomblob(32)), 201, '{"id":1}', last_insert_rowid(), datetime('now'));
                     """;
-                await command.ExecuteNonQueryAsync();
+                for (var r = 0; r < rows; r++)
+                {
+                    await command.ExecuteNonQueryAsync();
+                }
+
                 await tx.CommitAsync();
-                Interlocked.Increment(ref count);
+                Interlocked.Add(ref count, rows);
             }
         })));
         var rate = count / clock.Elapsed.TotalSeconds;

@@ -22,7 +22,7 @@ public sealed record FeedbackReceived(
 /// Told by the feedback intake for each new answer, inside the intake's open transaction and with the same scoped
 /// <c>ServeWellDbContext</c>, so whatever a listener stores (a follow-up case, the encrypted contact) commits or rolls
 /// back together with the answer; what a listener only adds is saved by the intake after all listeners. Under group
-/// commit (ADR-022) one scope, context and transaction serve several answers, told one after another. A listener that
+/// commit (ADR-024) one scope, context and transaction serve several answers, told one after another. A listener that
 /// throws fails the write (the intake then writes each answer of the group on its own). Not told again for a replay.
 /// </summary>
 public interface IFeedbackReceived

@@ -118,12 +118,15 @@ public abstract class KioskTests(FeedbackApp app)
         return client;
     }
 
-    private static async Task<List<BatchItemResult>> SendAsync(HttpClient kiosk, object batch)
+    /// <summary>One item of the batch response as a kiosk reads it.</summary>
+    public sealed record ItemResult(string? Key, int Status, JsonElement? Answer, Dictionary<string, string[]>? Errors, string? Detail);
+
+    private static async Task<List<ItemResult>> SendAsync(HttpClient kiosk, object batch)
     {
         using var response = await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", batch);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        return JsonSerializer.Deserialize<JsonElement>(body, Json.Web).GetProperty("results").Deserialize<List<BatchItemResult>>(Json.Web)!;
+        return JsonSerializer.Deserialize<JsonElement>(body, Json.Web).GetProperty("results").Deserialize<List<ItemResult>>(Json.Web)!;
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class FeedbackAnswer
 
     public static int ToScore(int answer) => (answer - 1) * 25;
 
-    /// <summary>A fresh, unsaved copy: group commit retries an answer alone when its shared transaction failed (ADR-022).</summary>
+    /// <summary>A fresh, unsaved copy: group commit retries an answer alone when its shared transaction failed (ADR-024).</summary>
     internal FeedbackAnswer CopyForInsert()
     {
         var copy = (FeedbackAnswer)MemberwiseClone();

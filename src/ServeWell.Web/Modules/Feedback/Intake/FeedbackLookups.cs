@@ -8,7 +8,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Modules.Feedback.Intake;
 
 /// <summary>
-/// What every answer looks up before it is stored, kept in memory for a few seconds (ADR-022): the touchpoint by its
+/// What every answer looks up before it is stored, kept in memory for a few seconds (ADR-024): the touchpoint by its
 /// code, the current survey version of a definition, and a published version by id (published versions never change,
 /// ADR-017). A change on this node (edit, rotate, retire, publish) clears it at once; another node sees it within
 /// <see cref="FeedbackOptions.LookupCacheTtl"/>, so a code retired there may take answers for those few seconds — the

@@ -26,11 +26,11 @@ public sealed class FeedbackOptions
     /// <summary>How often, across all nodes together, expired idempotency records are deleted.</summary>
     public TimeSpan IdempotencyPruneInterval { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>How long a node trusts its in-memory copy of a touchpoint or a survey's current version (ADR-022).</summary>
+    /// <summary>How long a node trusts its in-memory copy of a touchpoint or a survey's current version (ADR-024).</summary>
     public TimeSpan LookupCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Group commit (ADR-022): at most this many answers share one transaction and one commit. Each is acknowledged only
+    /// Group commit (ADR-024): at most this many answers share one transaction and one commit. Each is acknowledged only
     /// after that commit; 1 writes every answer in its own transaction.
     /// </summary>
     public int GroupCommitMaxAnswers { get; set; } = 128;

@@ -36,7 +36,8 @@ public static class FeedbackRequestReader
 {
     public static readonly string[] DriverNames = ["timeliness", "knowledge", "courtesy", "fairness", "outcome"];
 
-    public static FeedbackRequest? Read(JsonElement body, FieldProblems problems, string prefix = "")
+    /// <param name="defaultTouchpoint">The touchpoint when the body names none (a kiosk device knows its own).</param>
+    public static FeedbackRequest? Read(JsonElement body, FieldProblems problems, string prefix = "", string? defaultTouchpoint = null)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -44,7 +45,7 @@ public static class FeedbackRequestReader
             return null;
         }
 
-        var touchpoint = String(body, "touchpoint", prefix, problems);
+        var touchpoint = defaultTouchpoint is not null && !body.TryGetProperty("touchpoint", out _) ? defaultTouchpoint : String(body, "touchpoint", prefix, problems);
         if (string.IsNullOrWhiteSpace(touchpoint) && !problems.ContainsKey(prefix + "touchpoint"))
         {
             problems.Add(prefix + "touchpoint", "Name the touchpoint by its code.");

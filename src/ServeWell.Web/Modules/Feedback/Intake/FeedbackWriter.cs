@@ -27,7 +27,7 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 }
 
 /// <summary>
-/// Group commit for the intake (ADR-022). Requests hand their validated answers to a queue; a few writer loops each take
+/// Group commit for the intake (ADR-024). Requests hand their validated answers to a queue; a few writer loops each take
 /// whatever is waiting (up to <see cref="FeedbackOptions.GroupCommitMaxAnswers"/>), look up all their Idempotency-Keys
 /// in one query (a key already stored answers its original result), and store the new ones in ONE transaction —
 /// the answers, what every <see cref="IFeedbackReceived"/> listener adds, and each Idempotency-Key's record — then

@@ -28,7 +28,7 @@ public sealed record FeedbackResult(int Status, string? Json, FieldProblems? Pro
 }
 
 /// <summary>
-/// The intake (ADR-011, ADR-022): checks the key, answers a replay from the key's record, validates, redacts the
+/// The intake (ADR-011, ADR-024): checks the key, answers a replay from the key's record, validates, redacts the
 /// comment, and hands the answer to the <see cref="FeedbackWriter"/>, which stores it with what every
 /// <see cref="IFeedbackReceived"/> adds and the key's record in one transaction (shared with answers arriving at the
 /// same moment). The result is returned only after that commit.

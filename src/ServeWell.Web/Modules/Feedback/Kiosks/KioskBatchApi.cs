@@ -6,7 +6,70 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Modules.Feedback.Kiosks;
 
 /// <summary>One item's outcome in a batch: 201 stored, 200 replay of its key, 400 with errors, 422 key reused.</summary>
-public sealed record BatchItemResult(string? Key, int Status, JsonElement? Answer, IDictionary<string, string[]>? Errors, string? Detail);
+/// <param name="AnswerJson">The stored answer as JSON, exactly as its key's record holds it.</param>
+public sealed record BatchItemResult(string? Key, int Status, string? AnswerJson, IDictionary<string, string[]>? Errors, string? Detail);
+
+/// <summary>
+/// <c>{ "results": [ { "key", "status", "answer", "errors", "detail" } ] }</c>, written straight to the response: up to 500
+/// answers' JSON go out as stored instead of being parsed into documents and serialised again.
+/// </summary>
+public sealed class BatchResults(IReadOnlyList<BatchItemResult> results) : IResult
+{
+    public IReadOnlyList<BatchItemResult> Results { get; } = results;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(httpContext.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteStartArray("results");
+        foreach (var r in Results)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", r.Key);
+            json.WriteNumber("status", r.Status);
+            json.WritePropertyName("answer");
+            if (r.AnswerJson is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteRawValue(r.AnswerJson, skipInputValidation: true);
+            }
+
+            json.WritePropertyName("errors");
+            if (r.Errors is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteStartObject();
+                foreach (var (field, messages) in r.Errors)
+                {
+                    json.WriteStartArray(field);
+                    foreach (var message in messages)
+                    {
+                        json.WriteStringValue(message);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteString("detail", r.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync();
+    }
+}
 
 public static class KioskBatchApi
 {
@@ -76,42 +139,19 @@ public static class KioskBatchApi
             {
                 var problems = new FieldProblems();
                 string? key = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-                FeedbackRequest? request;
-                if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("touchpoint", out _))
-                {
-                    // The device knows its touchpoint; items may leave it out.
-                    using var withTouchpoint = JsonDocument.Parse(WithTouchpoint(item, device.Touchpoint.Code));
-                    request = FeedbackRequestReader.Read(withTouchpoint.RootElement, problems);
-                }
-                else
-                {
-                    request = FeedbackRequestReader.Read(item, problems);
-                }
-
+                // The device knows its touchpoint; items may leave it out.
+                var request = FeedbackRequestReader.Read(item, problems, defaultTouchpoint: device.Touchpoint.Code);
                 items.Add((request, key, problems));
             }
 
-            // Every new answer of the batch is written together, sharing commits (ADR-022).
+            // Every new answer of the batch is written together, sharing commits (ADR-024).
             var outcomes = await submit.SubmitManyAsync(items, source, cancellationToken);
-            var results = items.Zip(outcomes, (item, result) => new BatchItemResult(
-                item.Key, result.Replayed ? StatusCodes.Status200OK : result.Status,
-                result.Json is null ? null : JsonDocument.Parse(result.Json).RootElement.Clone(), result.Problems, result.Detail)).ToList();
-
             device.LastSyncAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(new { results });
-        }
-    }
 
-    private static string WithTouchpoint(JsonElement item, string code)
-    {
-        var copy = new Dictionary<string, JsonElement>();
-        foreach (var p in item.EnumerateObject())
-        {
-            copy[p.Name] = p.Value;
+            // Each stored answer's JSON is written as it was stored with its key, not parsed and serialised again.
+            return new BatchResults([.. items.Zip(outcomes, (item, result) => new BatchItemResult(
+                item.Key, result.Replayed ? StatusCodes.Status200OK : result.Status, result.Json, result.Problems, result.Detail))]);
         }
-
-        copy["touchpoint"] = JsonSerializer.SerializeToElement(code);
-        return JsonSerializer.Serialize(copy);
     }
 }

@@ -272,7 +272,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 /// <summary>
 /// Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3); the intake saves it
 /// with the answers. One queue row per office-month per transaction: a group commit of many answers to one office
-/// queues its month once (ADR-022).
+/// queues its month once (ADR-024).
 /// </summary>
 internal sealed class QueueRollupOnFeedback(InsightsRollups rollups, InsightsCalendar calendar) : IFeedbackReceived
 {
