@@ -17,6 +17,7 @@ public static class FeedbackModule
             .Validate(o => o.RetentionOutlastsMaxAge, "Feedback:IdempotencyRetention must be longer than Feedback:MaxAge plus Feedback:ClockSkew (ADR-018).")
             .ValidateOnStart();
         builder.Services.AddScoped<SubmitFeedback>();
+        builder.Services.AddScoped<Revisions.ReviseFeedback>();
         builder.Services.AddScoped<PruneIdempotencyRecords>();
         builder.Services.TryAddScoped<Platform.Jobs.DatabaseLease>();
         builder.Services.AddHostedService<IdempotencyPruningJob>();
@@ -38,6 +39,7 @@ public static class FeedbackModule
         var api = app.MapGroup("/api/v1").WithTags("Feedback");
         api.MapTouchpointsApi();
         api.MapFeedbackApi();
+        Revisions.FeedbackRevisionApi.MapFeedbackRevisionApi(api);
         api.MapKioskBatchApi();
         api.MapSurveysApi();
         return app;
