@@ -215,6 +215,31 @@ public abstract class AnswerExclusionTests(AppHost app)
         (await ExcludedAsync(answer)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesExclusionAndRestore_AndTwoAtOnceGiveOneExclusion()
+    {
+        using var api = app.ApiClient();
+        var doc = await api.GetOkAsync<JsonElement>("/openapi/v1.json");
+        var path = doc.GetProperty("paths").GetProperty("/api/v1/feedback/answers/{id}/exclusion");
+        path.TryGetProperty("post", out _).ShouldBeTrue();
+        path.TryGetProperty("delete", out _).ShouldBeTrue();
+        path.TryGetProperty("get", out _).ShouldBeTrue();
+
+        // Two administrators at once (the API key and a signed-in one): one exclusion, one 409, one audit entry.
+        var answer = (await SeedAsync(Demo.SupervisorCentre, Month(-1), [(1, null)]))[0];
+        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
+        var both = await Task.WhenAll(
+            api.PostAsJsonAsync(ExclusionPath(answer), new { reason = "duplicate" }),
+            admin.Http.PostAsJsonAsync(ExclusionPath(answer), new { reason = "spam" }));
+        both.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict]);
+        var key = answer.ToString(CultureInfo.InvariantCulture);
+        (await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(FeedbackAnswer) && e.EntityKey == key && e.Action == "excluded"))).ShouldBe(1);
+        foreach (var response in both)
+        {
+            response.Dispose();
+        }
+    }
+
     private async Task FiguresShouldBeAsync(StaffClient client, string unit, string period, int answers, int dissatisfied)
     {
         var overview = await (await client.GetAsync($"/api/v1/insights/overview?{period}&orgUnitCode={unit}")).ReadOkAsync<InsightsOverviewDto>();
