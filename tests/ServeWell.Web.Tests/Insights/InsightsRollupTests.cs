@@ -1,24 +1,29 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Revisions;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.Feedback;
 
 namespace ServeWell.Web.Tests.Insights;
 
 /// <summary>
-/// The rollups equal a raw GROUP BY over the answers after random answers through the intake, late kiosk syncs into
-/// past months and a drained queue; the worker catches up by itself; bulk-loaded answers come in by a rebuild.
+/// The rollups equal a raw GROUP BY over the answers that count after random answers through the intake, late kiosk
+/// syncs into past months, exclusions and restores (ADR-022) and a drained queue; the worker catches up by itself; bulk-loaded answers come in by a rebuild.
 /// </summary>
 public abstract class InsightsRollupTests(FeedbackApp app)
 {
     [Fact]
-    public async Task RandomAnswersAndLateSyncs_AfterDrain_RollupsEqualTheRawGroupBy()
+    public async Task RandomAnswersLateSyncsExclusionsAndRestores_AfterDrain_RollupsEqualTheRawGroupBy()
     {
         await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
         var touchpoints = await app.DbAsync(db => db.Touchpoints.AsNoTracking()
@@ -27,8 +32,43 @@ public abstract class InsightsRollupTests(FeedbackApp app)
         touchpoints.Select(t => t.OrgUnitId).Distinct().Count().ShouldBeGreaterThan(1);
         var random = new Random(20261122);
         using var citizen = app.Citizen();
-        for (var i = 0; i < 80; i++)
+        var counting = new List<long>();
+        var excluded = new List<long>();
+        var (exclusions, restores, drains) = (0, 0, 0);
+        for (var i = 0; i < 120; i++)
         {
+            // Mostly new answers (half of them late syncs); then exclusions and restores of answers already rolled up
+            // or still queued (updates after intake, ADR-022), and now and then a batch in between.
+            var operation = random.Next(10);
+            if (operation < 2 && counting.Count > 0)
+            {
+                var id = counting[random.Next(counting.Count)];
+                var reason = ReviseFeedback.ReasonNames[random.Next(ReviseFeedback.ReasonNames.Count)];
+                (await ReviseAsync(r => r.ExcludeAsync(id, reason, random.Next(2) == 0 ? null : "note " + i.ToString(CultureInfo.InvariantCulture), Everything, new ClaimsPrincipal(), CancellationToken.None)))
+                    .Outcome.ShouldBe(RevisionOutcome.Done);
+                counting.Remove(id);
+                excluded.Add(id);
+                exclusions++;
+                continue;
+            }
+
+            if (operation == 2 && excluded.Count > 0)
+            {
+                var id = excluded[random.Next(excluded.Count)];
+                (await ReviseAsync(r => r.RestoreAsync(id, Everything, CancellationToken.None))).Outcome.ShouldBe(RevisionOutcome.Done);
+                excluded.Remove(id);
+                counting.Add(id);
+                restores++;
+                continue;
+            }
+
+            if (operation == 3)
+            {
+                await app.UseAsync<InsightsRollups, int>(r => r.RunBatchAsync(CancellationToken.None));
+                drains++;
+                continue;
+            }
+
             var touchpoint = touchpoints[random.Next(touchpoints.Count)];
             int? Driver() => random.Next(3) == 0 ? null : random.Next(1, 6);
             // Half are late syncs: answered up to 80 days ago, so they land in months the rollups already hold.
@@ -42,15 +82,34 @@ public abstract class InsightsRollupTests(FeedbackApp app)
                 answeredAt,
             }, FeedbackData.NewKey());
             response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            counting.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
         }
 
+        exclusions.ShouldBeGreaterThan(5);
+        restores.ShouldBeGreaterThan(2);
+        drains.ShouldBeGreaterThan(2);
+        excluded.ShouldNotBeEmpty();
         await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
 
         (await app.DbAsync(db => db.InsightsRollupQueue.CountAsync())).ShouldBe(0);
         SameCells(await RollupsAsync(), await RawGroupByAsync());
         SameCells(await UnitMonthsAsync(), await RawUnitMonthsAsync());
         SameCells(await SubtreesAsync(), await RawSubtreesAsync());
+
+        // The rebuild leaves the excluded answers out the same way.
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        SameCells(await RollupsAsync(), await RawGroupByAsync());
+        SameCells(await UnitMonthsAsync(), await RawUnitMonthsAsync());
+        SameCells(await SubtreesAsync(), await RawSubtreesAsync());
     }
+
+    private static readonly ScopeFilter Everything = new(true, null, null);
+
+    private Task<RevisionResult> ReviseAsync(Func<ReviseFeedback, Task<RevisionResult>> work) => app.UseAsync<ReviseFeedback, RevisionResult>(work);
+
+    /// <summary>Every stored answer that counts, read past the global filter and filtered here, so the test does not lean on the filter it checks.</summary>
+    private Task<List<FeedbackAnswer>> CountingAnswersAsync() =>
+        app.DbAsync(db => db.FeedbackAnswers.IgnoreQueryFilters().AsNoTracking().Where(a => a.ExcludedAt == null).ToListAsync());
 
     [Fact]
     public async Task UnitMoved_SubtreeRollupsFollowTheTree_AndEqualTheRawGroupBy()
@@ -98,7 +157,7 @@ public abstract class InsightsRollupTests(FeedbackApp app)
     private async Task<Dictionary<string, string>> RawUnitMonthsAsync()
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
-        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        var answers = await CountingAnswersAsync();
         return answers
             .GroupBy(a => string.Create(CultureInfo.InvariantCulture, $"{calendar.MonthOf(a.AnsweredAt):yyyy-MM}/{a.OrgUnitId}"))
             .ToDictionary(g => g.Key, g => string.Join(',', Enumerable.Range(1, 5).Select(s => g.Count(a => a.Overall == s).ToString(CultureInfo.InvariantCulture))));
@@ -115,7 +174,7 @@ public abstract class InsightsRollupTests(FeedbackApp app)
     private async Task<Dictionary<string, string>> RawSubtreesAsync()
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
-        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        var answers = await CountingAnswersAsync();
         var units = await app.DbAsync(db => db.OrgUnits.AsNoTracking().ToListAsync());
         var pathOf = units.ToDictionary(u => u.Id, u => u.Path);
         return units
@@ -196,7 +255,7 @@ public abstract class InsightsRollupTests(FeedbackApp app)
     private async Task<Dictionary<string, string>> RawGroupByAsync()
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
-        var answers = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().ToListAsync());
+        var answers = await CountingAnswersAsync();
         return answers
             .GroupBy(a => Key(calendar.MonthOf(a.AnsweredAt), a.OrgUnitId, a.ServiceId ?? 0, (int)a.Channel))
             .ToDictionary(g => g.Key, g =>

@@ -19,6 +19,7 @@ public static class FeedbackModule
         builder.Services.AddScoped<SubmitFeedback>();
         builder.Services.AddSingleton<FeedbackWriter>();
         builder.Services.AddSingleton<FeedbackLookups>();
+        builder.Services.AddScoped<Revisions.ReviseFeedback>();
         builder.Services.AddScoped<PruneIdempotencyRecords>();
         builder.Services.TryAddScoped<Platform.Jobs.DatabaseLease>();
         builder.Services.AddHostedService<IdempotencyPruningJob>();
@@ -40,6 +41,7 @@ public static class FeedbackModule
         var api = app.MapGroup("/api/v1").WithTags("Feedback");
         api.MapTouchpointsApi();
         api.MapFeedbackApi();
+        Revisions.FeedbackRevisionApi.MapFeedbackRevisionApi(api);
         api.MapKioskBatchApi();
         api.MapSurveysApi();
         return app;

@@ -21,6 +21,7 @@ public static class InsightsModule
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.AddScoped<InsightsRollups>();
         builder.Services.AddScoped<IFeedbackReceived, QueueRollupOnFeedback>();
+        builder.Services.AddScoped<IFeedbackRevised, QueueRollupOnRevision>();
         builder.Services.AddScoped<InsightsScope>();
         builder.Services.AddScoped<InsightsOverview>();
         builder.Services.AddScoped<ProblemServicesReport>();

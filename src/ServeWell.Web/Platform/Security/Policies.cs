@@ -62,6 +62,12 @@ public static class Policies
     /// <summary>The signed-in employee's own figures (the account's linked employee), above the minimum group size (ADR-019).</summary>
     public const string ViewOwnInsights = nameof(ViewOwnInsights);
 
+    /// <summary>
+    /// Leave a citizen answer out of every figure (spam, a test, a duplicate, abuse) and restore it (ADR-022):
+    /// administrators for all answers, supervisors for the offices of their subtree.
+    /// </summary>
+    public const string ReviseFeedback = nameof(ReviseFeedback);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -83,6 +89,7 @@ public static class Policies
         [ViewInsights] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Supervisor, Roles.Leadership],
         [ViewEmployeeInsights] = [Roles.Supervisor],
         [ViewOwnInsights] = [Roles.Employee, Roles.Supervisor],
+        [ReviseFeedback] = [Roles.Administrator, Roles.Supervisor],
         [Administer] = [Roles.Administrator],
     };
 

@@ -145,6 +145,11 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/api/v1/insights/reports/{month}.pdf", "/api/v1/insights/reports/2026-01.pdf", []),
             ("/api/v1/insights/reports/{month}.pdf", $"/api/v1/insights/reports/2026-01.pdf?orgUnitCode={Demo.City}", [Roles.Supervisor]),
             ("/Insights/Impact", $"/Insights/Impact?unit={Demo.City}", [Roles.Supervisor]),
+            // Excluding an answer (ADR-022): one at the supervisor's centre, one at the tax office outside their subtree.
+            ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{followUp.AnswerId}/Exclusion", []),
+            ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{outsideFollowUp.AnswerId}/Exclusion", [Roles.Supervisor]),
+            ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{followUp.AnswerId}/exclusion", []),
+            ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{outsideFollowUp.AnswerId}/exclusion", [Roles.Supervisor]),
             ("/api/v1/insights/impact", $"/api/v1/insights/impact?orgUnitCode={Demo.City}", [Roles.Supervisor]),
         ];
     }

@@ -8,6 +8,16 @@ using ServeWell.Web.Modules.People.OrgUnits;
 
 namespace ServeWell.Web.Modules.Feedback.Intake;
 
+/// <summary>Why an answer was left out of every figure (ADR-022).</summary>
+public enum ExclusionReason
+{
+    Spam = 0,
+    Test = 1,
+    Duplicate = 2,
+    Abusive = 3,
+    Other = 4,
+}
+
 public enum Resolution
 {
     Yes = 0,
@@ -75,6 +85,22 @@ public sealed class FeedbackAnswer
 
     public DateTime ReceivedAt { get; set; }
 
+    /// <summary>
+    /// When an administrator or supervisor left the answer out of every figure (ADR-022); null while it counts.
+    /// The answer stays stored so it can be restored; a global query filter hides it from every read that does not ask.
+    /// </summary>
+    public DateTime? ExcludedAt { get; set; }
+
+    /// <summary>The staff account that excluded it (no foreign key: the audit trail keeps who, even after the account goes).</summary>
+    public string? ExcludedById { get; set; }
+
+    public ExclusionReason? ExclusionReason { get; set; }
+
+    /// <summary>Staff's own words, at most 500 characters; never logged.</summary>
+    public string? ExclusionNote { get; set; }
+
+    public bool Excluded => ExcludedAt is not null;
+
     public static int ToScore(int answer) => (answer - 1) * 25;
 
     /// <summary>A fresh, unsaved copy: group commit retries an answer alone when its shared transaction failed (ADR-024).</summary>
@@ -116,6 +142,13 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.Property(a => a.Resolved).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Comment).HasMaxLength(2000);
         builder.Property(a => a.Language).HasMaxLength(8);
+        builder.Property(a => a.ExcludedById).HasMaxLength(64);
+        builder.Property(a => a.ExclusionReason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ExclusionNote).HasMaxLength(500);
+        builder.Ignore(a => a.Excluded);
+        // An excluded answer counts nowhere (ADR-022): every read leaves it out unless it says IgnoreQueryFilters
+        // (the drill-down's "show excluded", the exclusion itself, survey version counts).
+        builder.HasQueryFilter(a => a.ExcludedAt == null);
         // Id last: one office's answers newest first straight off the index (Insights drill-down, ADR-019); also the rollup recompute.
         builder.HasIndex(a => new { a.OrgUnitId, a.AnsweredAt, a.Id });
         builder.HasIndex(a => new { a.ServiceId, a.AnsweredAt });

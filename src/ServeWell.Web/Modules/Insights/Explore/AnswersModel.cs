@@ -26,6 +26,18 @@ public sealed class AnswersModel(
 
     public override bool OffersBandAndTerm => true;
 
+    /// <summary>Also list answers left out of the figures, marked, so they can be restored (ADR-022); only for those who may revise.</summary>
+    [BindProperty(SupportsGet = true, Name = "excluded")]
+    public bool ShowExcluded { get; set; }
+
+    /// <summary>The viewer may exclude and restore answers (administrators; supervisors within their subtree, which is all they see here).</summary>
+    public bool MayRevise => Feedback.Revisions.ReviseFeedback.MayRevise(User);
+
+    protected override string MoreFilters => ShowExcluded && MayRevise ? "&excluded=true" : "";
+
+    /// <summary>This page's own address with every filter and the cursor: where an exclusion or restore comes back to.</summary>
+    public string ReturnUrl => string.IsNullOrEmpty(After) ? FilteredLink("/Insights/Answers") : NextLink(After);
+
     public AnswersPageDto? Answers { get; private set; }
 
     /// <summary>The employee has fewer answers than the minimum group size: the page says so and shows none.</summary>
@@ -48,6 +60,7 @@ public sealed class AnswersModel(
 
         if (filter is not null)
         {
+            filter = filter with { IncludeExcluded = ShowExcluded && MayRevise };
             Answers = await answers.PageAsync(filter, After, English, cancellationToken: cancellationToken);
         }
 

@@ -47,7 +47,10 @@ public abstract class ExplorePageModel(InsightsScope insightsScope, StaffScope s
 
     /// <summary>This page's address with every filter, for exports and paging.</summary>
     public string FilteredLink(string path) =>
-        Link(path) + Extra("service", Service) + Extra("channel", Channel) + Extra("band", Band) + Extra("term", Term) + Extra("employee", Employee);
+        Link(path) + Extra("service", Service) + Extra("channel", Channel) + Extra("band", Band) + Extra("term", Term) + Extra("employee", Employee) + MoreFilters;
+
+    /// <summary>Filters only a derived page knows, already as query-string parts starting with <c>&amp;</c>.</summary>
+    protected virtual string MoreFilters => "";
 
     private static string Extra(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : "&" + name + "=" + Uri.EscapeDataString(value);

@@ -20,14 +20,20 @@ public enum ScoreBand
 /// <summary>
 /// The answers behind a figure: the period and subtree (already checked against the viewer's scope), and optionally a
 /// service, a channel, a score band, a comment term and an employee (already checked against the minimum group size).
+/// <see cref="IncludeExcluded"/> also lists answers left out of the figures (ADR-022): only for those who may restore them, never in exports.
 /// </summary>
 public sealed record AnswerFilter(
-    InsightsQuery Query, int? ServiceId = null, FeedbackChannel? Channel = null, ScoreBand? Band = null, string? Term = null, int? EmployeeId = null);
+    InsightsQuery Query, int? ServiceId = null, FeedbackChannel? Channel = null, ScoreBand? Band = null, string? Term = null, int? EmployeeId = null,
+    bool IncludeExcluded = false);
 
 /// <summary>One answer as the drill-down shows it: never contact details; the comment is the redacted one, shown as text.</summary>
 public sealed record AnswerRowDto(
     long Id, DateTime AnsweredAt, string OfficeCode, string Office, string? ServiceCode, string? Service, string Channel, int Overall,
-    int? Timeliness, int? Knowledge, int? Courtesy, int? Fairness, int? Outcome, string? Resolved, string? Comment, string Language);
+    int? Timeliness, int? Knowledge, int? Courtesy, int? Fairness, int? Outcome, string? Resolved, string? Comment, string Language,
+    string? ExclusionReason = null, DateTime? ExcludedAt = null, string? ExcludedBy = null)
+{
+    public bool Excluded => ExcludedAt is not null;
+}
 
 /// <summary>A page of answers, newest first; <see cref="Next"/> is the cursor of the next page (null on the last).</summary>
 public sealed record AnswersPageDto(IReadOnlyList<AnswerRowDto> Answers, string? Next);
@@ -82,6 +88,9 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
         var serviceIds = rows.Where(r => r.ServiceId != null).Select(r => r.ServiceId!.Value).Distinct().ToList();
         var services = await db.PublicServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Code, s.NameEn, s.NameKo }).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var excluders = rows.Where(r => r.ExcludedById != null).Select(r => r.ExcludedById!).Distinct().ToList();
+        var names = excluders.Count == 0 ? new Dictionary<string, string>() : await db.Users.AsNoTracking().Where(u => excluders.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var dtos = rows.Select(a =>
         {
             var unit = units.GetValueOrDefault(a.OrgUnitId);
@@ -89,7 +98,10 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
             return new AnswerRowDto(
                 a.Id, DateTime.SpecifyKind(a.AnsweredAt, DateTimeKind.Utc), unit?.Code ?? "", unit?.DisplayName(english) ?? "", service?.Code,
                 service is null ? null : english ? service.NameEn : service.NameKo, a.Channel.ToString(), a.Overall,
-                a.Timeliness, a.Knowledge, a.Courtesy, a.Fairness, a.Outcome, a.Resolved?.ToString(), a.Comment, a.Language);
+                a.Timeliness, a.Knowledge, a.Courtesy, a.Fairness, a.Outcome, a.Resolved?.ToString(), a.Comment, a.Language,
+                a.ExclusionReason is { } reason ? reason.ToString().ToLowerInvariant() : null,
+                a.ExcludedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
+                a.ExcludedById is { } by ? names.GetValueOrDefault(by, "?") : null);
         }).ToList();
         var last = rows.Count > 0 ? rows[^1] : null;
         return new AnswersPageDto(dtos, more && last is not null ? Cursor(last.AnsweredAt, last.Id) : null);
@@ -108,7 +120,9 @@ public sealed class InsightsAnswers(ServeWellDbContext db, InsightsCalendar cale
         var prefix = query.Unit.Path;
         var units = await db.OrgUnits.Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id).ToListAsync(cancellationToken);
         var everything = query.Unit.ParentId is null && units.Count == await db.OrgUnits.CountAsync(cancellationToken);
-        var answers = db.FeedbackAnswers.Where(a => a.AnsweredAt >= start && a.AnsweredAt < end);
+        // Excluded answers are left out by the global query filter (ADR-022) unless the filter asks for them.
+        var all = filter.IncludeExcluded ? db.FeedbackAnswers.IgnoreQueryFilters() : db.FeedbackAnswers;
+        var answers = all.Where(a => a.AnsweredAt >= start && a.AnsweredAt < end);
         if (filter.EmployeeId is { } employee)
         {
             // An employee's answers: their name-badge touchpoints and the answers commending them (ADR-019); the

@@ -288,3 +288,17 @@ internal sealed class QueueRollupOnFeedback(InsightsRollups rollups, InsightsCal
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Queues the office-month of an answer excluded or restored after intake (ADR-022), inside the revision's transaction,
+/// so the next batch recomputes it from the answers as they now count.
+/// </summary>
+internal sealed class QueueRollupOnRevision(InsightsRollups rollups) : IFeedbackRevised
+{
+    public Task FeedbackRevisedAsync(FeedbackRevised revision, CancellationToken cancellationToken)
+    {
+        // Saved with the revision's own SaveChanges.
+        rollups.Enqueue(revision.OrgUnitId, revision.AnsweredAtUtc);
+        return Task.CompletedTask;
+    }
+}

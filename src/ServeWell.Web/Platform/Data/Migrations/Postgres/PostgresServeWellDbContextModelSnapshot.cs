@@ -360,6 +360,21 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("CourtesyScore")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ExcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExcludedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ExclusionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("Fairness")
                         .HasColumnType("integer");
 

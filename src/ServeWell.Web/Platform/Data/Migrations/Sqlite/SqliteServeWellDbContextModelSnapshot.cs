@@ -345,6 +345,21 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("CourtesyScore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ExcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExclusionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Fairness")
                         .HasColumnType("INTEGER");
 
