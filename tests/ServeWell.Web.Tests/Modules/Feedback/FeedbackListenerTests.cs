@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Tests.Fixtures;
@@ -67,16 +69,45 @@ public abstract class FeedbackListenerTests(FeedbackApp app) : IDisposable
         using var client = Client();
         var key = FeedbackData.NewKey();
 
-        using var failed = await client.PostFeedbackAsync(new { touchpoint = touchpoint.Code, overall = 1, comment = Fail, language = "en" }, key);
+        // The comment is unique: both databases' tests share the recording, and their ids may coincide.
+        var failing = Fail + TestData.Unique(" ");
+        using var failed = await client.PostFeedbackAsync(new { touchpoint = touchpoint.Code, overall = 1, comment = failing, language = "en" }, key);
 
         failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         (await app.DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.TouchpointId == touchpoint.Id))).ShouldBe(0);
         (await app.DbAsync(db => db.FeedbackIdempotency.CountAsync(r => r.Key == key))).ShouldBe(0);
-        var told = RecordingListener.Received.Where(r => r.TouchpointId == touchpoint.Id).Select(r => r.AnswerId.ToString()).ToList();
+        var told = RecordingListener.Received.Where(r => r.Comment == failing).Select(r => r.AnswerId.ToString()).ToList();
+        told.ShouldNotBeEmpty();
         (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "test-listener" && told.Contains(a.EntityKey)))).ShouldBe(0);
 
         using var retried = await client.PostFeedbackAsync(new { touchpoint = touchpoint.Code, overall = 1, comment = "fine now", language = "en" }, key);
         retried.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task ListenerThrows_ForOneAnswerOfAKioskBatch_TheOthersAreStoredAndOnlyThatOneIsToBeSentAgain()
+    {
+        var touchpoint = await app.CreateTouchpointAsync(ServeWell.Web.Modules.Feedback.Touchpoints.TouchpointKind.Kiosk);
+        var token = KioskTokens.Prefix + Guid.NewGuid().ToString("N");
+        await app.DbAsync(db =>
+        {
+            db.KioskDevices.Add(new KioskDevice { Name = TestData.Unique("Tablet "), TouchpointId = touchpoint.Id, TokenHash = KioskTokens.Hash(token), TokenHint = "test" });
+            return db.SaveChangesAsync();
+        });
+        using var kiosk = Client();
+        kiosk.DefaultRequestHeaders.Add(KioskBatchApi.TokenHeader, token);
+        var keys = Enumerable.Range(0, 5).Select(_ => FeedbackData.NewKey()).ToList();
+        var answers = keys.Select((key, i) => new { key, overall = 4, comment = i == 2 ? Fail + TestData.Unique(" ") : "fine " + i, language = "en" }).ToArray();
+
+        using var response = await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", new { answers });
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var statuses = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()).ToList();
+        statuses.ShouldBe([201, 201, 500, 201, 201]);
+        (await app.DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.TouchpointId == touchpoint.Id))).ShouldBe(4);
+        (await app.DbAsync(db => db.FeedbackIdempotency.CountAsync(r => keys.Contains(r.Key)))).ShouldBe(4);
+        (await app.DbAsync(db => db.FeedbackIdempotency.AnyAsync(r => r.Key == keys[2]))).ShouldBeFalse();
     }
 
     public void Dispose()
@@ -99,7 +130,7 @@ public abstract class FeedbackListenerTests(FeedbackApp app) : IDisposable
             (await db.FeedbackAnswers.AnyAsync(a => a.Id == feedback.AnswerId, cancellationToken)).ShouldBeTrue();
             db.Audit("test-listener", "FeedbackAnswer", feedback.AnswerId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null);
             await db.SaveChangesAsync(cancellationToken);
-            if (feedback.Comment == Fail)
+            if (feedback.Comment?.StartsWith(Fail, StringComparison.Ordinal) == true)
             {
                 throw new InvalidOperationException("The listener failed on purpose.");
             }

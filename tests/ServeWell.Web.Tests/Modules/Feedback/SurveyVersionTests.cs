@@ -71,6 +71,23 @@ public abstract class SurveyVersionTests(FeedbackApp app)
     }
 
     [Fact]
+    public async Task Publish_SixAtTheSameMoment_MakesOneVersion_TheOthersGet409NotAnError()
+    {
+        var (survey, _) = await SurveyWithTouchpointAsync();
+        using var api = app.ApiClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.PostAsJsonAsync($"/api/v1/surveys/{survey.Id}/versions", new { })));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.Conflict);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        (await app.DbAsync(db => db.SurveyVersions.CountAsync(v => v.SurveyDefinitionId == survey.Id))).ShouldBe(1);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Touchpoint_WithoutASurvey_AsksTheStandardSurvey()
     {
         var touchpoint = await app.CreateTouchpointAsync();

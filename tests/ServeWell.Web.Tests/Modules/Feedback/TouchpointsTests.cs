@@ -29,6 +29,8 @@ public abstract class TouchpointsTests(FeedbackApp app)
         row.Kind.ShouldBe("ServiceWindow");
         row.OrgUnit.ShouldBe(Demo.SupervisorCentre);
         row.PublicUrl.ShouldEndWith("/f/" + touchpoint.Code);
+        row.SurveyId.ShouldBe(ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition.DefaultId);
+        row.SurveyName.ShouldBe("Standard survey");
     }
 
     [Fact]

@@ -47,6 +47,13 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     /// <summary>Queues the answers and waits until each is committed (or refused); results in the same order.</summary>
     public Task<FeedbackResult[]> WriteAsync(IReadOnlyList<PendingAnswer> answers)
     {
+        Enqueue(answers);
+        return Task.WhenAll(answers.Select(a => a.Done.Task));
+    }
+
+    /// <summary>Queues the answers; each one's <see cref="PendingAnswer.Done"/> completes after its commit, or fails alone.</summary>
+    public void Enqueue(IReadOnlyList<PendingAnswer> answers)
+    {
         EnsureStarted();
         foreach (var answer in answers)
         {
@@ -55,8 +62,6 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
                 answer.Done.TrySetException(new InvalidOperationException("The intake is shutting down; nothing was stored. Send the answer again."));
             }
         }
-
-        return Task.WhenAll(answers.Select(a => a.Done.Task));
     }
 
     public async ValueTask DisposeAsync()

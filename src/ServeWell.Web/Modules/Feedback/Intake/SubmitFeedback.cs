@@ -127,10 +127,19 @@ public sealed partial class SubmitFeedback(
             }
         }
 
-        var written = await writer.WriteAsync([.. pending.Select(p => p.Answer)]);
-        for (var n = 0; n < pending.Count; n++)
+        writer.Enqueue([.. pending.Select(p => p.Answer)]);
+        foreach (var (index, answer) in pending)
         {
-            results[pending[n].Index] = written[n];
+            try
+            {
+                results[index] = await answer.Done.Task;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Logged by the writer. The others of the batch are stored; a kiosk keeps this one queued and resends it.
+                results[index] = new FeedbackResult(StatusCodes.Status500InternalServerError, null,
+                    Detail: "This answer was not stored because of an error on the server. Send it again with the same key.");
+            }
         }
 
         foreach (var i in later)

@@ -99,7 +99,17 @@ public sealed class ManageSurveys(ServeWellDbContext db, TimeProvider clock, Int
         };
         db.SurveyVersions.Add(version);
         db.Audit("publish", nameof(SurveyDefinition), definition.Name, null, new { version = version.Number, questions = version.Questions, texts = version.Texts });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two publishes at the same instant both chose the same next number; the unique index kept one.
+            db.ChangeTracker.Clear();
+            return (null, [new("", "Someone else published this survey at the same moment. Reload it to see their version.")]);
+        }
+
         lookups.Invalidate();
         return (version, []);
     }

@@ -15,6 +15,9 @@ public sealed class SurveyDefinition : IAudited
     /// <summary>The standard survey every touchpoint without a definition of its own asks; seeded by the migration.</summary>
     public const int DefaultId = 1;
 
+    /// <summary>The seeded standard survey's name (the migration's seed data).</summary>
+    public const string DefaultName = "Standard survey";
+
     public int Id { get; private set; }
 
     public required string Name { get; set; }
@@ -137,7 +140,7 @@ internal sealed class SurveyDefinitionConfiguration : IEntityTypeConfiguration<S
         var seeded = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         builder.HasData(new
         {
-            Id = SurveyDefinition.DefaultId, Name = "Standard survey", DraftQuestions = SurveyQuestions.Join(SurveyQuestions.Optional), DraftTexts = "{}",
+            Id = SurveyDefinition.DefaultId, Name = SurveyDefinition.DefaultName, DraftQuestions = SurveyQuestions.Join(SurveyQuestions.Optional), DraftTexts = "{}",
             CreatedAt = seeded, UpdatedAt = seeded,
         });
     }

@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Feedback.Touchpoints;
 /// <summary>A touchpoint as the API lists it, with the address its poster's QR code points at.</summary>
 public sealed record TouchpointDto(
     int Id, string Code, string Kind, string Label, string OrgUnit, string OrgUnitName, string? Service, string? ServiceName,
-    string? EmployeeNumber, string PublicUrl, bool Active);
+    string? EmployeeNumber, string PublicUrl, bool Active, int SurveyId, string SurveyName);
 
 public static class TouchpointsApi
 {
@@ -19,7 +19,7 @@ public static class TouchpointsApi
         api.MapGet("/touchpoints", ListAsync)
             .RequireAuthorization(Policies.ViewFeedback)
             .WithName("ListTouchpoints")
-            .WithSummary("Touchpoints within the caller's scope: code, kind, org unit, service and public URL. Retired ones only with includeRetired=true.");
+            .WithSummary("Touchpoints within the caller's scope: code, kind, org unit, service, public URL and the survey it asks. Retired ones only with includeRetired=true.");
         api.MapGet("/touchpoints/{code}/poster.pdf", PosterAsync)
             .RequireAuthorization(Policies.ViewFeedback)
             .WithName("TouchpointPoster")
@@ -68,7 +68,7 @@ public static class TouchpointsApi
     {
         var units = filter.Apply(db.OrgUnits).Select(u => u.Id);
         return db.Touchpoints.AsNoTracking()
-            .Include(t => t.OrgUnit).Include(t => t.Service).Include(t => t.Employee)
+            .Include(t => t.OrgUnit).Include(t => t.Service).Include(t => t.Employee).Include(t => t.SurveyDefinition)
             .Where(t => units.Contains(t.OrgUnitId))
             .Where(t => includeRetired || t.RetiredAt == null)
             .OrderBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label);
@@ -76,5 +76,6 @@ public static class TouchpointsApi
 
     public static TouchpointDto ToDto(Touchpoint t, string url, bool english) => new(
         t.Id, t.Code, t.Kind.ToString(), t.Label, t.OrgUnit!.Code, t.OrgUnit.DisplayName(english), t.Service?.Code, t.Service?.DisplayName(english),
-        t.Employee?.EmployeeNumber, url, t.IsActive);
+        t.Employee?.EmployeeNumber, url, t.IsActive,
+        t.SurveyDefinitionId ?? Surveys.SurveyDefinition.DefaultId, t.SurveyDefinition?.Name ?? Surveys.SurveyDefinition.DefaultName);
 }
