@@ -26,7 +26,7 @@ internal static class DemoFeedback
     [
         new("resident-registration", "Resident registration", "주민등록", 4.2, 0.1, [.. Centres, "O-CIVIL"]),
         new("certificates", "Certificates", "제증명 발급", 4.4, 0.0, [.. Centres, "O-CIVIL"]),
-        new("business-permits", "Business permits", "영업 인허가", 3.1, 1.3, ["O-CIVIL", "O-ENV"]),
+        new("business-permits", "Business permits", "영업 인허가", 3.0, 1.3, ["O-CIVIL", "O-ENV"]),
         new("welfare-applications", "Welfare applications", "복지 급여 신청", 3.8, 0.5, [.. Centres, "O-WELFARE"]),
         new("local-tax", "Local tax", "지방세", 3.6, 0.4, ["O-TAX"]),
         new("civil-complaints", "Civil complaints desk", "민원 상담 창구", 3.7, 0.3, ["O-CIVIL"]),
