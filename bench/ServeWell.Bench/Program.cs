@@ -1,8 +1,10 @@
 using ServeWell.Bench;
+using ServeWell.Web.Modules.Demo;
 
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 20] [--port 5182] [--pg "…"] [--only sqlite|pg]
+// dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "insights")
 {
@@ -35,7 +37,7 @@ if (args.FirstOrDefault() == "insights")
     return 0;
 }
 
-var rows = 100_000;
+var rows = args.FirstOrDefault() == "demo-seed" ? new DemoOptions().FeedbackAnswers : 100_000;
 string? pg = null;
 var clients = 16;
 var seconds = 20;
@@ -54,6 +56,24 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+if (args.FirstOrDefault() == "demo-seed")
+{
+    await using (var sqlite = BenchDatabase.Sqlite())
+    await using (var sqliteFloor = BenchDatabase.Sqlite())
+    {
+        await DemoSeedBenchmark.RunAsync("SQLite", sqlite, sqliteFloor, rows);
+    }
+
+    if (pg is not null)
+    {
+        await using var db = await BenchDatabase.PostgresAsync(pg);
+        await using var floor = await BenchDatabase.PostgresAsync(pg);
+        await DemoSeedBenchmark.RunAsync("PostgreSQL", db, floor, rows);
+    }
+
+    return 0;
+}
+
 if (args.FirstOrDefault() == "intake")
 {
     await IntakeBenchmark.RunAsync(new IntakeBenchmark.Options(
@@ -69,7 +89,7 @@ Func<string, BenchDatabase, int, Task>? run = args.FirstOrDefault() switch
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]\n       audience [--employees N] [--pg <admin connection string>]\n       intake [--clients N] [--seconds S] [--port P] [--pg <admin connection string>]");
+    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]\n       audience [--employees N] [--pg <admin connection string>]\n       demo-seed [--rows N] [--pg <admin connection string>]\n       intake [--clients N] [--seconds S] [--port P] [--pg <admin connection string>]");
     return 2;
 }
 
