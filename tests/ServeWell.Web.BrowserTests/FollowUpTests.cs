@@ -85,6 +85,10 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         await page.GotoAsync("/FollowUps?State=all");
         await Expect(page.PageHeading()).ToHaveTextAsync("후속 조치");
         await session.CheckPageAsync("follow-up-queue-korean");
+
+        // The choice is kept on the account: switch back, so the next test that signs in as the administrator reads English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Follow-ups");
     }
 
     /// <summary>Tells the follow-up listener about a new answer at the demo supervisor's centre, as the intake does.</summary>
