@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ServeWell.Bench;
+
+/// <summary>
+/// The machine's own write limits for the intake benchmark, measured in the same run at the same concurrency: answer-shaped
+/// rows with their key rows, committed durably, one or 50 of each per transaction.
+/// </summary>
+internal static class IntakeFloors
+{
+    /// <summary>
+    /// pgbench, N clients, each transaction <paramref name="rows"/> answer-shaped rows and as many key rows, committed
+    /// synchronously; returns rows per second (with 1 row, commits per second).
+    /// </summary>
+    public static async Task<double> PgbenchAsync(string cs, IntakeBenchmark.Options o, int rows)
+    {
+        await IntakeBenchmark.ExecAsync(cs, """
+            DROP TABLE IF EXISTS bench_answers; DROP TABLE IF EXISTS bench_keys;
+            CREATE TABLE bench_answers (id bigserial PRIMARY KEY, touchpoint_id int NOT NULL, org_unit_id int NOT NULL, service_id int,
+              channel varchar(20) NOT NULL, overall int NOT NULL, overall_score int NOT NULL, timeliness int, courtesy int, resolved varchar(10),
+              comment varchar(2000), language varchar(8) NOT NULL, answered_at timestamptz NOT NULL, received_at timestamptz NOT NULL);
+            CREATE TABLE bench_keys (key varchar(100) PRIMARY KEY, request_hash varchar(64) NOT NULL, status int NOT NULL, response text NOT NULL,
+              answer_id bigint NOT NULL, created_at timestamptz NOT NULL);
+            """);
+        var script = Path.Combine(Path.GetTempPath(), $"servewell-pgbench-{Guid.NewGuid():N}.sql");
+        // Same work per acknowledged answer as the intake: the answer row and its key row; one commit per transaction.
+        await File.WriteAllTextAsync(script, rows == 1
+            ? """
+              BEGIN;
+              INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now());
+              INSERT INTO bench_keys VALUES (md5(random()::text || clock_timestamp()::text), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', lastval(), now());
+              COMMIT;
+              """
+            : $$"""
+              BEGIN;
+              WITH a AS (INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) SELECT 1, 1, 1, 'Kiosk', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now() FROM generate_series(1, {{rows}}) RETURNING id) INSERT INTO bench_keys SELECT md5(random()::text || clock_timestamp()::text || id), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', id, now() FROM a;
+              COMMIT;
+              """);
+        var b = new NpgsqlConnectionStringBuilder(cs);
+        var info = new ProcessStartInfo("pgbench", ["-n", "-c", o.Clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)o.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "-f", script, "-h", b.Host!, "-p", b.Port.ToString(CultureInfo.InvariantCulture), "-U", b.Username!, b.Database!])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (b.Password is { } password)
+        {
+            info.Environment["PGPASSWORD"] = password;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        File.Delete(script);
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("pgbench said: " + output + await process.StandardError.ReadToEndAsync());
+        return rows * double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>SQLite has one writer: N tasks, each autocommitting INSERT after INSERT (answer row and key row in one transaction) under WAL + synchronous=FULL.</summary>
+    public static async Task<double> SqliteCommitsAsync(string file, IntakeBenchmark.Options o, int rows)
+    {
+        var cs = ServeWell.Web.Platform.Data.DataRegistration.PrepareSqlite($"Data Source={file}");
+        await using (var setup = new SqliteConnection(cs))
+        {
+            await setup.OpenAsync();
+            await using var create = setup.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE bench_answers (id INTEGER PRIMARY KEY, touchpoint_id INT NOT NULL, org_unit_id INT NOT NULL, service_id INT, channel TEXT NOT NULL,
+                  overall INT NOT NULL, overall_score INT NOT NULL, timeliness INT, courtesy INT, resolved TEXT, comment TEXT, language TEXT NOT NULL,
+                  answered_at TEXT NOT NULL, received_at TEXT NOT NULL);
+                CREATE TABLE bench_keys (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, status INT NOT NULL, response TEXT NOT NULL, answer_id INT NOT NULL, created_at TEXT NOT NULL);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = new SqliteConnection(cs);
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                // As the app's own connections (SqliteDurability): WAL, and a commit is on disk before it returns.
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            while (clock.Elapsed < o.Duration)
+            {
+                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+                await using var command = connection.CreateCommand();
+                command.Transaction = tx;
+                command.CommandText = """
+                    INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at)
+                    VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', datetime('now'), datetime('now'));
+                    INSERT INTO bench_keys VALUES (hex(randomblob(16)), hex(randomblob(32)), 201, '{"id":1}', last_insert_rowid(), datetime('now'));
+                    """;
+                for (var r = 0; r < rows; r++)
+                {
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                await tx.CommitAsync();
+                Interlocked.Add(ref count, rows);
+            }
+        })));
+        var rate = count / clock.Elapsed.TotalSeconds;
+        SqliteConnection.ClearAllPools();
+        return rate;
+    }
+}
