@@ -20,7 +20,7 @@ public static class InsightsModule
         builder.Services.AddSingleton(sp => InsightsCalendar.For(sp.GetRequiredService<IOptions<InsightsOptions>>().Value.TimeZone));
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.AddScoped<InsightsRollups>();
-        builder.Services.AddScoped<IFeedbackReceived, QueueRollupOnFeedback>();
+        builder.Services.AddScoped<IFeedbackBatchReceived, QueueRollupOnFeedback>();
         builder.Services.AddScoped<IFeedbackRevised, QueueRollupOnRevision>();
         builder.Services.AddScoped<InsightsScope>();
         builder.Services.AddScoped<InsightsOverview>();

@@ -40,12 +40,29 @@ public abstract class FeedbackIntakeTests(FeedbackApp app)
         comment.ShouldBe("Call me on [phone removed] or mail [email removed], my number [ID number removed]. Waited 20 minutes.");
 
         var id = json.GetProperty("id").GetInt64();
+        // Every column as the intake's own SQL wrote it (ADR-025), read back through EF's mapping.
         var stored = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().SingleAsync(a => a.Id == id));
         stored.Comment.ShouldBe(comment);
+        stored.TouchpointId.ShouldBe(touchpoint.Id);
         stored.OrgUnitId.ShouldBe(touchpoint.OrgUnitId);
+        stored.ServiceId.ShouldBe(touchpoint.ServiceId);
+        stored.Channel.ShouldBe(touchpoint.Channel);
+        stored.SurveyVersionId.ShouldBe(json.GetProperty("surveyVersion").GetInt32());
+        (stored.Overall, stored.OverallScore).ShouldBe((4, 75));
+        (stored.Timeliness, stored.TimelinessScore, stored.Courtesy, stored.CourtesyScore).ShouldBe((1, 0, 5, 100));
+        (stored.Knowledge, stored.KnowledgeScore, stored.Fairness, stored.FairnessScore, stored.Outcome, stored.OutcomeScore).ShouldBe((null, null, null, null, null, null));
+        stored.Resolved.ShouldBe(Resolution.Partly);
         stored.CommendedEmployeeId.ShouldBe(employee.Id);
-        stored.TimelinessScore.ShouldBe(0);
-        stored.Knowledge.ShouldBeNull();
+        stored.ContactRequested.ShouldBeFalse();
+        stored.Language.ShouldBe("ko");
+        stored.AnsweredAt.ShouldBe(new DateTime(2026, 11, 22, 0, 15, 0));
+        stored.ReceivedAt.ShouldBe(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        stored.ExcludedAt.ShouldBeNull();
+        // Dates compare in the database as EF writes them (on SQLite, text): a range query finds the answer.
+        var from = new DateTime(2026, 11, 22, 0, 15, 0, DateTimeKind.Utc);
+        (await app.DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.Id == id && a.AnsweredAt >= from && a.AnsweredAt < from.AddSeconds(1)))).ShouldBe(1);
+        var record = await app.DbAsync(db => db.FeedbackIdempotency.AsNoTracking().SingleAsync(r => r.AnswerId == id));
+        (record.Status, record.Response).ShouldBe((201, body));
     }
 
     [Fact]

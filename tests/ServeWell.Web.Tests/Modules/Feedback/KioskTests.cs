@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
+using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -42,6 +43,38 @@ public abstract class KioskTests(FeedbackApp app)
         stored[0].AnsweredAt.ShouldBe(answeredAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
         stored[0].Channel.ShouldBe(FeedbackChannel.Kiosk);
         (await app.DbAsync(db => db.KioskDevices.SingleAsync(d => d.TouchpointId == touchpoint.Id))).LastSyncAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Batch_MixingContentAndUnhappyAnswers_StoresAllInOneGo_AndOpensCasesOnlyWhereCalledFor()
+    {
+        var (touchpoint, token) = await RegisterAsync();
+        using var kiosk = Kiosk(token);
+        var keys = Enumerable.Range(0, 6).Select(_ => "k-" + Guid.NewGuid().ToString("N")).ToArray();
+        var batch = new
+        {
+            answers = new object[]
+            {
+                new { key = keys[0], overall = 5, language = "en" },
+                new { key = keys[1], overall = 1, comment = "Nobody helped.", language = "ko" },
+                new { key = keys[2], overall = 4, language = "en", contact = new { email = "citizen@example.kr", consent = true } },
+                new { key = keys[3], overall = 4, language = "en" },
+                new { key = keys[4], overall = 2, language = "en" },
+                new { key = keys[5], overall = 5, language = "ko" },
+            },
+        };
+
+        var results = await SendAsync(kiosk, batch);
+
+        results.Select(r => r.Status).ShouldBe([201, 201, 201, 201, 201, 201]);
+        var ids = results.Select(r => r.Answer!.Value.GetProperty("id").GetInt64()).ToArray();
+        ids.Distinct().Count().ShouldBe(6);
+        var stored = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().Where(a => a.TouchpointId == touchpoint.Id).OrderBy(a => a.Id).ToListAsync());
+        stored.Select(a => a.Id).ShouldBe(ids.Order());
+        stored.Single(a => a.Id == ids[2]).ContactRequested.ShouldBeTrue();
+        var cases = await app.DbAsync(db => db.Set<FollowUpCase>().AsNoTracking().Where(c => ids.Contains(c.AnswerId)).Select(c => c.AnswerId).ToListAsync());
+        cases.Order().ShouldBe([ids[1], ids[2], ids[4]]);
+        (await app.DbAsync(db => db.FeedbackIdempotency.CountAsync(r => keys.Contains(r.Key)))).ShouldBe(6);
     }
 
     [Fact]

@@ -103,13 +103,8 @@ public sealed class FeedbackAnswer
 
     public static int ToScore(int answer) => (answer - 1) * 25;
 
-    /// <summary>A fresh, unsaved copy: group commit retries an answer alone when its shared transaction failed (ADR-024).</summary>
-    internal FeedbackAnswer CopyForInsert()
-    {
-        var copy = (FeedbackAnswer)MemberwiseClone();
-        copy.Id = 0;
-        return copy;
-    }
+    /// <summary>The id the intake reserved for the answer before inserting it (ADR-025).</summary>
+    internal void AssignId(long id) => Id = id;
 
     public static int? ToScore(int? answer) => answer is { } a ? ToScore(a) : null;
 }

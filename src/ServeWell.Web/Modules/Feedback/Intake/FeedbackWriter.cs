@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
@@ -24,6 +26,13 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
     public string Hash { get; } = hash;
 
     public TaskCompletionSource<FeedbackResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What listeners are told of the answer, once its id is reserved.</summary>
+    public FeedbackReceived Received => new(
+        Answer.Id, Answer.OrgUnitId, Answer.ServiceId, Answer.TouchpointId, Answer.Overall, Answer.Comment, Contact, Answer.Language, Answer.AnsweredAt);
+
+    /// <summary>Gives the answer the id reserved for it (again, when its group failed and it is written on its own).</summary>
+    public void Assign(long id) => Answer.AssignId(id);
 }
 
 /// <summary>
@@ -143,7 +152,7 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
                 await WriteBatchAsync([one]);
             }
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
             // Another node or loop stored the same key between this batch's check and its insert.
             var one = batch[0];
@@ -167,17 +176,22 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     /// <summary>
     /// Looks up every key of the batch at once: a key already stored answers its original result (or 422); the first
     /// answer with each new key is written; a later one with the same key goes round again. Then one transaction for all
-    /// the new answers. Nothing is completed here: the caller completes the results after this returned, i.e. committed.
+    /// the new answers (ADR-025): on PostgreSQL, when no <see cref="IFeedbackReceived"/> listener handles any of them,
+    /// two round trips in all — the keys read with the ids reserved, then every insert as one batch that commits by
+    /// itself. Nothing is completed here: the caller completes the results after this returned, i.e. committed.
     /// </summary>
     private async Task<(List<(PendingAnswer Pending, FeedbackResult Result)> Results, List<PendingAnswer> Again)> CommitAsync(List<PendingAnswer> batch)
     {
+        var none = CancellationToken.None;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        await db.Database.OpenConnectionAsync(none);
+        var connection = db.Database.GetDbConnection();
+        var sql = IntakeSql.For(connection);
 
-        // Read before the transaction: on SQLite the transaction must write first to hold the write lock before it reads.
+        // Read before the transaction: on SQLite the transaction takes the write lock, which the reads need not hold.
         var keys = batch.Select(p => p.Key).Distinct().ToList();
-        var stored = await db.FeedbackIdempotency.AsNoTracking().Where(r => keys.Contains(r.Key))
-            .ToDictionaryAsync(r => r.Key, StringComparer.Ordinal, CancellationToken.None);
+        var (stored, ids) = await sql.ReadAsync(connection, keys, keys.Count, none);
         var results = new List<(PendingAnswer, FeedbackResult)>(batch.Count);
         var again = new List<PendingAnswer>();
         var writing = new List<PendingAnswer>(batch.Count);
@@ -204,35 +218,59 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
         }
 
         var listeners = scope.ServiceProvider.GetServices<IFeedbackReceived>().ToList();
-        // One transaction for the batch; EF's savepoint around each SaveChanges would cost two round trips for nothing.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-
-        var answers = writing.Select(p => p.Answer.CopyForInsert()).ToList();
-        db.FeedbackAnswers.AddRange(answers);
-        await db.SaveChangesAsync(CancellationToken.None);
-
-        for (var i = 0; i < writing.Count; i++)
+        // Whether a listener handles an answer does not depend on its id, which is reserved below.
+        var told = listeners.SelectMany(l => writing.Where(p => l.Handles(p.Received)).Select(p => (Listener: l, Pending: p))).ToList();
+        IDbContextTransaction? tx = null;
+        try
         {
-            var (pending, answer) = (writing[i], answers[i]);
-            var received = new FeedbackReceived(
-                answer.Id, answer.OrgUnitId, answer.ServiceId, answer.TouchpointId, answer.Overall, answer.Comment,
-                pending.Contact, answer.Language, answer.AnsweredAt);
-            foreach (var listener in listeners)
+            if (told.Count > 0 || !sql.BatchIsTransaction)
             {
-                await listener.FeedbackReceivedAsync(received, CancellationToken.None);
+                // One transaction for the batch; EF's savepoint around each SaveChanges would cost two round trips for nothing.
+                db.Database.AutoSavepointsEnabled = false;
+                tx = await db.Database.BeginTransactionAsync(none);
             }
 
-            var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(answer, pending.Touchpoint, pending.CommendedNumber), JsonOptions);
-            db.FeedbackIdempotency.Add(new FeedbackIdempotencyRecord
+            ids ??= await sql.ReserveIdsAsync(connection, tx!.GetDbTransaction(), writing.Count, none);
+            var rows = new List<IntakeRow>(writing.Count);
+            for (var i = 0; i < writing.Count; i++)
             {
-                Key = pending.Key, RequestHash = pending.Hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = answer.Id, CreatedAt = answer.ReceivedAt,
-            });
-            results.Add((pending, new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: answer.Id)));
+                var pending = writing[i];
+                pending.Assign(ids[i]);
+                var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(pending.Answer, pending.Touchpoint, pending.CommendedNumber), JsonOptions);
+                rows.Add(new IntakeRow(pending.Answer, new FeedbackIdempotencyRecord
+                {
+                    Key = pending.Key, RequestHash = pending.Hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = ids[i], CreatedAt = pending.Answer.ReceivedAt,
+                }));
+                results.Add((pending, new FeedbackResult(StatusCodes.Status201Created, json, AnswerId: ids[i])));
+            }
+
+            var more = new IntakeRows();
+            var received = writing.Select(p => p.Received).ToList();
+            foreach (var listener in scope.ServiceProvider.GetServices<IFeedbackBatchReceived>())
+            {
+                listener.AddRows(received, more);
+            }
+
+            await sql.InsertAsync(connection, tx?.GetDbTransaction(), rows, more, none);
+            foreach (var (listener, pending) in told)
+            {
+                await listener.FeedbackReceivedAsync(pending.Received, none);
+            }
+
+            if (tx is not null)
+            {
+                await db.SaveChangesAsync(none);
+                await tx.CommitAsync(none);
+            }
+        }
+        finally
+        {
+            if (tx is not null)
+            {
+                await tx.DisposeAsync();
+            }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        await tx.CommitAsync(CancellationToken.None);
         return (results, again);
     }
 

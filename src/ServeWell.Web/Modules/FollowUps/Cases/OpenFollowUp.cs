@@ -18,13 +18,16 @@ public sealed class OpenFollowUp(
     ServeWellDbContext db, Supervisors supervisors, BusinessCalendar calendar, ContactVault vault,
     IOptions<FollowUpOptions> options, TimeProvider clock) : IFeedbackReceived
 {
+    /// <summary>Only an unhappy answer or one asking to be contacted: a group commit of content citizens is written at once.</summary>
+    public bool Handles(FeedbackReceived feedback) => feedback.Overall <= options.Value.LowScoreThreshold || ContactOf(feedback) is not null;
+
     public async Task FeedbackReceivedAsync(FeedbackReceived feedback, CancellationToken cancellationToken) =>
         await OpenAsync(feedback, cancellationToken);
 
     /// <summary>Opens the case the answer calls for and returns it, or null when the answer needs no follow-up.</summary>
     public async Task<FollowUpCase?> OpenAsync(FeedbackReceived feedback, CancellationToken cancellationToken)
     {
-        var contact = feedback.Contact is { } c && (ContactVault.Clean(c.Email) ?? ContactVault.Clean(c.Phone)) is not null ? c : null;
+        var contact = ContactOf(feedback);
         var lowScore = feedback.Overall <= options.Value.LowScoreThreshold;
         if (!lowScore && contact is null)
         {
@@ -75,4 +78,7 @@ public sealed class OpenFollowUp(
         await db.SaveChangesAsync(cancellationToken);
         return followUp;
     }
+
+    private static FeedbackContact? ContactOf(FeedbackReceived feedback) =>
+        feedback.Contact is { } c && (ContactVault.Clean(c.Email) ?? ContactVault.Clean(c.Phone)) is not null ? c : null;
 }

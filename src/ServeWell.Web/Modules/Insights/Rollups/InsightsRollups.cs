@@ -270,22 +270,20 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 }
 
 /// <summary>
-/// Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3); the intake saves it
-/// with the answers. One queue row per office-month per transaction: a group commit of many answers to one office
-/// queues its month once (ADR-024).
+/// Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3), as rows written in
+/// the same round trip as the answers (ADR-025). One queue row per office-month per group commit (ADR-024).
 /// </summary>
-internal sealed class QueueRollupOnFeedback(InsightsRollups rollups, InsightsCalendar calendar) : IFeedbackReceived
+internal sealed class QueueRollupOnFeedback(InsightsCalendar calendar, TimeProvider clock) : IFeedbackBatchReceived
 {
-    private readonly HashSet<(int OrgUnitId, DateOnly Month)> queued = [];
+    private static readonly string[] Columns = ["Month", "OrgUnitId", "EnqueuedAt"];
 
-    public Task FeedbackReceivedAsync(FeedbackReceived feedback, CancellationToken cancellationToken)
+    public void AddRows(IReadOnlyList<FeedbackReceived> answers, IntakeRows rows)
     {
-        if (queued.Add((feedback.OrgUnitId, calendar.MonthOf(feedback.AnsweredAtUtc))))
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (orgUnitId, month) in answers.Select(a => (a.OrgUnitId, calendar.MonthOf(a.AnsweredAtUtc))).Distinct())
         {
-            rollups.Enqueue(feedback.OrgUnitId, feedback.AnsweredAtUtc);
+            rows.Add("insights_rollup_queue", Columns, month, orgUnitId, now);
         }
-
-        return Task.CompletedTask;
     }
 }
 
