@@ -61,7 +61,7 @@ internal static class InsightsBenchmark
         services.AddSingleton<DuplicateWindow>();
         services.AddScoped<DatabaseLease>();
         services.AddScoped<InsightsRollups>();
-        services.AddScoped<IFeedbackReceived, QueueRollupOnFeedback>();
+        services.AddScoped<IFeedbackBatchReceived, QueueRollupOnFeedback>();
         services.AddScoped<InsightsOverview>();
         services.AddScoped<ProblemServicesReport>();
         services.AddScoped<TrendsReport>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
@@ -9,9 +10,9 @@ namespace ServeWell.Web.Modules.Feedback.Intake;
 
 /// <summary>
 /// What every answer looks up before it is stored, kept in memory for a few seconds (ADR-024): the touchpoint by its
-/// code, the current survey version of a definition, and a published version by id (published versions never change,
-/// ADR-017). A change on this node (edit, rotate, retire, publish) clears it at once; another node sees it within
-/// <see cref="FeedbackOptions.LookupCacheTtl"/>, so a code retired there may take answers for those few seconds — the
+/// code, the current survey version of a definition, a kiosk device by its token, and a published version by id (published versions never change,
+/// ADR-017). A change on this node (edit, rotate, retire, publish, a device registered or revoked) clears it at once; another node sees it within
+/// <see cref="FeedbackOptions.LookupCacheTtl"/>, so a code retired or a device revoked there may take answers for those few seconds — the
 /// answers are stored against the touchpoint as before, nothing is lost or misfiled.
 /// </summary>
 public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvider clock)
@@ -19,6 +20,8 @@ public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvi
     private readonly ConcurrentDictionary<string, Entry<Touchpoint>> touchpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Entry<SurveyVersion>> currentVersions = new();
     private readonly ConcurrentDictionary<int, SurveyVersion> versions = new();
+    private readonly ConcurrentDictionary<string, Entry<KioskDevice>> devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, long> syncStamped = new();
 
     private sealed record Entry<T>(T? Value, long ExpiresAt)
         where T : class;
@@ -71,11 +74,47 @@ public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvi
         return version;
     }
 
-    /// <summary>Forgets touchpoints and current versions; called after any change to them on this node.</summary>
+    /// <summary>The kiosk device (with its touchpoint) holding the token with this hash, unless revoked.</summary>
+    public async Task<KioskDevice?> KioskDeviceAsync(Func<ServeWellDbContext> db, string tokenHash, CancellationToken cancellationToken)
+    {
+        if (devices.TryGetValue(tokenHash, out var cached) && cached.ExpiresAt > clock.GetTimestamp())
+        {
+            return cached.Value;
+        }
+
+        var device = await db().KioskDevices.AsNoTracking().Include(k => k.Touchpoint)
+            .FirstOrDefaultAsync(k => k.TokenHash == tokenHash && k.RevokedAt == null, cancellationToken);
+        if (devices.Count > 10_000)
+        {
+            devices.Clear();
+        }
+
+        devices[tokenHash] = new Entry<KioskDevice>(device, Expiry());
+        return device;
+    }
+
+    /// <summary>
+    /// Whether the device's last-sync time is due to be written again: once a minute per device and node is enough
+    /// for the devices page, and a kiosk syncing every few seconds does not write a row each time.
+    /// </summary>
+    public bool SyncStampDue(int deviceId)
+    {
+        var now = clock.GetTimestamp();
+        var due = !syncStamped.TryGetValue(deviceId, out var last) || now - last > clock.TimestampFrequency * 60;
+        if (due)
+        {
+            syncStamped[deviceId] = now;
+        }
+
+        return due;
+    }
+
+    /// <summary>Forgets touchpoints, current versions and kiosk devices; called after any change to them on this node.</summary>
     public void Invalidate()
     {
         touchpoints.Clear();
         currentVersions.Clear();
+        devices.Clear();
     }
 
     private long Expiry() => clock.GetTimestamp() + (long)(options.Value.LookupCacheTtl.TotalSeconds * clock.TimestampFrequency);

@@ -47,8 +47,6 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 /// </summary>
 public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<FeedbackWriter> logger) : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     private readonly Channel<PendingAnswer> queue = Channel.CreateUnbounded<PendingAnswer>();
     private readonly Lock gate = new();
     private Task[]? loops;
@@ -236,7 +234,7 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
             {
                 var pending = writing[i];
                 pending.Assign(ids[i]);
-                var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(pending.Answer, pending.Touchpoint, pending.CommendedNumber), JsonOptions);
+                var json = JsonSerializer.Serialize(FeedbackAnswerDto.From(pending.Answer, pending.Touchpoint, pending.CommendedNumber), FeedbackJson.Default.FeedbackAnswerDto);
                 rows.Add(new IntakeRow(pending.Answer, new FeedbackIdempotencyRecord
                 {
                     Key = pending.Key, RequestHash = pending.Hash, Status = StatusCodes.Status201Created, Response = json, AnswerId = ids[i], CreatedAt = pending.Answer.ReceivedAt,

@@ -44,8 +44,6 @@ public sealed partial class SubmitFeedback(
     public const int MaxCommentLength = 1200;
     public const int MaxKeyLength = 100;
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     /// <summary>The request's context, created only when a lookup misses the cache: a valid answer usually needs none.</summary>
     private ServeWellDbContext Db => field ??= services.GetRequiredService<ServeWellDbContext>();
 
@@ -335,13 +333,13 @@ public sealed partial class SubmitFeedback(
 
     /// <summary>The request as parsed and re-serialised, so whitespace or property order do not make "another body".</summary>
     public static string Hash(FeedbackRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, JsonOptions))));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, FeedbackJson.Default.FeedbackRequest)));
 
     /// <summary>The content of an answer without its time and key, with where it came from: the same from the same address is a duplicate.</summary>
     private static string? Fingerprint(FeedbackRequest request, FeedbackSource source) =>
         source.ClientAddress is null ? null
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-                source.ClientAddress + "\n" + JsonSerializer.Serialize(request with { AnsweredAt = null }, JsonOptions))));
+                source.ClientAddress + "\n" + JsonSerializer.Serialize(request with { AnsweredAt = null }, FeedbackJson.Default.FeedbackRequest))));
 
     private static FeedbackResult Invalid(string field, string message)
     {

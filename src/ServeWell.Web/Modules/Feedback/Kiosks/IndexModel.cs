@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
@@ -22,7 +23,7 @@ public sealed class KioskForm
 
 /// <summary>Registers kiosk devices (the token is shown once, only its hash is kept) and revokes them.</summary>
 [Authorize(Policy = Policies.ManageFeedback)]
-public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(ServeWellDbContext db, FeedbackLookups lookups, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public KioskForm Form { get; set; } = new();
@@ -54,6 +55,7 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
                 CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "",
             });
             await db.SaveChangesAsync(cancellationToken);
+            lookups.Invalidate();
             NewToken = token;
             NewTokenDevice = Form.Name.Trim();
             Form = new KioskForm();
@@ -74,6 +76,7 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
 
         device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        lookups.Invalidate();
         return Redirect("/Feedback/Kiosks");
     }
 

@@ -100,12 +100,12 @@ public static class KioskBatchApi
         return token.Length == 0 ? null : token;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, ServeWellDbContext db, SubmitFeedback submit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpContext http, IServiceProvider services, FeedbackLookups lookups, SubmitFeedback submit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var token = TokenOf(http.Request);
         var hash = token is null ? null : KioskTokens.Hash(token);
-        var device = hash is null ? null : await db.KioskDevices.Include(k => k.Touchpoint)
-            .FirstOrDefaultAsync(k => k.TokenHash == hash && k.RevokedAt == null, cancellationToken);
+        var device = hash is null ? null : await lookups.KioskDeviceAsync(services.GetRequiredService<ServeWellDbContext>, hash, cancellationToken);
         if (device is null || device.Touchpoint is null)
         {
             return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 401, title: "Unknown kiosk device");
@@ -146,8 +146,12 @@ public static class KioskBatchApi
 
             // Every new answer of the batch is written together, sharing commits (ADR-024).
             var outcomes = await submit.SubmitManyAsync(items, source, cancellationToken);
-            device.LastSyncAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
+            if (lookups.SyncStampDue(device.Id))
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                await services.GetRequiredService<ServeWellDbContext>().KioskDevices.Where(d => d.Id == device.Id)
+                    .ExecuteUpdateAsync(d => d.SetProperty(k => k.LastSyncAt, now), cancellationToken);
+            }
 
             // Each stored answer's JSON is written as it was stored with its key, not parsed and serialised again.
             return new BatchResults([.. items.Zip(outcomes, (item, result) => new BatchItemResult(

@@ -66,7 +66,10 @@ public sealed class SurveyVersion : IImmutableRecord
     /// <summary>The email of whoever published it; null for the seeded original.</summary>
     public string? PublishedBy { get; init; }
 
-    public bool Asks(string question) => question == SurveyQuestions.Overall || SurveyQuestions.Parse(Questions).Contains(question);
+    /// <summary>Parsed once: a version never changes, and the intake asks it about every answer.</summary>
+    private HashSet<string>? _asked;
+
+    public bool Asks(string question) => question == SurveyQuestions.Overall || (_asked ??= SurveyQuestions.Parse(Questions)).Contains(question);
 
     public IReadOnlyDictionary<string, string> CustomTexts => SurveyQuestions.ParseTexts(Texts);
 }
