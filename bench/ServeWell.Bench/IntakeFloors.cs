@@ -13,30 +13,43 @@ internal static class IntakeFloors
 {
     /// <summary>
     /// pgbench, N clients, each transaction <paramref name="rows"/> answer-shaped rows and as many key rows, committed
-    /// synchronously; returns rows per second (with 1 row, commits per second).
+    /// synchronously; returns rows per second (with 1 row, commits per second). <paramref name="sameShape"/>: into
+    /// copies of the app's own tables (<c>LIKE … INCLUDING ALL</c>: every column, default and index, the foreign keys
+    /// left out), else into a bare table of the answer's main columns with no secondary index.
     /// </summary>
-    public static async Task<double> PgbenchAsync(string cs, IntakeBenchmark.Options o, int rows)
+    public static async Task<double> PgbenchAsync(string cs, IntakeBenchmark.Options o, int rows, bool sameShape)
     {
-        await IntakeBenchmark.ExecAsync(cs, """
-            DROP TABLE IF EXISTS bench_answers; DROP TABLE IF EXISTS bench_keys;
-            CREATE TABLE bench_answers (id bigserial PRIMARY KEY, touchpoint_id int NOT NULL, org_unit_id int NOT NULL, service_id int,
-              channel varchar(20) NOT NULL, overall int NOT NULL, overall_score int NOT NULL, timeliness int, courtesy int, resolved varchar(10),
-              comment varchar(2000), language varchar(8) NOT NULL, answered_at timestamptz NOT NULL, received_at timestamptz NOT NULL);
-            CREATE TABLE bench_keys (key varchar(100) PRIMARY KEY, request_hash varchar(64) NOT NULL, status int NOT NULL, response text NOT NULL,
-              answer_id bigint NOT NULL, created_at timestamptz NOT NULL);
-            """);
+        await IntakeBenchmark.ExecAsync(cs, sameShape
+            ? """
+              DROP TABLE IF EXISTS bench_answers; DROP TABLE IF EXISTS bench_keys;
+              CREATE TABLE bench_answers (LIKE feedback_answers INCLUDING ALL);
+              CREATE TABLE bench_keys (LIKE feedback_idempotency INCLUDING ALL);
+              """
+            : """
+              DROP TABLE IF EXISTS bench_answers; DROP TABLE IF EXISTS bench_keys;
+              CREATE TABLE bench_answers ("Id" bigserial PRIMARY KEY, "TouchpointId" int NOT NULL, "OrgUnitId" int NOT NULL, "ServiceId" int,
+                "Channel" varchar(20) NOT NULL, "SurveyVersionId" int NOT NULL, "Overall" int NOT NULL, "OverallScore" int NOT NULL, "Timeliness" int,
+                "TimelinessScore" int, "Courtesy" int, "CourtesyScore" int, "Resolved" varchar(10), "Comment" varchar(2000), "ContactRequested" boolean NOT NULL,
+                "Language" varchar(8) NOT NULL, "AnsweredAt" timestamptz NOT NULL, "ReceivedAt" timestamptz NOT NULL);
+              CREATE TABLE bench_keys ("Key" varchar(100) PRIMARY KEY, "RequestHash" varchar(64) NOT NULL, "Status" int NOT NULL, "Response" text NOT NULL,
+                "AnswerId" bigint NOT NULL, "CreatedAt" timestamptz NOT NULL);
+              """);
+        const string columns = """
+            "TouchpointId", "OrgUnitId", "ServiceId", "Channel", "SurveyVersionId", "Overall", "OverallScore", "Timeliness", "TimelinessScore", "Courtesy", "CourtesyScore", "Resolved", "Comment", "ContactRequested", "Language", "AnsweredAt", "ReceivedAt"
+            """;
+        const string values = "1, 1, 1, 'CounterQr', 1, 4, 75, 4, 75, 5, 100, 'Yes', 'Quick and friendly.', false, 'en', now(), now()";
         var script = Path.Combine(Path.GetTempPath(), $"servewell-pgbench-{Guid.NewGuid():N}.sql");
         // Same work per acknowledged answer as the intake: the answer row and its key row; one commit per transaction.
         await File.WriteAllTextAsync(script, rows == 1
-            ? """
+            ? $$"""
               BEGIN;
-              INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now());
+              INSERT INTO bench_answers ({{columns}}) VALUES ({{values}});
               INSERT INTO bench_keys VALUES (md5(random()::text || clock_timestamp()::text), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', lastval(), now());
               COMMIT;
               """
             : $$"""
               BEGIN;
-              WITH a AS (INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at) SELECT 1, 1, 1, 'Kiosk', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', now(), now() FROM generate_series(1, {{rows}}) RETURNING id) INSERT INTO bench_keys SELECT md5(random()::text || clock_timestamp()::text || id), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', id, now() FROM a;
+              WITH a AS (INSERT INTO bench_answers ({{columns}}) SELECT {{values}} FROM generate_series(1, {{rows}}) RETURNING "Id") INSERT INTO bench_keys SELECT md5(random()::text || clock_timestamp()::text || "Id"), md5(random()::text), 201, '{"id":1,"comment":"Quick and friendly."}', "Id", now() FROM a;
               COMMIT;
               """);
         var b = new NpgsqlConnectionStringBuilder(cs);

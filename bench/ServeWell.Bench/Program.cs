@@ -3,7 +3,7 @@ using ServeWell.Web.Modules.Demo;
 
 // dotnet run -c Release --project bench/ServeWell.Bench -- import [--rows 100000] [--pg "Host=…;Database=postgres;Username=postgres"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
-// dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 20] [--port 5182] [--pg "…"] [--only sqlite|pg]
+// dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 10] [--rounds 3] [--port 5182] [--pg "…"] [--only sqlite|pg]
 // dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "insights")
@@ -41,6 +41,7 @@ var rows = args.FirstOrDefault() == "demo-seed" ? new DemoOptions().FeedbackAnsw
 string? pg = null;
 var clients = 16;
 var seconds = 20;
+var rounds = 3;
 var port = 5182;
 string? only = null;
 for (var i = 0; i < args.Length; i++)
@@ -51,6 +52,7 @@ for (var i = 0; i < args.Length; i++)
         case "--pg": pg = args[++i]; break;
         case "--clients": clients = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--seconds": seconds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--rounds": rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--port": port = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--only": only = args[++i]; break;
     }
@@ -77,7 +79,7 @@ if (args.FirstOrDefault() == "demo-seed")
 if (args.FirstOrDefault() == "intake")
 {
     await IntakeBenchmark.RunAsync(new IntakeBenchmark.Options(
-        clients, TimeSpan.FromSeconds(seconds), port, pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll"), only));
+        clients, TimeSpan.FromSeconds(seconds), port, pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll"), only, rounds));
     return 0;
 }
 
@@ -89,7 +91,7 @@ Func<string, BenchDatabase, int, Task>? run = args.FirstOrDefault() switch
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]\n       audience [--employees N] [--pg <admin connection string>]\n       demo-seed [--rows N] [--pg <admin connection string>]\n       intake [--clients N] [--seconds S] [--port P] [--pg <admin connection string>]");
+    Console.Error.WriteLine("usage: import [--rows N] [--pg <admin connection string>]\n       audience [--employees N] [--pg <admin connection string>]\n       demo-seed [--rows N] [--pg <admin connection string>]\n       intake [--clients N] [--seconds S] [--rounds R] [--port P] [--pg <admin connection string>] [--only sqlite|pg]");
     return 2;
 }
 
