@@ -37,9 +37,9 @@ internal static class IntakeBenchmark
         {
             if (o.Only is null or "sqlite")
             {
-                // SQLite's floors are a bare table of the answer's main columns (no secondary indexes): a stricter bar than PostgreSQL's.
                 await RunOneAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", o,
-                    _ => IntakeFloors.SqliteCommitsAsync(sqliteFile + ".floor", o, 1), _ => IntakeFloors.SqliteCommitsAsync(sqliteFile + ".floor50", o, 50));
+                    shape => IntakeFloors.SqliteCommitsAsync(sqliteFile + ".floor", o, 1, shape ? sqliteFile : null),
+                    shape => IntakeFloors.SqliteCommitsAsync(sqliteFile + ".floor50", o, 50, shape ? sqliteFile : null));
             }
         }
         finally

@@ -73,20 +73,26 @@ internal static class IntakeFloors
         return rows * double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>SQLite has one writer: N tasks, each autocommitting INSERT after INSERT (answer row and key row in one transaction) under WAL + synchronous=FULL.</summary>
-    public static async Task<double> SqliteCommitsAsync(string file, IntakeBenchmark.Options o, int rows)
+    /// <summary>
+    /// SQLite has one writer: N tasks, each autocommitting INSERT after INSERT (answer row and key row in one transaction)
+    /// under WAL + synchronous=FULL, into a fresh file. <paramref name="shapeFrom"/>: the app's database, whose
+    /// <c>feedback_answers</c> and <c>feedback_idempotency</c> are copied with every column and index (the foreign keys
+    /// left out, as PostgreSQL's <c>LIKE</c> does); null: a bare table of the answer's main columns.
+    /// </summary>
+    public static async Task<double> SqliteCommitsAsync(string file, IntakeBenchmark.Options o, int rows, string? shapeFrom)
     {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(f);
+        }
+
         var cs = ServeWell.Web.Platform.Data.DataRegistration.PrepareSqlite($"Data Source={file}");
+        var ddl = shapeFrom is null ? BareSqliteTables : await SameShapeSqliteTablesAsync(shapeFrom);
         await using (var setup = new SqliteConnection(cs))
         {
             await setup.OpenAsync();
             await using var create = setup.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE bench_answers (id INTEGER PRIMARY KEY, touchpoint_id INT NOT NULL, org_unit_id INT NOT NULL, service_id INT, channel TEXT NOT NULL,
-                  overall INT NOT NULL, overall_score INT NOT NULL, timeliness INT, courtesy INT, resolved TEXT, comment TEXT, language TEXT NOT NULL,
-                  answered_at TEXT NOT NULL, received_at TEXT NOT NULL);
-                CREATE TABLE bench_keys (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, status INT NOT NULL, response TEXT NOT NULL, answer_id INT NOT NULL, created_at TEXT NOT NULL);
-                """;
+            create.CommandText = ddl;
             await create.ExecuteNonQueryAsync();
         }
 
@@ -109,9 +115,9 @@ internal static class IntakeFloors
                 await using var command = connection.CreateCommand();
                 command.Transaction = tx;
                 command.CommandText = """
-                    INSERT INTO bench_answers (touchpoint_id, org_unit_id, service_id, channel, overall, overall_score, timeliness, courtesy, resolved, comment, language, answered_at, received_at)
-                    VALUES (1, 1, 1, 'CounterQr', 4, 75, 4, 5, 'Yes', 'Quick and friendly.', 'en', datetime('now'), datetime('now'));
-                    INSERT INTO bench_keys VALUES (hex(randomblob(16)), hex(randomblob(32)), 201, '{"id":1}', last_insert_rowid(), datetime('now'));
+                    INSERT INTO bench_answers ("TouchpointId", "OrgUnitId", "ServiceId", "Channel", "SurveyVersionId", "Overall", "OverallScore", "Timeliness", "TimelinessScore", "Courtesy", "CourtesyScore", "Resolved", "Comment", "ContactRequested", "Language", "AnsweredAt", "ReceivedAt")
+                    VALUES (1, 1, 1, 'CounterQr', 1, 4, 75, 4, 75, 5, 100, 'Yes', 'Quick and friendly.', 0, 'en', datetime('now'), datetime('now'));
+                    INSERT INTO bench_keys ("Key", "RequestHash", "Status", "Response", "AnswerId", "CreatedAt") VALUES (hex(randomblob(16)), hex(randomblob(32)), 201, '{"id":1}', last_insert_rowid(), datetime('now'));
                     """;
                 for (var r = 0; r < rows; r++)
                 {
@@ -125,5 +131,36 @@ internal static class IntakeFloors
         var rate = count / clock.Elapsed.TotalSeconds;
         SqliteConnection.ClearAllPools();
         return rate;
+    }
+
+    private const string BareSqliteTables = """
+        CREATE TABLE bench_answers ("Id" INTEGER PRIMARY KEY AUTOINCREMENT, "TouchpointId" INT NOT NULL, "OrgUnitId" INT NOT NULL, "ServiceId" INT,
+          "Channel" TEXT NOT NULL, "SurveyVersionId" INT NOT NULL, "Overall" INT NOT NULL, "OverallScore" INT NOT NULL, "Timeliness" INT,
+          "TimelinessScore" INT, "Courtesy" INT, "CourtesyScore" INT, "Resolved" TEXT, "Comment" TEXT, "ContactRequested" INT NOT NULL,
+          "Language" TEXT NOT NULL, "AnsweredAt" TEXT NOT NULL, "ReceivedAt" TEXT NOT NULL);
+        CREATE TABLE bench_keys ("Key" TEXT PRIMARY KEY, "RequestHash" TEXT NOT NULL, "Status" INT NOT NULL, "Response" TEXT NOT NULL,
+          "AnswerId" INT NOT NULL, "CreatedAt" TEXT NOT NULL);
+        """;
+
+    /// <summary>The app's two intake tables and their indexes as its migrations created them, renamed, without foreign keys.</summary>
+    private static async Task<string> SameShapeSqliteTablesAsync(string appDatabase)
+    {
+        await using var connection = new SqliteConnection($"Data Source={appDatabase};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "sql" FROM sqlite_master WHERE "tbl_name" IN ('feedback_answers', 'feedback_idempotency') AND "sql" IS NOT NULL ORDER BY "type" DESC
+            """;
+        var statements = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var sql = System.Text.RegularExpressions.Regex.Replace(reader.GetString(0),
+                @",\s*CONSTRAINT ""FK_[^""]+"" FOREIGN KEY \([^)]*\) REFERENCES ""[^""]+"" \([^)]*\)( ON DELETE [A-Z]+( [A-Z]+)?)?", "");
+            statements.Add(sql.Replace("feedback_answers", "bench_answers", StringComparison.Ordinal)
+                .Replace("feedback_idempotency", "bench_keys", StringComparison.Ordinal) + ";");
+        }
+
+        return string.Join("\n", statements);
     }
 }
