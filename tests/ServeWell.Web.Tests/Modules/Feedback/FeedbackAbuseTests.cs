@@ -43,13 +43,19 @@ public abstract class FeedbackAbuseTests(DatabaseKind kind)
         using var client = app.Citizen();
         var body = new { touchpoint = touchpoint.Code, overall = 1, comment = "terrible", language = "en" };
 
-        using var first = await client.PostFeedbackAsync(body, FeedbackData.NewKey());
+        var key = FeedbackData.NewKey();
+        using var first = await client.PostFeedbackAsync(body, key);
         using var second = await client.PostFeedbackAsync(body, FeedbackData.NewKey());
+        using var resent = await client.PostFeedbackAsync(body, key);
         using var different = await client.PostFeedbackAsync(body with { overall = 2 }, FeedbackData.NewKey());
 
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        // The same key within the window is a replay of its record, not a duplicate: the original 201.
+        resent.StatusCode.ShouldBe(HttpStatusCode.Created);
+        resent.Headers.GetValues("Idempotent-Replayed").ShouldContain("true");
+        (await resent.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
         different.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await app.DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.TouchpointId == touchpoint.Id))).ShouldBe(2);
     }

@@ -68,15 +68,16 @@ public sealed partial class SubmitFeedback(
         }
 
         var fingerprint = source.KioskTouchpointId is null ? Fingerprint(request, source) : null;
-        if (fingerprint is not null && duplicates.Find(fingerprint) is { } duplicate)
+        // Another key for the same content from the same address: a double tap. The same key goes on to its record's replay.
+        if (fingerprint is not null && duplicates.Find(fingerprint) is { } duplicate && duplicate.Key != key)
         {
-            return duplicate with { Status = StatusCodes.Status200OK, Replayed = true };
+            return duplicate.Result with { Status = StatusCodes.Status200OK, Replayed = true };
         }
 
         var result = (await writer.WriteAsync([prepared.Pending!]))[0];
         if (fingerprint is not null && result.Stored)
         {
-            duplicates.Remember(fingerprint, result, options.Value.DuplicateWindow);
+            duplicates.Remember(fingerprint, key!, result, options.Value.DuplicateWindow);
         }
 
         return result;
