@@ -27,12 +27,8 @@ internal readonly record struct DemoAnswer(
 /// </summary>
 internal static class DemoFeedbackLoad
 {
-    public static readonly string[] Columns =
-    [
-        "TouchpointId", "OrgUnitId", "ServiceId", "Channel", "SurveyVersionId", "Overall", "OverallScore", "Timeliness", "TimelinessScore",
-        "Knowledge", "KnowledgeScore", "Courtesy", "CourtesyScore", "Fairness", "FairnessScore", "Outcome", "OutcomeScore", "Resolved",
-        "Comment", "CommendedEmployeeId", "ContactRequested", "Language", "AnsweredAt", "ReceivedAt",
-    ];
+    /// <summary>Every column the intake fills except the id, which the table generates here.</summary>
+    public static readonly string[] Columns = IntakeSql.AnswerColumns[1..];
 
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => $"\"{c}\""));
 

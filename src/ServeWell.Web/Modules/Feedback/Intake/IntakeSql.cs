@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Events;
 
 namespace ServeWell.Web.Modules.Feedback.Intake;
@@ -21,7 +20,8 @@ internal sealed record IntakeRow(FeedbackAnswer Answer, FeedbackIdempotencyRecor
 /// </summary>
 internal abstract class IntakeSql
 {
-    private static readonly string[] AnswerColumns =
+    /// <summary>The columns the intake fills, in the order it writes them (the demo's bulk load writes the same, without the id).</summary>
+    public static readonly string[] AnswerColumns =
     [
         "Id", "TouchpointId", "OrgUnitId", "ServiceId", "Channel", "SurveyVersionId", "Overall", "OverallScore", "Timeliness", "TimelinessScore",
         "Knowledge", "KnowledgeScore", "Courtesy", "CourtesyScore", "Fairness", "FairnessScore", "Outcome", "OutcomeScore", "Resolved",
@@ -51,11 +51,9 @@ internal abstract class IntakeSql
 
     private static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
-    private static string ChannelText(FeedbackChannel channel) => channel.ToString();
-
     private static object?[] AnswerValues(FeedbackAnswer a) =>
     [
-        a.Id, a.TouchpointId, a.OrgUnitId, a.ServiceId, ChannelText(a.Channel), a.SurveyVersionId, a.Overall, a.OverallScore,
+        a.Id, a.TouchpointId, a.OrgUnitId, a.ServiceId, a.Channel.ToString(), a.SurveyVersionId, a.Overall, a.OverallScore,
         a.Timeliness, a.TimelinessScore, a.Knowledge, a.KnowledgeScore, a.Courtesy, a.CourtesyScore, a.Fairness, a.FairnessScore,
         a.Outcome, a.OutcomeScore, a.Resolved?.ToString(), a.Comment, a.CommendedEmployeeId, a.ContactRequested, a.Language,
         a.AnsweredAt, a.ReceivedAt,
