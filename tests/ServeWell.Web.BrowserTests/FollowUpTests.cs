@@ -112,7 +112,8 @@ public sealed class FollowUpTests(BrowserFixture fixture)
             answerId = answer.Id;
             foreach (var listener in scope.ServiceProvider.GetServices<IFeedbackReceived>())
             {
-                await listener.FeedbackReceivedAsync(new FeedbackReceived(answerId, unit, touchpoint.ServiceId, touchpoint.Id, 1, answer.Comment, contact, "en", DateTime.UtcNow), CancellationToken.None);
+                await listener.FeedbackReceivedAsync(new FeedbackReceived(answerId, unit, touchpoint.ServiceId, touchpoint.Id, 1, answer.Comment, contact, "en", DateTime.UtcNow,
+                    new FeedbackMeasures((int)touchpoint.Channel, null, null, null, null, null, false, false)), CancellationToken.None);
             }
 
             await tx.CommitAsync();

@@ -4,6 +4,13 @@ namespace ServeWell.Web.Platform.Events;
 public sealed record FeedbackContact(string? Email, string? Phone);
 
 /// <summary>
+/// What an answer adds to the counts beyond its overall score: its channel (as int), each driver's 0–100 value (null when
+/// skipped), and whether the "resolved" question was answered and answered yes.
+/// </summary>
+public sealed record FeedbackMeasures(
+    int Channel, int? Timeliness, int? Knowledge, int? Courtesy, int? Fairness, int? Outcome, bool ResolvedAnswered, bool ResolvedYes);
+
+/// <summary>
 /// One citizen answer as just stored by the intake (not yet committed). <see cref="Comment"/> is already redacted.
 /// <see cref="Contact"/> is set only when the citizen asked to be contacted and consented.
 /// </summary>
@@ -16,7 +23,8 @@ public sealed record FeedbackReceived(
     string? Comment,
     FeedbackContact? Contact,
     string Language,
-    DateTime AnsweredAtUtc);
+    DateTime AnsweredAtUtc,
+    FeedbackMeasures Measures);
 
 /// <summary>
 /// Told by the feedback intake for each new answer it <see cref="Handles"/>, inside the intake's open transaction and

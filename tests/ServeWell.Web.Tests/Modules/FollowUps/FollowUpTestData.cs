@@ -28,7 +28,8 @@ public static class FollowUpTestData
 
     public static FeedbackReceived Answer(
         int orgUnitId, int overall = 1, FeedbackContact? contact = null, string language = "ko", DateTime? answeredAt = null, string? comment = "Waited an hour.") =>
-        new(NewAnswerId(), orgUnitId, 7, 42, overall, comment, contact, language, answeredAt ?? DateTime.UtcNow);
+        new(NewAnswerId(), orgUnitId, 7, 42, overall, comment, contact, language, answeredAt ?? DateTime.UtcNow,
+            new FeedbackMeasures(0, null, null, null, null, null, false, false));
 
     /// <summary>
     /// Stores the answer (under its own id, at a touchpoint of its unit, unless stored already) and tells every

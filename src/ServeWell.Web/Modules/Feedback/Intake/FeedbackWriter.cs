@@ -29,7 +29,10 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 
     /// <summary>What listeners are told of the answer, once its id is reserved.</summary>
     public FeedbackReceived Received => new(
-        Answer.Id, Answer.OrgUnitId, Answer.ServiceId, Answer.TouchpointId, Answer.Overall, Answer.Comment, Contact, Answer.Language, Answer.AnsweredAt);
+        Answer.Id, Answer.OrgUnitId, Answer.ServiceId, Answer.TouchpointId, Answer.Overall, Answer.Comment, Contact, Answer.Language, Answer.AnsweredAt,
+        new FeedbackMeasures(
+            (int)Answer.Channel, Answer.TimelinessScore, Answer.KnowledgeScore, Answer.CourtesyScore, Answer.FairnessScore, Answer.OutcomeScore,
+            Answer.Resolved is not null, Answer.Resolved == Resolution.Yes));
 
     /// <summary>Gives the answer the id reserved for it (again, when its group failed and it is written on its own).</summary>
     public void Assign(long id) => Answer.AssignId(id);

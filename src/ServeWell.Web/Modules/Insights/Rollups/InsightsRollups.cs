@@ -1,4 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -6,9 +10,12 @@ using ServeWell.Web.Platform.Events;
 namespace ServeWell.Web.Modules.Insights.Rollups;
 
 /// <summary>
-/// Keeps the monthly cube (ADR-014, as amended): a queue row names an (office, local month); a batch recomputes every
-/// cell of the named office-months from the answers, replacing what was there, so running a batch twice or after a
-/// crash writes the same numbers. Batches are serialised by a row lock on the lease row (both providers).
+/// Keeps the monthly cube (ADR-014, as amended by ADR-026). New answers reach it as delta rows: their counts, written in
+/// the intake's transaction, added to the cube, the office totals and the subtree sums by a batch that deletes the same
+/// rows in the same transaction, so each delta counts exactly once. An answer changed after intake queues a recompute
+/// of its office-month, which recounts it from the answers and drops that office-month's pending deltas. A batch reads
+/// the queue and the answers in one snapshot taken after it holds the rollups' lock (PostgreSQL: a session advisory
+/// lock, then REPEATABLE READ; SQLite: its write lock), so a recount and the deltas it drops cover the same answers.
 /// </summary>
 public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar calendar, TimeProvider clock, ILogger<InsightsRollups> logger)
 {
@@ -38,30 +45,36 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         }
     }
 
-    /// <summary>One batch: up to <see cref="BatchSize"/> queue rows, their office-months recomputed, the rows deleted, in one transaction.</summary>
+    /// <summary>
+    /// One batch, in one transaction: up to <see cref="BatchSize"/> queue rows; the deltas among them added to the
+    /// rollups, the office-months named by recompute rows recounted, and the rows deleted.
+    /// </summary>
     public async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
-        await EnsureLockRowAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync(cancellationToken);
+        await using var locked = await BeginLockedAsync(cancellationToken);
         var items = await db.Set<InsightsRollupQueueItem>().AsNoTracking()
             .OrderBy(q => q.Seq).Take(BatchSize)
-            .Select(q => new { q.Seq, q.Month, q.OrgUnitId })
             .ToListAsync(cancellationToken);
         if (items.Count == 0)
         {
-            await tx.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
             return 0;
         }
 
-        foreach (var month in items.GroupBy(i => i.Month))
+        var recounts = items.Where(i => !i.Delta).Select(i => (i.Month, i.OrgUnitId)).ToHashSet();
+        foreach (var month in items.Where(i => i.Delta && !recounts.Contains((i.Month, i.OrgUnitId))).GroupBy(i => i.Month))
         {
-            await RecomputeAsync(month.Key, month.Select(i => i.OrgUnitId).Distinct().ToList(), cancellationToken);
+            await AddDeltasAsync(month.Key, [.. month], cancellationToken);
+        }
+
+        foreach (var month in recounts.GroupBy(r => r.Month))
+        {
+            await RecomputeAsync(month.Key, [.. month.Select(r => r.OrgUnitId).Distinct()], cancellationToken);
         }
 
         var seqs = items.Select(i => i.Seq).ToList();
         await db.Set<InsightsRollupQueueItem>().Where(q => seqs.Contains(q.Seq)).ExecuteDeleteAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await locked.CommitAsync(cancellationToken);
         return items.Count;
     }
 
@@ -79,24 +92,21 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 
         var first = calendar.MonthOf(await answers.MinAsync(a => a.AnsweredAt, cancellationToken));
         var last = calendar.MonthOf(await answers.MaxAsync(a => a.AnsweredAt, cancellationToken));
-        await EnsureLockRowAsync(cancellationToken);
-        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var locked = await BeginLockedAsync(cancellationToken))
         {
-            await LockAsync(cancellationToken);
             await db.Set<InsightsUnitServiceMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
             await db.Set<InsightsUnitMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
             await db.Set<InsightsSubtreeMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
         }
 
         var months = 0;
         for (var month = first; month <= last; month = month.AddMonths(1))
         {
             // A transaction per month, so a rebuild of years of answers never holds the lock for long.
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await LockAsync(cancellationToken);
+            await using var locked = await BeginLockedAsync(cancellationToken);
             await RecomputeAsync(month, null, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
             months++;
         }
 
@@ -117,20 +127,17 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
     public async Task<int> RefreshSubtreesAsync(CancellationToken cancellationToken)
     {
         var months = await db.Set<InsightsUnitServiceMonth>().AsNoTracking().Select(c => c.Month).Distinct().ToListAsync(cancellationToken);
-        await EnsureLockRowAsync(cancellationToken);
-        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var locked = await BeginLockedAsync(cancellationToken))
         {
-            await LockAsync(cancellationToken);
             await db.Set<InsightsSubtreeMonth>().Where(c => !months.Contains(c.Month)).ExecuteDeleteAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
         }
 
         foreach (var month in months.Order())
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await LockAsync(cancellationToken);
+            await using var locked = await BeginLockedAsync(cancellationToken);
             await RecomputeSubtreesAsync(month, null, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
         }
 
         return months.Count;
@@ -141,12 +148,17 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         var (from, to) = calendar.Bounds(month);
         var cells = db.Set<InsightsUnitServiceMonth>().Where(c => c.Month == month);
         var answers = db.FeedbackAnswers.AsNoTracking().Where(a => a.AnsweredAt >= from && a.AnsweredAt < to);
+        var queued = db.Set<InsightsRollupQueueItem>().Where(q => q.Month == month);
         if (units is not null)
         {
             cells = cells.Where(c => units.Contains(c.OrgUnitId));
             answers = answers.Where(a => units.Contains(a.OrgUnitId));
+            queued = queued.Where(q => units.Contains(q.OrgUnitId));
         }
 
+        // The recount holds every answer of the snapshot, so the pending rows of the same office-months (deltas of
+        // those answers, recount requests) are done with; rows committed after the snapshot are not seen, nor deleted.
+        await queued.ExecuteDeleteAsync(cancellationToken);
         await cells.ExecuteDeleteAsync(cancellationToken);
         var groups = await answers
             .GroupBy(a => new { a.OrgUnitId, a.ServiceId, a.Channel })
@@ -212,38 +224,15 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
                 continue;
             }
 
-            foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var ancestor in AncestorsOf(cell.OrgUnitId, path))
             {
-                var ancestor = int.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
-                if (ancestor == cell.OrgUnitId)
-                {
-                    continue;
-                }
-
                 if (!sums.TryGetValue((ancestor, cell.ServiceKey, cell.Channel), out var s))
                 {
                     s = new InsightsSubtreeMonth { UnitId = ancestor, Month = month, ServiceKey = cell.ServiceKey, Channel = cell.Channel, RefreshedAt = now };
                     sums.Add((ancestor, cell.ServiceKey, cell.Channel), s);
                 }
 
-                s.Score1 += cell.Score1;
-                s.Score2 += cell.Score2;
-                s.Score3 += cell.Score3;
-                s.Score4 += cell.Score4;
-                s.Score5 += cell.Score5;
-                s.Driver1Count += cell.Driver1Count;
-                s.Driver1Sum += cell.Driver1Sum;
-                s.Driver2Count += cell.Driver2Count;
-                s.Driver2Sum += cell.Driver2Sum;
-                s.Driver3Count += cell.Driver3Count;
-                s.Driver3Sum += cell.Driver3Sum;
-                s.Driver4Count += cell.Driver4Count;
-                s.Driver4Sum += cell.Driver4Sum;
-                s.Driver5Count += cell.Driver5Count;
-                s.Driver5Sum += cell.Driver5Sum;
-                s.ResolvedYes += cell.ResolvedYes;
-                s.ResolvedAnswered += cell.ResolvedAnswered;
-                s.Commented += cell.Commented;
+                s.Add(cell);
             }
         }
 
@@ -253,43 +242,186 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         db.ChangeTracker.Clear();
     }
 
-    private Task EnsureLockRowAsync(CancellationToken cancellationToken)
-    {
-        var expired = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
-        return db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "leases" ("Name", "Holder", "ExpiresAt") VALUES ({LeaseName}, NULL, {expired}) ON CONFLICT ("Name") DO NOTHING""",
-            cancellationToken);
-    }
-
     /// <summary>
-    /// A no-op update of the lease row: PostgreSQL holds its row lock, SQLite its write lock, until the transaction ends,
-    /// so two batches (a node whose lease lapsed, a rebuild) never interleave and an older snapshot never lands last.
+    /// Adds a month's delta rows to the cells, office totals and subtree sums they touch (a row of a unit no longer in the
+    /// tree reaches only the cube and the totals, as in a recount).
     /// </summary>
-    private Task LockAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""UPDATE "leases" SET "Holder" = "Holder" WHERE "Name" = {LeaseName}""", cancellationToken);
-}
-
-/// <summary>
-/// Queues the office-month of each new answer inside the intake's transaction (ADR-014 decision 3), as rows written in
-/// the same round trip as the answers (ADR-025). One queue row per office-month per group commit (ADR-024).
-/// </summary>
-internal sealed class QueueRollupOnFeedback(InsightsCalendar calendar, TimeProvider clock) : IFeedbackBatchReceived
-{
-    private static readonly string[] Columns = ["Month", "OrgUnitId", "EnqueuedAt"];
-
-    public void AddRows(IReadOnlyList<FeedbackReceived> answers, IntakeRows rows)
+    private async Task AddDeltasAsync(DateOnly month, IReadOnlyList<InsightsRollupQueueItem> deltas, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (orgUnitId, month) in answers.Select(a => (a.OrgUnitId, calendar.MonthOf(a.AnsweredAtUtc))).Distinct())
+        var units = deltas.Select(d => d.OrgUnitId).Distinct().ToList();
+        var cells = await db.Set<InsightsUnitServiceMonth>().Where(c => c.Month == month && units.Contains(c.OrgUnitId))
+            .ToDictionaryAsync(c => (c.OrgUnitId, c.ServiceKey, c.Channel), cancellationToken);
+        var totals = await db.Set<InsightsUnitMonth>().Where(c => c.Month == month && units.Contains(c.OrgUnitId))
+            .ToDictionaryAsync(c => c.OrgUnitId, cancellationToken);
+        var ancestors = (await db.OrgUnits.AsNoTracking().Where(u => units.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => AncestorsOf(u.Id, u.Path).ToList());
+        var above = ancestors.Values.SelectMany(a => a).Distinct().ToList();
+        var subtrees = await db.Set<InsightsSubtreeMonth>().Where(c => c.Month == month && above.Contains(c.UnitId))
+            .ToDictionaryAsync(c => (c.UnitId, c.ServiceKey, c.Channel), cancellationToken);
+        foreach (var delta in deltas)
         {
-            rows.Add("insights_rollup_queue", Columns, month, orgUnitId, now);
+            if (!cells.TryGetValue((delta.OrgUnitId, delta.ServiceKey, delta.Channel), out var cell))
+            {
+                cell = new InsightsUnitServiceMonth { Month = month, OrgUnitId = delta.OrgUnitId, ServiceKey = delta.ServiceKey, Channel = delta.Channel };
+                cells.Add((delta.OrgUnitId, delta.ServiceKey, delta.Channel), cell);
+                db.Add(cell);
+            }
+
+            cell.Add(delta);
+            cell.RefreshedAt = now;
+            if (!totals.TryGetValue(delta.OrgUnitId, out var total))
+            {
+                total = new InsightsUnitMonth { OrgUnitId = delta.OrgUnitId, Month = month };
+                totals.Add(delta.OrgUnitId, total);
+                db.Add(total);
+            }
+
+            total.Score1 += delta.Score1;
+            total.Score2 += delta.Score2;
+            total.Score3 += delta.Score3;
+            total.Score4 += delta.Score4;
+            total.Score5 += delta.Score5;
+            total.RefreshedAt = now;
+            foreach (var ancestor in ancestors.GetValueOrDefault(delta.OrgUnitId) ?? [])
+            {
+                if (!subtrees.TryGetValue((ancestor, delta.ServiceKey, delta.Channel), out var sum))
+                {
+                    sum = new InsightsSubtreeMonth { UnitId = ancestor, Month = month, ServiceKey = delta.ServiceKey, Channel = delta.Channel };
+                    subtrees.Add((ancestor, delta.ServiceKey, delta.Channel), sum);
+                    db.Add(sum);
+                }
+
+                sum.Add(delta);
+                sum.RefreshedAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The strict ancestors of a unit: the ids in its materialised path before its own.</summary>
+    private static IEnumerable<int> AncestorsOf(int unitId, string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => int.Parse(part, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(id => id != unitId);
+
+    /// <summary>
+    /// Begins a transaction that holds the rollups' lock, so batches, rebuilds and refreshes (on any node) never
+    /// interleave, and whose reads all see one snapshot taken after the lock was granted: the queue rows a batch reads and
+    /// deletes, and the answers a recount reads, are then the same answers. On PostgreSQL a session advisory lock is
+    /// taken first and a REPEATABLE READ transaction begun after it (a lock taken inside the transaction would come
+    /// after its snapshot); on SQLite a no-op update takes its only write lock, and no one else commits meanwhile.
+    /// </summary>
+    private async Task<RollupLock> BeginLockedAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var locked = false;
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({LeaseName}))", cancellationToken);
+                locked = true;
+                return new RollupLock(db, await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken), advisory: true);
+            }
+            catch
+            {
+                await (locked ? RollupLock.UnlockAsync(db) : db.Database.CloseConnectionAsync());
+                throw;
+            }
+        }
+
+        var expired = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "leases" ("Name", "Holder", "ExpiresAt") VALUES ({LeaseName}, NULL, {expired}) ON CONFLICT ("Name") DO NOTHING""",
+            cancellationToken);
+        var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "leases" SET "Holder" = "Holder" WHERE "Name" = {LeaseName}""", cancellationToken);
+        return new RollupLock(db, tx, advisory: false);
+    }
+
+    /// <summary>The transaction of <see cref="BeginLockedAsync"/>; disposing it rolls back what was not committed and lets the lock go.</summary>
+    private sealed class RollupLock(ServeWellDbContext db, IDbContextTransaction transaction, bool advisory) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            if (advisory)
+            {
+                await UnlockAsync(db);
+            }
+        }
+
+        /// <summary>
+        /// Releases the advisory lock and closes the connection. Should the unlock fail, the connection is dropped from the
+        /// pool rather than returned to it, since the lock lives as long as the session does.
+        /// </summary>
+        public static async Task UnlockAsync(ServeWellDbContext db)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({LeaseName}))");
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+                {
+                    NpgsqlConnection.ClearPool(connection);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 }
 
 /// <summary>
-/// Queues the office-month of an answer excluded or restored after intake (ADR-022), inside the revision's transaction,
-/// so the next batch recomputes it from the answers as they now count.
+/// Writes the counts of each group commit's new answers as delta rows, one per office, local month, service and
+/// channel, inserted with the answers in the same round trip and transaction (ADR-014 decision 3, ADR-025, ADR-026).
+/// </summary>
+internal sealed class QueueRollupOnFeedback(InsightsCalendar calendar, TimeProvider clock) : IFeedbackBatchReceived
+{
+    private static readonly string[] Columns =
+    [
+        "Month", "OrgUnitId", "Delta", "ServiceKey", "Channel", "Score1", "Score2", "Score3", "Score4", "Score5",
+        "Driver1Count", "Driver1Sum", "Driver2Count", "Driver2Sum", "Driver3Count", "Driver3Sum", "Driver4Count", "Driver4Sum",
+        "Driver5Count", "Driver5Sum", "ResolvedYes", "ResolvedAnswered", "Commented", "EnqueuedAt",
+    ];
+
+    public void AddRows(IReadOnlyList<FeedbackReceived> answers, IntakeRows rows)
+    {
+        var deltas = new Dictionary<(DateOnly Month, int Unit, int Service, int Channel), InsightsRollupQueueItem>();
+        foreach (var answer in answers)
+        {
+            var key = (calendar.MonthOf(answer.AnsweredAtUtc), answer.OrgUnitId, answer.ServiceId ?? 0, answer.Measures.Channel);
+            if (!deltas.TryGetValue(key, out var delta))
+            {
+                delta = new InsightsRollupQueueItem { Month = key.Item1, OrgUnitId = key.OrgUnitId, Delta = true, ServiceKey = key.Item3, Channel = key.Channel };
+                deltas.Add(key, delta);
+            }
+
+            delta.Count(answer.Overall, answer.Measures, answer.Comment is not null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var d in deltas.Values)
+        {
+            rows.Add("insights_rollup_queue", Columns, d.Month, d.OrgUnitId, true, d.ServiceKey, d.Channel, d.Score1, d.Score2, d.Score3, d.Score4, d.Score5,
+                d.Driver1Count, d.Driver1Sum, d.Driver2Count, d.Driver2Sum, d.Driver3Count, d.Driver3Sum, d.Driver4Count, d.Driver4Sum,
+                d.Driver5Count, d.Driver5Sum, d.ResolvedYes, d.ResolvedAnswered, d.Commented, now);
+        }
+    }
+}
+
+/// <summary>
+/// Queues a recount of the office-month of an answer excluded or restored after intake (ADR-022), inside the revision's
+/// transaction, so the next batch recomputes it from the answers as they now count.
 /// </summary>
 internal sealed class QueueRollupOnRevision(InsightsRollups rollups) : IFeedbackRevised
 {

@@ -32,7 +32,7 @@ public sealed class InsightsUnitMonth
 /// whole-city year reads a few thousand rows instead of every office's cells. Recomputed per month from the cube by
 /// <see cref="InsightsRollups"/>; rebuilt from the cube when the org tree changes.
 /// </summary>
-public sealed class InsightsSubtreeMonth
+public sealed class InsightsSubtreeMonth : InsightsCounts
 {
     public int UnitId { get; set; }
 
@@ -41,42 +41,6 @@ public sealed class InsightsSubtreeMonth
     public int ServiceKey { get; set; }
 
     public int Channel { get; set; }
-
-    public int Score1 { get; set; }
-
-    public int Score2 { get; set; }
-
-    public int Score3 { get; set; }
-
-    public int Score4 { get; set; }
-
-    public int Score5 { get; set; }
-
-    public int Driver1Count { get; set; }
-
-    public long Driver1Sum { get; set; }
-
-    public int Driver2Count { get; set; }
-
-    public long Driver2Sum { get; set; }
-
-    public int Driver3Count { get; set; }
-
-    public long Driver3Sum { get; set; }
-
-    public int Driver4Count { get; set; }
-
-    public long Driver4Sum { get; set; }
-
-    public int Driver5Count { get; set; }
-
-    public long Driver5Sum { get; set; }
-
-    public int ResolvedYes { get; set; }
-
-    public int ResolvedAnswered { get; set; }
-
-    public int Commented { get; set; }
 
     public DateTime RefreshedAt { get; set; }
 }

@@ -1095,6 +1095,45 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Delta")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1102,6 +1141,30 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceKey")
                         .HasColumnType("integer");
 
                     b.HasKey("Seq");

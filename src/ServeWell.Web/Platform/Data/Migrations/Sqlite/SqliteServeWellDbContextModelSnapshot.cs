@@ -1052,6 +1052,45 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver1Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver1Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver2Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver2Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver3Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver3Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver4Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver4Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Driver5Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Driver5Sum")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
@@ -1059,6 +1098,30 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceKey")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Seq");
