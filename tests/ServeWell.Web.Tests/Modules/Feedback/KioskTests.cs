@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.FollowUps.Cases;
+using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -75,6 +76,41 @@ public abstract class KioskTests(FeedbackApp app)
         var cases = await app.DbAsync(db => db.Set<FollowUpCase>().AsNoTracking().Where(c => ids.Contains(c.AnswerId)).Select(c => c.AnswerId).ToListAsync());
         cases.Order().ShouldBe([ids[1], ids[2], ids[4]]);
         (await app.DbAsync(db => db.FeedbackIdempotency.CountAsync(r => keys.Contains(r.Key)))).ShouldBe(6);
+    }
+
+    /// <summary>
+    /// A kiosk that lost the acknowledgement resends its answers with new ones behind them, in one group commit: on
+    /// PostgreSQL the group presumed new meets stored keys, is rolled back whole and written again the careful way
+    /// (ADR-027). The resent answers replay, the new ones are stored, cased and rolled up once.
+    /// </summary>
+    [Fact]
+    public async Task Batch_ResentWithNewAnswersBehind_ReplaysTheOld_StoresCasesAndCountsTheNewOnce()
+    {
+        var (touchpoint, token) = await RegisterAsync();
+        using var kiosk = Kiosk(token);
+        var keys = Enumerable.Range(0, 4).Select(_ => "k-" + Guid.NewGuid().ToString("N")).ToArray();
+        object Item(int i) => new { key = keys[i], overall = i == 3 ? 1 : 4, language = "en", comment = i == 3 ? "Nobody came." : null };
+
+        var first = await SendAsync(kiosk, new { answers = new[] { Item(0), Item(1) } });
+        var resent = await SendAsync(kiosk, new { answers = new[] { Item(0), Item(1), Item(2), Item(3) } });
+
+        first.Select(r => r.Status).ShouldBe([201, 201]);
+        resent.Select(r => r.Status).ShouldBe([200, 200, 201, 201]);
+        resent[0].Answer!.Value.GetProperty("id").GetInt64().ShouldBe(first[0].Answer!.Value.GetProperty("id").GetInt64());
+        var ids = resent.Select(r => r.Answer!.Value.GetProperty("id").GetInt64()).ToArray();
+        var stored = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().Where(a => a.TouchpointId == touchpoint.Id).Select(a => a.Id).ToListAsync());
+        stored.Order().ShouldBe(ids.Order());
+        (await app.DbAsync(db => db.FeedbackIdempotency.CountAsync(r => keys.Contains(r.Key)))).ShouldBe(4);
+        (await app.DbAsync(db => db.Set<FollowUpCase>().AsNoTracking().Where(c => ids.Contains(c.AnswerId)).Select(c => c.AnswerId).ToListAsync()))
+            .ShouldBe([ids[3]]);
+
+        await app.UseAsync<InsightsRollups, int>(r => r.DrainAsync(CancellationToken.None));
+        var counted = await app.DbAsync(db => db.InsightsUnitServiceMonths.AsNoTracking()
+            .Where(c => c.OrgUnitId == touchpoint.OrgUnitId && c.ServiceKey == (touchpoint.ServiceId ?? 0) && c.Channel == (int)FeedbackChannel.Kiosk)
+            .SumAsync(c => c.Score1 + c.Score2 + c.Score3 + c.Score4 + c.Score5));
+        var answered = await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking()
+            .CountAsync(a => a.OrgUnitId == touchpoint.OrgUnitId && a.ServiceId == touchpoint.ServiceId && a.Channel == FeedbackChannel.Kiosk));
+        counted.ShouldBe(answered);
     }
 
     [Fact]

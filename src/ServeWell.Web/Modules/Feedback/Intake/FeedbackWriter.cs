@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -50,7 +51,15 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 /// </summary>
 public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, ILogger<FeedbackWriter> logger) : IAsyncDisposable
 {
+    /// <summary>Answer ids reserved ahead (PostgreSQL), taken in blocks so a group presumed new needs no round trip for them.</summary>
+    private const int IdBlock = 1024;
+
+    /// <summary>After a group presumed new met a stored key, this many groups look their keys up first (resends come in runs).</summary>
+    private const int CarefulAfterConflict = 64;
+
     private readonly Channel<PendingAnswer> queue = Channel.CreateUnbounded<PendingAnswer>();
+    private readonly ConcurrentQueue<long> spareIds = new();
+    private int careful;
     private readonly Lock gate = new();
     private Task[]? loops;
 
@@ -130,7 +139,13 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     {
         try
         {
-            var (results, again) = await CommitAsync(batch);
+            var presumeNew = Volatile.Read(ref careful) <= 0;
+            if (!presumeNew)
+            {
+                Interlocked.Decrement(ref careful);
+            }
+
+            var (results, again) = await CommitAsync(batch, presumeNew);
             foreach (var (pending, result) in results)
             {
                 pending.Done.TrySetResult(result);
@@ -180,8 +195,12 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     /// the new answers (ADR-025): on PostgreSQL, when no <see cref="IFeedbackReceived"/> listener handles any of them,
     /// two round trips in all — the keys read with the ids reserved, then every insert as one batch that commits by
     /// itself. Nothing is completed here: the caller completes the results after this returned, i.e. committed.
+    /// <paramref name="presumeNew"/> (PostgreSQL; ADR-027): skip the lookup and take ids reserved ahead, so the common
+    /// group is one round trip; a stored key then fails the insert, which rolls the group back, and the group is
+    /// written again the careful way.
     /// </summary>
-    private async Task<(List<(PendingAnswer Pending, FeedbackResult Result)> Results, List<PendingAnswer> Again)> CommitAsync(List<PendingAnswer> batch)
+    private async Task<(List<(PendingAnswer Pending, FeedbackResult Result)> Results, List<PendingAnswer> Again)> CommitAsync(
+        List<PendingAnswer> batch, bool presumeNew)
     {
         var none = CancellationToken.None;
         await using var scope = scopes.CreateAsyncScope();
@@ -192,7 +211,10 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
 
         // Read before the transaction: on SQLite the transaction takes the write lock, which the reads need not hold.
         var keys = batch.Select(p => p.Key).Distinct().ToList();
-        var (stored, ids) = await sql.ReadAsync(connection, keys, keys.Count, none);
+        presumeNew &= sql.MayPresumeNewKeys;
+        var (stored, ids) = presumeNew
+            ? ([], await TakeIdsAsync(connection, sql, keys.Count))
+            : await sql.ReadAsync(connection, keys, keys.Count, none);
         var results = new List<(PendingAnswer, FeedbackResult)>(batch.Count);
         var again = new List<PendingAnswer>();
         var writing = new List<PendingAnswer>(batch.Count);
@@ -264,6 +286,18 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
                 await tx.CommitAsync(none);
             }
         }
+        catch (Exception ex) when (presumeNew && sql.IsKeyTaken(ex))
+        {
+            // A resend: nothing of the group was stored. Write it again, keys read first, and stay careful for a while.
+            Volatile.Write(ref careful, CarefulAfterConflict);
+            if (tx is not null)
+            {
+                await tx.DisposeAsync();
+                tx = null;
+            }
+
+            return await CommitAsync(batch, presumeNew: false);
+        }
         finally
         {
             if (tx is not null)
@@ -273,6 +307,29 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
         }
 
         return (results, again);
+    }
+
+    /// <summary><paramref name="count"/> answer ids from those reserved ahead, reserving another block when they run short.</summary>
+    private async Task<long[]> TakeIdsAsync(DbConnection connection, IntakeSql sql, int count)
+    {
+        var ids = new long[count];
+        var taken = 0;
+        while (taken < count && spareIds.TryDequeue(out var id))
+        {
+            ids[taken++] = id;
+        }
+
+        if (taken < count)
+        {
+            var block = await sql.ReserveIdsAsync(connection, null, Math.Max(count - taken, IdBlock), CancellationToken.None);
+            block.AsSpan(0, count - taken).CopyTo(ids.AsSpan(taken));
+            foreach (var spare in block.AsSpan(count - taken))
+            {
+                spareIds.Enqueue(spare);
+            }
+        }
+
+        return ids;
     }
 
     private async Task<FeedbackResult?> ReplayAsync(PendingAnswer pending)

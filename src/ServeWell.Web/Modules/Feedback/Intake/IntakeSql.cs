@@ -42,8 +42,21 @@ internal abstract class IntakeSql
     public abstract Task<(Dictionary<string, FeedbackIdempotencyRecord> Stored, long[]? Ids)> ReadAsync(
         DbConnection connection, IReadOnlyList<string> keys, int reserve, CancellationToken cancellationToken);
 
-    /// <summary><paramref name="count"/> fresh answer ids, inside the write transaction.</summary>
-    public abstract Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether a group may be written without first reading its keys (PostgreSQL): the insert of a key already stored
+    /// fails on the key's primary key (<see cref="IsKeyTaken"/>), which rolls the whole group back, and the group is
+    /// then written the careful way. Answer ids then come from <see cref="ReserveIdsAsync"/> ahead of time.
+    /// </summary>
+    public abstract bool MayPresumeNewKeys { get; }
+
+    /// <summary>Whether the write failed because one of its Idempotency-Keys was stored already.</summary>
+    public virtual bool IsKeyTaken(Exception exception) => false;
+
+    /// <summary>
+    /// <paramref name="count"/> fresh answer ids: on SQLite inside the write transaction (given); on PostgreSQL at any
+    /// time, outside any transaction (a sequence hands them out for good).
+    /// </summary>
+    public abstract Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction? transaction, int count, CancellationToken cancellationToken);
 
     /// <summary>Inserts the answers, then their keys' records, then the listeners' rows; in the transaction given, else (PostgreSQL) as one.</summary>
     public abstract Task InsertAsync(
@@ -132,8 +145,24 @@ internal abstract class IntakeSql
             return (stored, ids);
         }
 
-        public override Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("PostgreSQL reserves answer ids with the key lookup.");
+        public override bool MayPresumeNewKeys => true;
+
+        public override bool IsKeyTaken(Exception exception) =>
+            exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "feedback_idempotency" };
+
+        public override async Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction? transaction, int count, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand(IdsSql, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = count, NpgsqlDbType = NpgsqlDbType.Integer });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var ids = new long[count];
+            for (var i = 0; i < count && await reader.ReadAsync(cancellationToken); i++)
+            {
+                ids[i] = reader.GetInt64(0);
+            }
+
+            return ids;
+        }
 
         public override async Task InsertAsync(
             DbConnection connection, DbTransaction? transaction, IReadOnlyList<IntakeRow> rows, IntakeRows more, CancellationToken cancellationToken)
@@ -237,8 +266,15 @@ internal abstract class IntakeSql
         }
 
         /// <summary>After the highest id ever handed out (AUTOINCREMENT's own counter, which SQLite then moves past the ids inserted).</summary>
-        public override async Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
+        public override bool MayPresumeNewKeys => false;
+
+        public override async Task<long[]> ReserveIdsAsync(DbConnection connection, DbTransaction? transaction, int count, CancellationToken cancellationToken)
         {
+            if (transaction is null)
+            {
+                throw new InvalidOperationException("SQLite reserves answer ids inside its write transaction.");
+            }
+
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText =
