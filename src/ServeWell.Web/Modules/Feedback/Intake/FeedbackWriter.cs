@@ -42,7 +42,8 @@ public sealed class PendingAnswer(FeedbackAnswer answer, FeedbackContact? contac
 /// <summary>
 /// Group commit for the intake (ADR-024). Requests hand their validated answers to a queue; a few writer loops each take
 /// whatever is waiting (up to <see cref="FeedbackOptions.GroupCommitMaxAnswers"/>), look up all their Idempotency-Keys
-/// in one query (a key already stored answers its original result), and store the new ones in ONE transaction —
+/// in one query (a key already stored answers its original result; on PostgreSQL only after a group presumed new met
+/// one, ADR-027), and store the new ones in ONE transaction —
 /// the answers, what every <see cref="IFeedbackReceived"/> listener adds, and each Idempotency-Key's record — then
 /// commit once and only then complete each request. No answer is acknowledged before the commit that made it durable,
 /// and no timer holds a request back: a lone answer is written at once, and answers that arrive while a commit is in
