@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
@@ -54,6 +56,36 @@ public abstract class FollowUpPagesTests(AppHost app)
         audit.Count.ShouldBe(1);
         audit[0].ActorName.ShouldBe(Demo.EmailOf(Roles.Supervisor));
         (audit[0].After ?? "").ShouldNotContain("reveal@citizen.example");
+    }
+
+    /// <summary>A case stays open when its answer is excluded from the figures (ADR-022), and says so to its handler, until a restore.</summary>
+    [Fact]
+    public async Task CasePage_AndApi_SayWhenTheAnswerWasExcluded_UntilItIsRestored()
+    {
+        var unit = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
+        var followUp = await app.OpenCaseAsync(unit.Code, null);
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        using var api = app.ApiClient();
+        var path = $"/FollowUps/Case/{followUp.Id}";
+        (await supervisor.GetPageAsync(path)).QuerySelector("[data-excluded]").ShouldBeNull();
+
+        using (var excluded = await api.PostAsJsonAsync($"/api/v1/feedback/answers/{followUp.AnswerId}/exclusion", new { reason = "test", note = "Staff trying the kiosk." }))
+        {
+            excluded.StatusCode.ShouldBe(HttpStatusCode.Created, await excluded.Content.ReadAsStringAsync());
+        }
+
+        (await supervisor.GetPageAsync(path)).Text("[data-excluded]").ShouldContain("excluded as Test");
+        var dto = await api.GetOkAsync<JsonElement>($"/api/v1/follow-ups/{followUp.Id}");
+        dto.GetProperty("answerExcludedAs").GetString().ShouldBe("test");
+        dto.GetProperty("state").GetString().ShouldBe("new");
+
+        using (var restored = await api.DeleteAsync($"/api/v1/feedback/answers/{followUp.AnswerId}/exclusion"))
+        {
+            restored.IsSuccessStatusCode.ShouldBeTrue(await restored.Content.ReadAsStringAsync());
+        }
+
+        (await supervisor.GetPageAsync(path)).QuerySelector("[data-excluded]").ShouldBeNull();
+        (await api.GetOkAsync<JsonElement>($"/api/v1/follow-ups/{followUp.Id}")).GetProperty("answerExcludedAs").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]

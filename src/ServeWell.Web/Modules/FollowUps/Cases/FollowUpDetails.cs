@@ -17,7 +17,16 @@ public sealed record FollowUpView(
 
     /// <summary>The service's name in the reader's language, when the touchpoint is for one service.</summary>
     public string? ServiceName { get; init; }
+
+    /// <summary>
+    /// Set when the answer was later excluded from the figures (ADR-022): the case stays open (cases are work, not
+    /// figures), and its handler sees why the answer no longer counts before deciding how to close it.
+    /// </summary>
+    public FollowUpExclusion? Exclusion { get; init; }
 }
+
+/// <summary>Why and when a case's answer was excluded from the figures.</summary>
+public sealed record FollowUpExclusion(ServeWell.Web.Modules.Feedback.Intake.ExclusionReason Reason, DateTime AtUtc);
 
 /// <summary>The touchpoint an answer came through, as a case shows it.</summary>
 public sealed record FollowUpTouchpoint(int Id, string Label, string Code, ServeWell.Web.Modules.Feedback.Touchpoints.TouchpointKind Kind);
@@ -44,12 +53,16 @@ public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
         var service = c.ServiceId is { } serviceId
             ? await db.PublicServices.AsNoTracking().Where(s => s.Id == serviceId).Select(s => new { s.NameEn, s.NameKo }).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var exclusion = await db.FeedbackAnswers.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.Id == c.AnswerId && a.ExcludedAt != null && a.ExclusionReason != null)
+            .Select(a => new FollowUpExclusion(a.ExclusionReason!.Value, a.ExcludedAt!.Value)).FirstOrDefaultAsync(cancellationToken);
         return new FollowUpView(
             c, c.OrgUnit!.Code, c.OrgUnit.DisplayName(english), c.AssignedUser?.DisplayName, c.RootCause,
             c.IsOverdueAt(clock.GetUtcNow().UtcDateTime), hasContact, scope.MayHandleUnit(c.OrgUnit.Path), timeline)
         {
             Touchpoint = touchpoint,
             ServiceName = service is null ? null : english ? service.NameEn : service.NameKo,
+            Exclusion = exclusion,
         };
     }
 }

@@ -35,7 +35,7 @@ public sealed record FollowUpDto(
     string? TouchpointKind, int Overall, string? Comment,
     string Language, DateTime AnsweredAt, DateTime OpenedAt, DateOnly DueOn, DateTime DueAt, bool Overdue, string State,
     string? Assignee, string? RootCause, string? ResolutionNote, DateTime? ClosedAt, bool LowScore, bool ContactRequested,
-    bool HasContact, IReadOnlyList<FollowUpEventDto> Timeline)
+    bool HasContact, string? AnswerExcludedAs, DateTime? AnswerExcludedAt, IReadOnlyList<FollowUpEventDto> Timeline)
 {
     public static FollowUpDto From(FollowUpView v)
     {
@@ -45,7 +45,8 @@ public sealed record FollowUpDto(
             v.Touchpoint is { } tp ? char.ToLowerInvariant(tp.Kind.ToString()[0]) + tp.Kind.ToString()[1..] : null, c.Overall, c.Comment, c.Language,
             Utc(c.AnsweredAtUtc), Utc(c.OpenedAtUtc), c.DueOn, Utc(c.DueAtUtc), v.Overdue, HandleFollowUp.ApiName(c.State),
             v.AssigneeName, v.RootCause?.Code, c.ResolutionNote, c.ClosedAtUtc is { } closed ? Utc(closed) : null, c.LowScore, c.ContactRequested,
-            v.HasContact,
+            v.HasContact, v.Exclusion is { } x ? ServeWell.Web.Modules.Feedback.Revisions.ReviseFeedback.ApiName(x.Reason) : null,
+            v.Exclusion is { } at ? Utc(at.AtUtc) : null,
             v.Timeline.Select(e => new FollowUpEventDto(
                 Utc(e.AtUtc), char.ToLowerInvariant(e.Kind.ToString()[0]) + e.Kind.ToString()[1..],
                 e.FromState is { } f ? HandleFollowUp.ApiName(f) : null, e.ToState is { } t ? HandleFollowUp.ApiName(t) : null,
