@@ -1,11 +1,6 @@
-using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Platform.Data;
-using ServeWell.Web.Platform.Events;
 
 namespace ServeWell.Web.Modules.Insights.Rollups;
 
@@ -51,7 +46,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
     /// </summary>
     public async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
-        await using var locked = await BeginLockedAsync(cancellationToken);
+        await using var locked = await RollupLock.BeginAsync(db, cancellationToken);
         var items = await db.Set<InsightsRollupQueueItem>().AsNoTracking()
             .OrderBy(q => q.Seq).Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -92,7 +87,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 
         var first = calendar.MonthOf(await answers.MinAsync(a => a.AnsweredAt, cancellationToken));
         var last = calendar.MonthOf(await answers.MaxAsync(a => a.AnsweredAt, cancellationToken));
-        await using (var locked = await BeginLockedAsync(cancellationToken))
+        await using (var locked = await RollupLock.BeginAsync(db, cancellationToken))
         {
             await db.Set<InsightsUnitServiceMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
             await db.Set<InsightsUnitMonth>().Where(c => c.Month < first || c.Month > last).ExecuteDeleteAsync(cancellationToken);
@@ -104,7 +99,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         for (var month = first; month <= last; month = month.AddMonths(1))
         {
             // A transaction per month, so a rebuild of years of answers never holds the lock for long.
-            await using var locked = await BeginLockedAsync(cancellationToken);
+            await using var locked = await RollupLock.BeginAsync(db, cancellationToken);
             await RecomputeAsync(month, null, cancellationToken);
             await locked.CommitAsync(cancellationToken);
             months++;
@@ -127,7 +122,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
     public async Task<int> RefreshSubtreesAsync(CancellationToken cancellationToken)
     {
         var months = await db.Set<InsightsUnitServiceMonth>().AsNoTracking().Select(c => c.Month).Distinct().ToListAsync(cancellationToken);
-        await using (var locked = await BeginLockedAsync(cancellationToken))
+        await using (var locked = await RollupLock.BeginAsync(db, cancellationToken))
         {
             await db.Set<InsightsSubtreeMonth>().Where(c => !months.Contains(c.Month)).ExecuteDeleteAsync(cancellationToken);
             await locked.CommitAsync(cancellationToken);
@@ -135,7 +130,7 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 
         foreach (var month in months.Order())
         {
-            await using var locked = await BeginLockedAsync(cancellationToken);
+            await using var locked = await RollupLock.BeginAsync(db, cancellationToken);
             await RecomputeSubtreesAsync(month, null, cancellationToken);
             await locked.CommitAsync(cancellationToken);
         }
@@ -306,129 +301,4 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
         path.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(part => int.Parse(part, System.Globalization.CultureInfo.InvariantCulture))
             .Where(id => id != unitId);
-
-    /// <summary>
-    /// Begins a transaction that holds the rollups' lock, so batches, rebuilds and refreshes (on any node) never
-    /// interleave, and whose reads all see one snapshot taken after the lock was granted: the queue rows a batch reads and
-    /// deletes, and the answers a recount reads, are then the same answers. On PostgreSQL a session advisory lock is
-    /// taken first and a REPEATABLE READ transaction begun after it (a lock taken inside the transaction would come
-    /// after its snapshot); on SQLite a no-op update takes its only write lock, and no one else commits meanwhile.
-    /// </summary>
-    private async Task<RollupLock> BeginLockedAsync(CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var locked = false;
-            try
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({LeaseName}))", cancellationToken);
-                locked = true;
-                return new RollupLock(db, await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken), advisory: true);
-            }
-            catch
-            {
-                await (locked ? RollupLock.UnlockAsync(db) : db.Database.CloseConnectionAsync());
-                throw;
-            }
-        }
-
-        var expired = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "leases" ("Name", "Holder", "ExpiresAt") VALUES ({LeaseName}, NULL, {expired}) ON CONFLICT ("Name") DO NOTHING""",
-            cancellationToken);
-        var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""UPDATE "leases" SET "Holder" = "Holder" WHERE "Name" = {LeaseName}""", cancellationToken);
-        return new RollupLock(db, tx, advisory: false);
-    }
-
-    /// <summary>The transaction of <see cref="BeginLockedAsync"/>; disposing it rolls back what was not committed and lets the lock go.</summary>
-    private sealed class RollupLock(ServeWellDbContext db, IDbContextTransaction transaction, bool advisory) : IAsyncDisposable
-    {
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
-
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.DisposeAsync();
-            if (advisory)
-            {
-                await UnlockAsync(db);
-            }
-        }
-
-        /// <summary>
-        /// Releases the advisory lock and closes the connection. Should the unlock fail, the connection is dropped from the
-        /// pool rather than returned to it, since the lock lives as long as the session does.
-        /// </summary>
-        public static async Task UnlockAsync(ServeWellDbContext db)
-        {
-            try
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({LeaseName}))");
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
-            {
-                if (db.Database.GetDbConnection() is NpgsqlConnection connection)
-                {
-                    NpgsqlConnection.ClearPool(connection);
-                }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-}
-
-/// <summary>
-/// Writes the counts of each group commit's new answers as delta rows, one per office, local month, service and
-/// channel, inserted with the answers in the same round trip and transaction (ADR-014 decision 3, ADR-025, ADR-026).
-/// </summary>
-internal sealed class QueueRollupOnFeedback(InsightsCalendar calendar, TimeProvider clock) : IFeedbackBatchReceived
-{
-    private static readonly string[] Columns =
-    [
-        "Month", "OrgUnitId", "Delta", "ServiceKey", "Channel", "Score1", "Score2", "Score3", "Score4", "Score5",
-        "Driver1Count", "Driver1Sum", "Driver2Count", "Driver2Sum", "Driver3Count", "Driver3Sum", "Driver4Count", "Driver4Sum",
-        "Driver5Count", "Driver5Sum", "ResolvedYes", "ResolvedAnswered", "Commented", "EnqueuedAt",
-    ];
-
-    public void AddRows(IReadOnlyList<FeedbackReceived> answers, IntakeRows rows)
-    {
-        var deltas = new Dictionary<(DateOnly Month, int Unit, int Service, int Channel), InsightsRollupQueueItem>();
-        foreach (var answer in answers)
-        {
-            var key = (calendar.MonthOf(answer.AnsweredAtUtc), answer.OrgUnitId, answer.ServiceId ?? 0, answer.Measures.Channel);
-            if (!deltas.TryGetValue(key, out var delta))
-            {
-                delta = new InsightsRollupQueueItem { Month = key.Item1, OrgUnitId = key.OrgUnitId, Delta = true, ServiceKey = key.Item3, Channel = key.Channel };
-                deltas.Add(key, delta);
-            }
-
-            delta.Count(answer.Overall, answer.Measures, answer.Comment is not null);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var d in deltas.Values)
-        {
-            rows.Add("insights_rollup_queue", Columns, d.Month, d.OrgUnitId, true, d.ServiceKey, d.Channel, d.Score1, d.Score2, d.Score3, d.Score4, d.Score5,
-                d.Driver1Count, d.Driver1Sum, d.Driver2Count, d.Driver2Sum, d.Driver3Count, d.Driver3Sum, d.Driver4Count, d.Driver4Sum,
-                d.Driver5Count, d.Driver5Sum, d.ResolvedYes, d.ResolvedAnswered, d.Commented, now);
-        }
-    }
-}
-
-/// <summary>
-/// Queues a recount of the office-month of an answer excluded or restored after intake (ADR-022), inside the revision's
-/// transaction, so the next batch recomputes it from the answers as they now count.
-/// </summary>
-internal sealed class QueueRollupOnRevision(InsightsRollups rollups) : IFeedbackRevised
-{
-    public Task FeedbackRevisedAsync(FeedbackRevised revision, CancellationToken cancellationToken)
-    {
-        // Saved with the revision's own SaveChanges.
-        rollups.Enqueue(revision.OrgUnitId, revision.AnsweredAtUtc);
-        return Task.CompletedTask;
-    }
 }
