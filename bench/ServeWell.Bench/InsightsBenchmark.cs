@@ -59,6 +59,8 @@ internal static class InsightsBenchmark
         services.Configure<InsightsOptions>(_ => { });
         services.Configure<FeedbackOptions>(_ => { });
         services.AddSingleton<DuplicateWindow>();
+        services.AddSingleton<FeedbackLookups>();
+        services.AddSingleton<FeedbackWriter>();
         services.AddScoped<DatabaseLease>();
         services.AddScoped<InsightsRollups>();
         services.AddScoped<IFeedbackBatchReceived, QueueRollupOnFeedback>();
@@ -165,19 +167,19 @@ internal static class InsightsBenchmark
             var (f, t) = Utc(query);
             await RowAsync("Overview: headline, by office, by service, by channel (one call)", label, 50, calls, rawCalls, provider, database,
                 sp => sp.GetRequiredService<InsightsOverview>().OverviewAsync(query, true, ct),
-                c => RawCellsAsync(c, query.Unit.Path, f, t, ct));
+                c => InsightsRawFloors.CellsAsync(c, query.Unit.Path, f, t, ct));
             var (pf, pt) = Utc(query.Previous());
             await RowAsync("Problem services (Wilson ranking, this and the previous period)", label, 400, calls, rawCalls, provider, database,
                 sp => sp.GetRequiredService<ProblemServicesReport>().RankAsync(query, true, ct),
                 async c =>
                 {
-                    await RawCellsAsync(c, query.Unit.Path, f, t, ct);
-                    await RawCellsAsync(c, query.Unit.Path, pf, pt, ct);
+                    await InsightsRawFloors.CellsAsync(c, query.Unit.Path, f, t, ct);
+                    await InsightsRawFloors.CellsAsync(c, query.Unit.Path, pf, pt, ct);
                 });
             var (yf, _) = Utc(query with { From = query.From.AddYears(-1) });
             await RowAsync("Trends (each month and the same month a year before)", label, 50, calls, rawCalls, provider, database,
                 sp => sp.GetRequiredService<TrendsReport>().SeriesAsync(query, true, ct),
-                c => RawMonthsAsync(c, query.Unit.Path, yf, t, ct));
+                c => InsightsRawFloors.MonthsAsync(c, query.Unit.Path, yf, t, ct));
         }
 
         // Drill-down: the answers behind one figure, first page of 50 newest, and a deep page by keyset.
@@ -194,7 +196,7 @@ internal static class InsightsBenchmark
             var (f, t) = Utc(d.Query);
             await RowAsync("Drill-down, first page of 50 (InsightsAnswers, as /Insights/Answers)", d.Label, 500, calls, rawCalls, provider, database,
                 sp => sp.GetRequiredService<InsightsAnswers>().PageAsync(new AnswerFilter(d.Query, worstService), null, true, cancellationToken: ct),
-                c => RawCellAsync(c, d.Query.Unit.Path, f, t, worstService, ct));
+                c => InsightsRawFloors.CellAsync(c, d.Query.Unit.Path, f, t, worstService, ct));
         }
 
         string? next = null;
@@ -209,7 +211,7 @@ internal static class InsightsBenchmark
 
         await RowAsync("Drill-down, page 21 by keyset (after the 1,000th answer)", drills[0].Label, 500, calls, rawCalls, provider, database,
             sp => sp.GetRequiredService<InsightsAnswers>().PageAsync(new AnswerFilter(cityYear, worstService), next, true, cancellationToken: ct),
-            c => RawCellAsync(c, city.Path, cyf, cyt, worstService, ct));
+            c => InsightsRawFloors.CellAsync(c, city.Path, cyf, cyt, worstService, ct));
     }
 
     private static async Task RowAsync(
@@ -256,61 +258,10 @@ internal static class InsightsBenchmark
         return new Stat(times.Count, At(0.5), At(0.95), times[^1]);
     }
 
-    private const string Measures = """
-        count(*) FILTER (WHERE a."Overall" = 1), count(*) FILTER (WHERE a."Overall" = 2), count(*) FILTER (WHERE a."Overall" = 3),
-        count(*) FILTER (WHERE a."Overall" = 4), count(*) FILTER (WHERE a."Overall" = 5),
-        count(a."TimelinessScore"), COALESCE(sum(a."TimelinessScore"), 0), count(a."KnowledgeScore"), COALESCE(sum(a."KnowledgeScore"), 0),
-        count(a."CourtesyScore"), COALESCE(sum(a."CourtesyScore"), 0), count(a."FairnessScore"), COALESCE(sum(a."FairnessScore"), 0),
-        count(a."OutcomeScore"), COALESCE(sum(a."OutcomeScore"), 0)
-        """;
-
-    /// <summary>The floor for the overview and the ranking: the same office × service × channel sums straight from the answers.</summary>
-    private static Task RawCellsAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, CancellationToken ct) => ReadAllAsync(c, $"""
-        SELECT a."OrgUnitId", COALESCE(a."ServiceId", 0), a."Channel", {Measures}
-          FROM feedback_answers a
-         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
-         GROUP BY 1, 2, 3
-        """, path, from, to, null, ct);
-
-    /// <summary>The floor for trends: score counts per local month straight from the answers.</summary>
-    private static Task RawMonthsAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, CancellationToken ct) => ReadAllAsync(c, """
-        SELECT date_trunc('month', a."AnsweredAt" AT TIME ZONE 'Asia/Seoul'),
-               count(*) FILTER (WHERE a."Overall" = 1), count(*) FILTER (WHERE a."Overall" = 2), count(*) FILTER (WHERE a."Overall" = 3),
-               count(*) FILTER (WHERE a."Overall" = 4), count(*) FILTER (WHERE a."Overall" = 5)
-          FROM feedback_answers a
-         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
-         GROUP BY 1
-        """, path, from, to, null, ct);
-
-    /// <summary>The floor for a drill-down: the figure of the cell it opens, straight from the answers.</summary>
-    private static Task RawCellAsync(NpgsqlConnection c, string path, DateTime from, DateTime to, int? service, CancellationToken ct) => ReadAllAsync(c, $"""
-        SELECT {Measures}
-          FROM feedback_answers a
-         WHERE a."AnsweredAt" >= @from AND a."AnsweredAt" < @to AND a."OrgUnitId" IN (SELECT "Id" FROM org_units WHERE "Path" LIKE @path)
-           AND (@service::int IS NULL OR a."ServiceId" = @service)
-        """, path, from, to, service, ct);
-
-    private static async Task ReadAllAsync(NpgsqlConnection c, string sql, string path, DateTime from, DateTime to, int? service, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 600 };
-        cmd.Parameters.AddWithValue("path", path + "%");
-        cmd.Parameters.AddWithValue("from", DateTime.SpecifyKind(from, DateTimeKind.Utc));
-        cmd.Parameters.AddWithValue("to", DateTime.SpecifyKind(to, DateTimeKind.Utc));
-        if (sql.Contains("@service", StringComparison.Ordinal))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter("service", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)service ?? DBNull.Value });
-        }
-
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-        }
-    }
-
     /// <summary>
     /// 10,000 answers from 20 kiosks (500 each, the batch API's maximum, answered up to three days ago) through the
-    /// intake (<see cref="SubmitFeedback"/>, whose listener queues the office-month in the answer's transaction), with
-    /// the real <see cref="InsightsRollupWorker"/> running (looks every 5 s). Reports the oldest queue row seen while
+    /// intake (<see cref="SubmitFeedback"/>, whose listener writes each group's counts as delta rows in the answers'
+    /// transaction, ADR-026), with the real <see cref="InsightsRollupWorker"/> running (looks every 5 s). Reports the oldest queue row seen while
     /// the burst ran and the time from the last answer's commit until the cube holds every answer of the month.
     /// </summary>
     private static async Task MeasureLagAsync(BenchDatabase database, ServiceProvider provider, CancellationToken ct)
