@@ -40,8 +40,8 @@ internal sealed class InsightsRollupWorker(
 
                     checkedRebuild = true;
                     // New answers first, so a tree refresh never holds them back. Only a full batch means more are waiting now:
-                    // under a steady intake a partial one ends the look, so an office-month is recomputed once per look
-                    // rather than again for every few answers (the recompute reads all of its month).
+                    // under a steady intake a partial one ends the look, so the next batch takes five seconds of deltas at
+                    // once (and a recount of an office-month, ADR-026, runs once per look, not for every few answers).
                     while (await rollups.RunBatchAsync(stoppingToken) >= InsightsRollups.BatchSize)
                     {
                         await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken);
