@@ -256,22 +256,11 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
             .ToDictionaryAsync(c => (c.UnitId, c.ServiceKey, c.Channel), cancellationToken);
         foreach (var delta in deltas)
         {
-            if (!cells.TryGetValue((delta.OrgUnitId, delta.ServiceKey, delta.Channel), out var cell))
-            {
-                cell = new InsightsUnitServiceMonth { Month = month, OrgUnitId = delta.OrgUnitId, ServiceKey = delta.ServiceKey, Channel = delta.Channel };
-                cells.Add((delta.OrgUnitId, delta.ServiceKey, delta.Channel), cell);
-                db.Add(cell);
-            }
-
+            var cell = Row(cells, (delta.OrgUnitId, delta.ServiceKey, delta.Channel),
+                () => new InsightsUnitServiceMonth { Month = month, OrgUnitId = delta.OrgUnitId, ServiceKey = delta.ServiceKey, Channel = delta.Channel });
             cell.Add(delta);
             cell.RefreshedAt = now;
-            if (!totals.TryGetValue(delta.OrgUnitId, out var total))
-            {
-                total = new InsightsUnitMonth { OrgUnitId = delta.OrgUnitId, Month = month };
-                totals.Add(delta.OrgUnitId, total);
-                db.Add(total);
-            }
-
+            var total = Row(totals, delta.OrgUnitId, () => new InsightsUnitMonth { OrgUnitId = delta.OrgUnitId, Month = month });
             total.Score1 += delta.Score1;
             total.Score2 += delta.Score2;
             total.Score3 += delta.Score3;
@@ -280,13 +269,8 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
             total.RefreshedAt = now;
             foreach (var ancestor in ancestors.GetValueOrDefault(delta.OrgUnitId) ?? [])
             {
-                if (!subtrees.TryGetValue((ancestor, delta.ServiceKey, delta.Channel), out var sum))
-                {
-                    sum = new InsightsSubtreeMonth { UnitId = ancestor, Month = month, ServiceKey = delta.ServiceKey, Channel = delta.Channel };
-                    subtrees.Add((ancestor, delta.ServiceKey, delta.Channel), sum);
-                    db.Add(sum);
-                }
-
+                var sum = Row(subtrees, (ancestor, delta.ServiceKey, delta.Channel),
+                    () => new InsightsSubtreeMonth { UnitId = ancestor, Month = month, ServiceKey = delta.ServiceKey, Channel = delta.Channel });
                 sum.Add(delta);
                 sum.RefreshedAt = now;
             }
@@ -294,6 +278,21 @@ public sealed class InsightsRollups(ServeWellDbContext db, InsightsCalendar cale
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The row under <paramref name="key"/>, or a new one, tracked for insertion.</summary>
+    private T Row<TKey, T>(Dictionary<TKey, T> rows, TKey key, Func<T> create)
+        where TKey : notnull
+        where T : class
+    {
+        if (!rows.TryGetValue(key, out var row))
+        {
+            row = create();
+            rows.Add(key, row);
+            db.Add(row);
+        }
+
+        return row;
     }
 
     /// <summary>The strict ancestors of a unit: the ids in its materialised path before its own.</summary>
