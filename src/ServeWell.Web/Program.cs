@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.Feedback;
 using ServeWell.Web.Modules.Insights;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
@@ -15,6 +16,7 @@ using ServeWell.Web.Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServeWellCity();
 builder.AddServeWellData();
 builder.AddServeWellSecurity();
 builder.AddServeWellLocalization();

@@ -1,0 +1,24 @@
+namespace ServeWell.Web.Platform.City;
+
+/// <summary>
+/// Facts about the city that runs this installation, one place for all modules (section <c>City</c>):
+/// its time zone (every date a person reads or a record carries is a date in this zone), the language it speaks
+/// by default (mail to people without a language of their own, content without a text in the reader's language),
+/// and the smallest group whose figures may be shown (anonymity).
+/// </summary>
+public sealed class CityOptions
+{
+    public const string Section = "City";
+
+    /// <summary>IANA time-zone id, e.g. Asia/Seoul, Asia/Manila, Africa/Lagos.</summary>
+    public string TimeZone { get; set; } = "Asia/Seoul";
+
+    /// <summary>The city's own language ("ko" or "en"): mail to a recipient without a language, and content fallback.</summary>
+    public string DefaultLanguage { get; set; } = "ko";
+
+    /// <summary>
+    /// Below this many respondents, no figure, rating or comment of a group is shown anywhere (pages, API, exports):
+    /// evaluations, insights per employee, quiz statistics, practice profiles. One setting for the whole app.
+    /// </summary>
+    public int MinimumGroupSize { get; set; } = 5;
+}
