@@ -26,7 +26,7 @@ public static class WebRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = Modules.Feedback.Intake.FeedbackRateLimiting.OnRejectedAsync;
+            o.OnRejected = RateLimitRejection.OnRejectedAsync;
         });
         services.AddExceptionHandler<ServeWellExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
