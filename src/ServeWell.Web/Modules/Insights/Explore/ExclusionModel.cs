@@ -42,6 +42,11 @@ public sealed class ExclusionModel(ReviseFeedback revise, StaffScope scope, Insi
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         Answer = await revise.FindAsync(id, await scope.GetAsync(cancellationToken), cancellationToken);
+        if (!Url.IsLocalUrl(ReturnUrl))
+        {
+            ReturnUrl = null; // not echoed into the forms either
+        }
+
         return Answer is null ? NotFound() : Page();
     }
 
