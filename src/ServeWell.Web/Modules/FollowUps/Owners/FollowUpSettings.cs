@@ -5,12 +5,14 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.FollowUps.Owners;
 
-/// <summary>Who owns a case that no supervisor's scope covers (ADR-029): nobody, the training officers, or the administrators.</summary>
+/// <summary>
+/// Who owns a case that no supervisor's scope covers (ADR-029): nobody (it waits, unassigned, for a supervisor), or the
+/// administrators. Not training officers: citizens' complaints are not theirs to read (ADR-013).
+/// </summary>
 public enum OwnerFallback
 {
     None = 0,
-    TrainingOfficers = 1,
-    Administrators = 2,
+    Administrators = 1,
 }
 
 /// <summary>
@@ -32,7 +34,6 @@ public sealed class FollowUpSettings : IAudited
     /// <summary>The role a fallback hands cases to, or null for none.</summary>
     public static string? RoleOf(OwnerFallback fallback) => fallback switch
     {
-        OwnerFallback.TrainingOfficers => Roles.TrainingOfficer,
         OwnerFallback.Administrators => Roles.Administrator,
         _ => null,
     };
