@@ -90,8 +90,17 @@ public sealed class CaseOwners(ServeWellDbContext db, Supervisors supervisors, T
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return moved;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return moved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone acted on one of the cases meanwhile (a handler, or another node adopting); the next pass sees it anew.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
     }
 
     private void Assign(FollowUpCase c, string userId, string name, bool byFallback, DateTime now)
