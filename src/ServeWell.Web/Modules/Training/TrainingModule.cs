@@ -55,6 +55,7 @@ public static class TrainingModule
         app.MapJoinLink();
         api.MapTrainingRecordApis();
         app.MapCertificateDownload();
+        app.MapOldTrainingRecord();
         return app;
     }
 
