@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -45,20 +47,20 @@ public abstract class AccountSecurityTests(AppHost app)
     [Fact]
     public async Task SignIn_LockedAccountAndUnknownAddress_AnswerAlike()
     {
+        // Locked as another node would have locked it, so this node's own throttle has counted nothing.
         var email = await app.CreateAccountAsync(Roles.Employee);
+        await app.UseAsync<UserManager<StaffUser>, IdentityResult>(async users =>
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.UtcNow.AddMinutes(15)));
         using var client = app.Anonymous();
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            using var failed = await client.TrySignInAsync(email, WrongPassword);
-        }
 
-        using var locked = await client.TrySignInAsync(email, WrongPassword);
-        using var unknown = await client.TrySignInAsync(TestData.Unique("nobody.") + "@test.example", WrongPassword);
+        using var locked = await client.TrySignInAsync(email, Demo.Password);
+        using var unknown = await client.TrySignInAsync(TestData.Unique("nobody.") + "@test.example", Demo.Password);
 
         var lockedMessage = (await Html.ParseAsync(locked)).Text(".error-summary");
         lockedMessage.ShouldNotBeNullOrWhiteSpace();
         lockedMessage.ShouldBe((await Html.ParseAsync(unknown)).Text(".error-summary"));
         locked.StatusCode.ShouldBe(unknown.StatusCode);
+        client.AuthCookie.ShouldBeNull();
     }
 
     [Fact]
