@@ -30,7 +30,7 @@ public abstract class CaseOwnerTests(AppHost app)
         var opened = await app.OpenCaseAsync(unit.Code);
         (opened.AssignedUserId is not null, opened.OwnedByFallback).ShouldBe((true, true));
         (await app.DbAsync(db => db.Set<FollowUpNotice>().AnyAsync(n => n.CaseId == opened.Id && n.RecipientUserId == opened.AssignedUserId))).ShouldBeTrue();
-        (await app.DbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityKey == "follow-up-settings" && a.After != null && a.After.Contains("Administrators")))).ShouldBeTrue();
+        (await app.DbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityKey == "follow-up-settings" && a.After != null && a.After.Contains("OwnerFallback")))).ShouldBeTrue();
 
         var supervisor = await app.CreateSupervisorAsync(unit.Code);
         await app.UseAsync<CaseOwners, int>(o => o.AdoptAsync(CancellationToken.None));

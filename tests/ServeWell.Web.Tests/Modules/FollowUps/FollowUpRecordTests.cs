@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.FollowUps.Cases;
+using ServeWell.Web.Modules.Insights.Reports;
+using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
@@ -31,6 +33,9 @@ public abstract class FollowUpRecordTests(AppHost app)
         var after = await api.GetOkAsync<JsonElement>("/api/v1/follow-ups?state=all");
         after.GetProperty("contacted").GetInt32().ShouldBe(before.GetProperty("contacted").GetInt32());
         after.GetProperty("resolved").GetInt32().ShouldBe(before.GetProperty("resolved").GetInt32() + 1);
+        var month = await app.UseAsync<InsightsCalendar, DateOnly>(c => Task.FromResult(c.MonthOf(DateTime.UtcNow)));
+        var report = await app.UseAsync<MonthlyReport, MonthlyReportData>(r => r.CollectAsync(month, unit, english: true, CancellationToken.None));
+        (report.FollowUps.Closed, report.FollowUps.Resolved, report.FollowUps.Unreachable, report.FollowUps.Contacted).ShouldBe((1, 1, 0, 0));
     }
 
     [Fact]
