@@ -45,7 +45,8 @@ public sealed class RegistrationsModel(ServeWellDbContext db, SessionRegistratio
 
     public string? Problem { get; private set; }
 
-    [BindProperty]
+    /// <summary>Whom a handler acts on; also read on GET, where the confirmation questions name the person.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? EmployeeNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int programmeId, int id, CancellationToken cancellationToken)

@@ -21,10 +21,10 @@ public abstract class EvaluationTests(AppHost app)
         await app.AttendAsync(c, employee);
         using var client = await app.SignInAsEmployeeAsync(employee);
 
-        var record = await client.GetPageAsync("/Training/Record");
+        var record = await client.GetPageAsync("/Training/My");
         var link = record.QuerySelector($"a[href='/Training/Evaluations/Session/{c.Session.Id}']");
         link.ShouldNotBeNull();
-        record.Text(".record-item").ShouldContain("submit the evaluation");
+        record.Text(".next-step").ShouldContain("To complete this programme, evaluate the session you attended.");
 
         var path = $"/Training/Evaluations/Session/{c.Session.Id}";
         var form = await client.GetPageAsync(path);
@@ -41,11 +41,11 @@ public abstract class EvaluationTests(AppHost app)
         });
 
         sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        sent.Headers.Location!.OriginalString.ShouldBe("/Training/Record");
+        sent.Headers.Location!.OriginalString.ShouldBe("/Training/My");
         var saved = await app.DbAsync(db => db.SessionEvaluations.AsNoTracking().SingleAsync(e => e.SessionId == c.Session.Id));
         (saved.EmployeeId, saved.Relevance, saved.Instructor, saved.Confidence, saved.Comment, saved.Cycle).ShouldBe((employee.Id, 4, 5, 3, "Useful cases", 1));
         (await app.CompletionsAsync(c.Programme.Id)).ShouldHaveSingleItem().EmployeeId.ShouldBe(employee.Id);
-        var after = await client.GetPageAsync("/Training/Record");
+        var after = await client.GetPageAsync("/Training/My");
         after.Text("[role=status]").ShouldBe("Thank you: your evaluation has been saved.");
         after.QuerySelector($"a[href='{path}']").ShouldBeNull();
         after.Text("#certificates-heading + *").ShouldContain(c.Programme.Title);
@@ -58,14 +58,67 @@ public abstract class EvaluationTests(AppHost app)
     }
 
     [Fact]
-    public async Task EvaluatePage_ForSomeoneWhoDidNotAttend_IsNotFound()
+    public async Task EvaluatePage_ForSomeoneWhoDidNotAttend_SaysSo_AndAnUnknownSessionIsNotFound()
     {
         var c = await app.CreateTrainingCaseAsync();
         using var client = await app.SignInAsEmployeeAsync(c.People[1]);
 
-        using var response = await client.GetAsync($"/Training/Evaluations/Session/{c.Session.Id}");
+        var page = await client.GetPageAsync($"/Training/Evaluations/Session/{c.Session.Id}");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.Text(".evaluation-state").ShouldBe("Only people who attended this session can evaluate it.");
+        page.QuerySelector("form.form").ShouldBeNull();
+        using var unknown = await client.GetAsync("/Training/Evaluations/Session/999999");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task EvaluatePage_BeforeTheSessionStarts_SaysWhenItOpens()
+    {
+        var c = await app.CreateTrainingCaseAsync(people: 1);
+        var coming = await app.AddSessionAsync(c.Programme.Id, DateTime.UtcNow.AddDays(3));
+        using var client = await app.SignInAsEmployeeAsync(c.People[0]);
+
+        var page = await client.GetPageAsync($"/Training/Evaluations/Session/{coming.Id}");
+
+        page.Text(".evaluation-state").ShouldStartWith("The evaluation opens when the session starts (");
+        page.QuerySelector("form.form").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task EvaluatePage_AfterItClosed_SaysSo_AndAPostSavesNothing()
+    {
+        var c = await app.CreateTrainingCaseAsync(people: 1);
+        var old = await app.AddSessionAsync(c.Programme.Id, DateTime.UtcNow.AddDays(-40));
+        await app.DbAsync(db => db.TrainingSessions.Where(s => s.Id == c.Session.Id).ExecuteDeleteAsync());
+        await app.AttendAsync(c with { Session = old }, c.People[0]);
+        using var client = await app.SignInAsEmployeeAsync(c.People[0]);
+        var path = $"/Training/Evaluations/Session/{old.Id}";
+
+        var page = await client.GetPageAsync(path);
+
+        page.Text(".evaluation-state").ShouldStartWith("The evaluation of this session closed on ");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var late = await client.Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Form.Relevance"] = "5", ["Form.Instructor"] = "5", ["Form.Confidence"] = "5",
+        }));
+        late.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.DbAsync(db => db.SessionEvaluations.CountAsync(e => e.SessionId == old.Id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task EvaluatePage_WhenTheProgrammeNeedsTheEvaluation_StaysOpenLongAfter()
+    {
+        var c = await app.CreateTrainingCaseAsync(people: 1, configure: r => r.Completion = new CompletionRequest { EvaluationSubmitted = true });
+        await app.DbAsync(db => db.TrainingSessions.Where(s => s.Id == c.Session.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAtUtc, DateTime.UtcNow.AddDays(-90)).SetProperty(x => x.EndsAtUtc, DateTime.UtcNow.AddDays(-90).AddHours(2))));
+        await app.AttendAsync(c, c.People[0]);
+        using var client = await app.SignInAsEmployeeAsync(c.People[0]);
+
+        var page = await client.GetPageAsync($"/Training/Evaluations/Session/{c.Session.Id}");
+
+        page.QuerySelector("form.form").ShouldNotBeNull();
+        page.QuerySelector(".evaluation-state").ShouldBeNull();
     }
 
     [Fact]
