@@ -35,9 +35,9 @@ public static class TrainingRecordModule
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
         builder.AddNavigation(
-            new NavigationItem("My training record", "/Training/Record", Policies.Staff, 46),
-            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56),
-            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
+            new NavigationItem("My training record", "/Training/Record", Policies.Staff, 46, NavigationArea.Training),
+            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56, NavigationArea.Training),
+            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57, NavigationArea.Training));
         return builder;
     }
 
