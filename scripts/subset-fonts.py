@@ -28,6 +28,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WEB = os.path.join(ROOT, "src", "ServeWell.Web")
 SOURCE = os.path.join(WEB, "Platform", "Pdf", "Fonts")
 TARGET = os.path.join(WEB, "wwwroot", "fonts")
+# The syllables the Hangul files hold; a test checks that every Korean UI text is in it (re-run this script if not).
+MANIFEST = os.path.join(ROOT, "scripts", "subset-fonts.hangul.txt")
 FAMILY = "ServeWell Sans"
 WEIGHTS = {400: "Regular", 700: "Bold"}
 
@@ -93,6 +95,8 @@ def main():
     for weight, style in WEIGHTS.items():
         for path in (cut(weight, style, "latin", unicodes=latin), cut(weight, style, "hangul", options_text=korean)):
             print(f"{os.path.relpath(path, ROOT)}  {os.path.getsize(path):>7,} bytes")
+    with open(MANIFEST, "w", encoding="utf-8") as manifest:
+        manifest.write(korean + "\n")
     shutil.copyfile(os.path.join(SOURCE, "OFL.txt"), os.path.join(TARGET, "OFL.txt"))
     print(f"{len(korean)} Hangul syllables; licence: {os.path.relpath(os.path.join(TARGET, 'OFL.txt'), ROOT)}")
     return 0
