@@ -50,6 +50,6 @@ public sealed class NavigationTests
             Item("My feedback", "/Insights/Me", 81, NavigationArea.Insights),
         ];
 
-        Navigation.CurrentFor(visible, path)?.Text.ShouldBe(expected);
+        (Navigation.CurrentFor(visible, path)?.Text).ShouldBe(expected);
     }
 }
