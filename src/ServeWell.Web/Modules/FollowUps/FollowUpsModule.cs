@@ -33,9 +33,9 @@ public static class FollowUpsModule
         services.TryAddScoped<DatabaseLease>();
         services.AddHostedService<FollowUpBackground>();
         builder.AddNavigation(
-            new NavigationItem("Follow-ups", "/FollowUps", Policies.ViewFollowUps, 70),
-            new NavigationItem("Root causes", "/FollowUps/RootCauses", Policies.Administer, 75),
-            new NavigationItem("Case owners", "/FollowUps/Owners", Policies.Administer, 76));
+            new NavigationItem("Follow-ups", "/FollowUps", Policies.ViewFollowUps, 70, NavigationArea.FollowUps),
+            new NavigationItem("Root causes", "/FollowUps/RootCauses", Policies.Administer, 75, NavigationArea.FollowUps),
+            new NavigationItem("Case owners", "/FollowUps/Owners", Policies.Administer, 76, NavigationArea.FollowUps));
         return builder;
     }
 

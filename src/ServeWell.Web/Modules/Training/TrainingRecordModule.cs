@@ -37,8 +37,8 @@ public static class TrainingRecordModule
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
         builder.AddNavigation(
-            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56),
-            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
+            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56, NavigationArea.Training),
+            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57, NavigationArea.Training));
         return builder;
     }
 
