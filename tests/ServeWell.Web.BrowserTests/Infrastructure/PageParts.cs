@@ -31,7 +31,9 @@ public static class PageParts
         var link = page.MainNavigationLink(text);
         if (!await link.IsVisibleAsync())
         {
-            await nav.Locator("details").Filter(new() { Has = link }).Locator("summary").ClickAsync();
+            // A link in a closed area is not rendered, and role queries skip what is not rendered unless told.
+            var hidden = page.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
+            await nav.Locator("details").Filter(new() { Has = hidden }).Locator("summary").ClickAsync();
         }
 
         await link.ClickAsync();
