@@ -41,8 +41,8 @@ public sealed class TrainingRecordTests(BrowserFixture fixture)
         {
             var page = employee.Page;
             await employee.SignInAsync(DemoAccounts.Employee);
-            await page.GotoAsync("/Training/Record");
-            await Expect(page.PageHeading()).ToHaveTextAsync("My training record");
+            await page.GotoAsync("/Training/Record"); // the old address leads to the one "My training" page (ADR-032)
+            await Expect(page.PageHeading()).ToHaveTextAsync("My training");
             await employee.CheckPageAsync("my-training");
             await page.GetByRole(AriaRole.Link, new() { Name = "Evaluate the session of", Exact = false }).First.ClickAsync();
             await Expect(page.PageHeading()).ToHaveTextAsync("Evaluate the session");
