@@ -30,7 +30,7 @@ public sealed class ForgotPasswordModel(UserManager<StaffUser> users, PasswordRe
         // The answer is the same whether or not the account exists, so the page reveals no addresses.
         if (await users.FindByEmailAsync(Email.Trim()) is { } user)
         {
-            await resetMail.SendAsync(user, Request, welcome: false, cancellationToken);
+            await resetMail.EnqueueAsync(user, Request, welcome: false, cancellationToken);
         }
 
         Sent = true;
