@@ -39,6 +39,7 @@ public static class TrainingModule
         builder.AddTrainingRecord();
         builder.AddNavigation(
             new NavigationItem("My training", "/Training/My", Policies.Staff, 45),
+            new NavigationItem("My sessions", "/Training/Sessions/Mine", Policies.TeachTraining, 46),
             new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
             new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
         return builder;
@@ -56,6 +57,7 @@ public static class TrainingModule
         app.MapJoinLink();
         api.MapTrainingRecordApis();
         app.MapCertificateDownload();
+        app.MapOldTrainingRecord();
         return app;
     }
 

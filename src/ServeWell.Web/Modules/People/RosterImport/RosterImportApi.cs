@@ -52,7 +52,7 @@ public static class RosterImportApi
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken);
             buffer.Position = 0;
-            sheet = RosterFileReader.Read(buffer, file.FileName);
+            sheet = RosterFileReader.Read(buffer, file.FileName, cancellationToken);
         }
         catch (RosterFileException ex)
         {

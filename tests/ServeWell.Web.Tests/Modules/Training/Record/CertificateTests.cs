@@ -119,11 +119,14 @@ public abstract class CertificateTests(AppHost app)
 
         var one = list.ShouldHaveSingleItem();
         (one.Programme, one.Cycle, one.CertificateCode, one.CertificateStatus).ShouldBe((c.Programme.Title, 1, certificate.Code, "Valid"));
-        one.CompletedOn.ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        one.CompletedOn.ShouldBe(SeoulDate(c.Session.StartsAtUtc)); // the day attended, not the day recorded (ADR-029)
     }
 
     private Task<Certificate> CertificateOfAsync(int employeeId) =>
         app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(x => x.EmployeeId == employeeId));
+
+    private static string SeoulDate(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class CertificateSqliteTests(SqliteApp app) : CertificateTests(app), IClassFixture<SqliteApp>;
