@@ -45,18 +45,22 @@ public sealed partial class PasswordResetTests(BrowserFixture fixture)
         await session.CheckPageAsync("home");
     }
 
+    /// <summary>The reset link in the newest mail to <paramref name="to"/>; the outbox worker writes it within seconds (ADR-031).</summary>
     private async Task<string> ResetLinkAsync(string to)
     {
-        var files = Directory.GetFiles(fixture.Server.MailFolder, "*.eml").Order(StringComparer.Ordinal).ToList();
-        files.ShouldNotBeEmpty($"a mail in {fixture.Server.MailFolder}");
-        foreach (var file in files.AsEnumerable().Reverse())
+        var files = new List<string>();
+        for (var started = DateTime.UtcNow; DateTime.UtcNow - started < TimeSpan.FromSeconds(30); await Task.Delay(250))
         {
-            using var message = await MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+            files = Directory.GetFiles(fixture.Server.MailFolder, "*.eml").Order(StringComparer.Ordinal).ToList();
+            foreach (var file in files.AsEnumerable().Reverse())
             {
-                var match = Link().Match(message.TextBody ?? "");
-                match.Success.ShouldBeTrue($"the reset mail to {to} holds a link:\n{message.TextBody}");
-                return match.Value;
+                using var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var match = Link().Match(message.TextBody ?? "");
+                    match.Success.ShouldBeTrue($"the reset mail to {to} holds a link:\n{message.TextBody}");
+                    return match.Value;
+                }
             }
         }
 

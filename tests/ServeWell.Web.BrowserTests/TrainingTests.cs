@@ -48,7 +48,7 @@ public sealed class TrainingTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task CreateProgramme_WithAnAudienceRule_EnrolsWhoTheRuleMatches()
+    public async Task CreateProgramme_ThenPublish_EnrolsWhoTheRuleMatches()
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
@@ -67,7 +67,13 @@ public sealed class TrainingTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.PageHeading()).ToContainTextAsync(title);
-        // Everyone the rule matched is enrolled (invited) as soon as the programme is saved.
+        // A saved programme is a draft: nobody is enrolled or mailed until it is published after a confirmation (ADR-031).
+        await Expect(page.Locator("#draft-notice")).ToContainTextAsync("nobody is enrolled or mailed");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publish…" }).ClickAsync();
+        await Expect(page.GetByText($"{matched} people will be invited")).ToBeVisibleAsync();
+        await session.CheckPageAsync("programme-publish");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Publish and invite {matched} people" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The programme is published");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"All: {matched}", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Invited: {matched}", Exact = true })).ToBeVisibleAsync();
         await session.CheckPageAsync("programme-created");

@@ -44,6 +44,7 @@ public sealed class ServeWellServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ServeWell", $"Data Source={Path.Combine(_folder, "servewell.db")}");
         builder.UseSetting("Mail:Mode", "Folder");
         builder.UseSetting("Mail:Folder", MailFolder);
+        builder.UseSetting("Mail:OutboxLook", "00:00:01"); // the outbox worker writes a mail within a second (ADR-031)
         // A small citizen-feedback history keeps the start fast; the full one is for people exploring the demo.
         builder.UseSetting("Demo:FeedbackAnswers", "300");
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Mail;
 
 namespace ServeWell.Web.Tests.Fixtures;
 
@@ -80,6 +81,13 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
         var client = (instance ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
+    }
+
+    /// <summary>Sends the outbox's due mail as the worker would (ADR-031), then lists the .eml files in the mail folder.</summary>
+    public async Task<string[]> MailFilesAsync()
+    {
+        await UseAsync<OutboxDelivery, int>(d => d.SendDueAsync(CancellationToken.None));
+        return Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
     }
 
     /// <summary>Runs <paramref name="work"/> with the app's own DbContext in a fresh DI scope.</summary>

@@ -40,6 +40,9 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
         builder.UseSetting("Demo:FeedbackAnswers", "300");
         // The demo mayor subscribes to the monthly report: no test should get it by chance on the first days of a month.
         builder.UseSetting("Insights:Reports:SendOnFirstDays", "0");
+        // The outbox worker looks once at start and then not for an hour: tests send the outbox themselves
+        // (AppHost.MailFilesAsync), so a mail is never half-written by the worker while a test reads the folder.
+        builder.UseSetting("Mail:OutboxLook", "01:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

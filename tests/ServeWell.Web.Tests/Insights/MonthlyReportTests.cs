@@ -109,7 +109,7 @@ public abstract class MonthlyReportMailingTests(DatabaseKind kind)
         await MonthlyReportTests.RollUpAsync(host);
 
         var started = DateTime.UtcNow;
-        while (ReportMails(host).Count < 2 && DateTime.UtcNow - started < TimeSpan.FromSeconds(90))
+        while ((await ReportMailsAsync(host)).Count < 2 && DateTime.UtcNow - started < TimeSpan.FromSeconds(90))
         {
             await Task.Delay(500);
         }
@@ -121,7 +121,7 @@ public abstract class MonthlyReportMailingTests(DatabaseKind kind)
         await Task.Delay(2500);
 
         again.Sum().ShouldBe(0);
-        var mails = ReportMails(host);
+        var mails = await ReportMailsAsync(host);
         mails.Count.ShouldBe(2);
         mails.Select(m => m.To.Mailboxes.Single().Address!).Order().ShouldBe(new[] { Demo.EmailOf(Roles.Leadership), Demo.EmailOf(Roles.Supervisor) }.Order());
         (await host.DbAsync(db => db.ReportDeliveries.CountAsync(d => d.SentAtUtc != null))).ShouldBe(2);
@@ -143,8 +143,8 @@ public abstract class MonthlyReportMailingTests(DatabaseKind kind)
         return await scope.ServiceProvider.GetRequiredService<SendMonthlyReports>().SendAsync(month, CancellationToken.None);
     }
 
-    private static List<MimeMessage> ReportMails(AppHost host) =>
-        Directory.GetFiles(host.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
+    private static async Task<List<MimeMessage>> ReportMailsAsync(AppHost host) =>
+        (await host.MailFilesAsync()).Select(f => MimeMessage.Load(f))
             .Where(m => (m.Subject ?? "").StartsWith("Monthly report", StringComparison.Ordinal)).ToList();
 }
 

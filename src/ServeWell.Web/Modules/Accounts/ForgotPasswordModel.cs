@@ -46,7 +46,7 @@ public sealed class ForgotPasswordModel(UserManager<StaffUser> users, PasswordRe
         // The answer is the same whether or not the account exists, so the page reveals no addresses.
         if (await users.FindByEmailAsync(email) is { } user)
         {
-            await resetMail.SendAsync(user, Request, welcome: false, cancellationToken);
+            await resetMail.EnqueueAsync(user, Request, welcome: false, cancellationToken);
         }
 
         Sent = true;

@@ -21,6 +21,7 @@ public static class TrainingModule
     {
         builder.Services.AddScoped<MatchAudience>();
         builder.Services.AddScoped<SaveProgramme>();
+        builder.Services.AddScoped<PublishProgramme>();
         builder.Services.AddScoped<SaveSession>();
         builder.Services.AddScoped<SyncProgrammeAudience>();
         builder.Services.AddScoped<ProgrammeEnrolments>();

@@ -20,6 +20,7 @@ using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Jobs;
 
 namespace ServeWell.Web.Platform.Data;
@@ -70,6 +71,7 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

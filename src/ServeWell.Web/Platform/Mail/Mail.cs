@@ -31,6 +31,17 @@ public sealed class MailOptions
     public string? SmtpUser { get; set; }
 
     public string? SmtpPassword { get; set; }
+
+    /// <summary>How often each node looks for due mail in the outbox (one node at a time sends, ADR-031).</summary>
+    public TimeSpan OutboxLook { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after the first failed attempt; it doubles with every further failure, up to <see cref="LongestRetry"/>.</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan LongestRetry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>After this many failed attempts a mail is Failed (about four hours of retries with the defaults).</summary>
+    public int MaxAttempts { get; set; } = 10;
 }
 
 /// <summary>A file sent with a message, e.g. an iCalendar invitation (text/calendar; method=REQUEST).</summary>
@@ -38,6 +49,7 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 
 public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<MailAttachment>? Attachments = null);
 
+/// <summary>Hands one message to the mail server (or the folder). Only the outbox worker calls it; everything else adds to <see cref="MailOutbox"/>.</summary>
 public interface IMailSender
 {
     Task SendAsync(MailMessage message, CancellationToken cancellationToken);
@@ -73,7 +85,8 @@ public sealed class MailKitSender(IOptions<MailOptions> options, TimeProvider cl
             return;
         }
 
-        using var smtp = new SmtpClient();
+        // A stalled server must not hold the outbox worker for MailKit's default two minutes.
+        using var smtp = new SmtpClient { Timeout = 30_000 };
         await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SmtpStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(o.SmtpUser))
         {
@@ -89,8 +102,16 @@ public static class MailRegistration
 {
     public static WebApplicationBuilder AddServeWellMail(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddOptions<MailOptions>()
+            .Bind(builder.Configuration.GetSection(MailOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1 && o.FirstRetry > TimeSpan.Zero && o.LongestRetry >= o.FirstRetry && o.OutboxLook > TimeSpan.Zero,
+                "Mail: MaxAttempts must be at least 1, FirstRetry and OutboxLook more than zero, LongestRetry at least FirstRetry.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, MailKitSender>();
+        builder.Services.AddScoped<MailOutbox>();
+        builder.Services.AddScoped<OutboxDelivery>();
+        builder.Services.AddScoped<MailLanguage>();
+        builder.Services.AddHostedService<OutboxWorker>();
         return builder;
     }
 }

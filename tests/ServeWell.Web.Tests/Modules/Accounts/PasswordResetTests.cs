@@ -42,13 +42,13 @@ public abstract partial class PasswordResetTests(AppHost app)
         var known = await app.CreateAccountAsync(Roles.Employee);
         using var client = app.Anonymous();
         var knownConfirmation = await RequestResetAsync(client, known);
-        var mailsBefore = MailFiles().Length;
+        var mailsBefore = (await app.MailFilesAsync()).Length;
 
         var unknownConfirmation = await RequestResetAsync(client, TestData.Unique("nobody.") + "@test.example");
 
         unknownConfirmation.ShouldNotBeNullOrWhiteSpace();
         unknownConfirmation.ShouldBe(knownConfirmation);
-        MailFiles().Length.ShouldBe(mailsBefore);
+        (await app.MailFilesAsync()).Length.ShouldBe(mailsBefore);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public abstract partial class PasswordResetTests(AppHost app)
     private async Task<string> FullResetLinkForAsync(string email)
     {
         var mails = new List<MimeMessage>();
-        foreach (var file in MailFiles())
+        foreach (var file in await app.MailFilesAsync())
         {
             var message = await MimeMessage.LoadAsync(file);
             if (message.To.Mailboxes.Any(m => m.Address == email))
@@ -116,8 +116,6 @@ public abstract partial class PasswordResetTests(AppHost app)
         link.Success.ShouldBeTrue(mail.TextBody);
         return link.Value;
     }
-
-    private string[] MailFiles() => Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [];
 
     [GeneratedRegex(@"https?://\S+/Accounts/ResetPassword\?\S+")]
     private static partial Regex ResetLink();

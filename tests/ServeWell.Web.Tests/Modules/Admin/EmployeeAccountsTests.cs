@@ -18,13 +18,13 @@ public abstract class EmployeeAccountsTests(AppHost app)
         var gone = await app.CreateEmployeeAsync(unit.Code, status: EmployeeStatus.Left);
         using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
 
-        var before = MailCount();
+        var before = (await app.MailFilesAsync()).Length;
         var message = await ProvisionAsync(admin, unit.Code);
         var again = await ProvisionAsync(admin, unit.Code);
 
         message.ShouldContain("2 accounts created");
         again.ShouldContain("0 accounts created");
-        MailCount().ShouldBe(before + 2);
+        (await app.MailFilesAsync()).Length.ShouldBe(before + 2);
         var accounts = await app.DbAsync(db => db.Users.Where(u => u.EmployeeId == first.Id || u.EmployeeId == second.Id || u.EmployeeId == gone.Id)
             .Select(u => new { u.Email, u.EmployeeId }).ToListAsync());
         accounts.Select(a => a.EmployeeId).ShouldBe([first.Id, second.Id], ignoreOrder: true);
@@ -51,7 +51,6 @@ public abstract class EmployeeAccountsTests(AppHost app)
         return (await Html.ParseAsync(response)).Text("#provision-h ~ p[role=status]");
     }
 
-    private int MailCount() => Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml").Length : 0;
 }
 
 public sealed class EmployeeAccountsSqliteTests(SqliteApp app) : EmployeeAccountsTests(app), IClassFixture<SqliteApp>;

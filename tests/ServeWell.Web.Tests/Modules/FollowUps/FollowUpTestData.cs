@@ -154,7 +154,7 @@ public static class FollowUpTestData
     public static async Task<List<MimeMessage>> MailsToAsync(this AppHost app, string to)
     {
         var found = new List<MimeMessage>();
-        foreach (var file in Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [])
+        foreach (var file in await app.MailFilesAsync())
         {
             var message = await MimeMessage.LoadAsync(file);
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))

@@ -79,6 +79,22 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             .Where(s => s.CancelledAt == null && !db.Attendance.Any(a => a.SessionId == s.Id)).OrderBy(s => s.Id).Select(s => s.Id).First()));
         var touchpoint = await app.DbAsync(db => Task.FromResult(db.Touchpoints.Where(t => t.RetiredAt == null).OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).First()));
         var service = await app.DbAsync(db => Task.FromResult(db.PublicServices.OrderBy(s => s.Id).First().Id));
+        // A draft to publish and a failed mail to retry: both confirmation pages show only then (ADR-031).
+        var draft = await app.DbAsync(async db =>
+        {
+            var p = db.Programmes.Add(new ServeWell.Web.Modules.Training.Programmes.Programme { Title = "Matrix draft", Hours = 1, State = ServeWell.Web.Modules.Training.Programmes.ProgrammeState.Draft }).Entity;
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var failedMail = await app.DbAsync(async db =>
+        {
+            var m = db.OutboxMails.Add(new ServeWell.Web.Platform.Mail.OutboxMail
+            {
+                To = "matrix@test.example", Language = "en", Subject = "Matrix", TextBody = "Body", Status = ServeWell.Web.Platform.Mail.OutboxStatus.Failed, Attempts = 10,
+            }).Entity;
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
 
         return
         [
@@ -152,6 +168,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{followUp.AnswerId}/exclusion", []),
             ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{outsideFollowUp.AnswerId}/exclusion", [Roles.Supervisor]),
             ("/api/v1/insights/impact", $"/api/v1/insights/impact?orgUnitCode={Demo.City}", [Roles.Supervisor]),
+            ("/Training/Programmes/Publish/{id:int}", $"/Training/Programmes/Publish/{draft}", []),
+            ("/Admin/Outbox/{id:long?}", $"/Admin/Outbox/{failedMail}", []),
+            ("/Admin/Outbox/{id:long}/Retry", $"/Admin/Outbox/{failedMail}/Retry", []),
         ];
     }
 }

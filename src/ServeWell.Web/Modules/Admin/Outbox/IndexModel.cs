@@ -1,62 +1,64 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using MimeKit;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Admin.Outbox;
 
+/// <summary>The mail outbox: every mail with its status, attempts, next try and last error (ADR-031); one mail opened.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(IOptions<MailOptions> options) : PageModel
+public sealed class IndexModel(ServeWellDbContext db) : PageModel
 {
-    public sealed record MessageRow(string File, string To, string Subject, DateTimeOffset Date, string Body);
+    public const int Shown = 200;
 
-    public bool FolderMode => options.Value.Mode == MailMode.Folder;
+    public sealed record MailRow(long Id, string To, string Language, string Subject, OutboxStatus Status, int Attempts, DateTime NextAttemptAt, string? LastError, DateTime CreatedAt, DateTime? SentAt);
 
-    public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public OutboxStatus? Status { get; set; }
 
-    public MessageRow? Open { get; private set; }
+    public IReadOnlyList<MailRow> Mails { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? name, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = new Dictionary<OutboxStatus, int>();
+
+    public MailRow? Open { get; private set; }
+
+    public string OpenBody { get; private set; } = "";
+
+    public IReadOnlyList<string> OpenAttachments { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
     {
-        if (!FolderMode)
+        Notice = TempData["Notice"] as string;
+        if (id is not null)
         {
-            return Page();
-        }
-
-        var folder = Path.GetFullPath(options.Value.Folder);
-        if (name is not null)
-        {
-            // Only a bare file name from this folder: no paths, no traversal.
-            if (name != Path.GetFileName(name) || !name.EndsWith(".eml", StringComparison.Ordinal) || !System.IO.File.Exists(Path.Combine(folder, name)))
+            var mail = await db.OutboxMails.AsNoTracking().Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            if (mail is null)
             {
                 return NotFound();
             }
 
-            Open = await ReadAsync(Path.Combine(folder, name), cancellationToken);
+            Open = Row(mail);
+            OpenBody = mail.TextBody;
+            OpenAttachments = mail.Attachments.OrderBy(a => a.Id).Select(a => a.FileName).ToList();
             return Page();
         }
 
-        if (Directory.Exists(folder))
+        Counts = (await db.OutboxMails.AsNoTracking().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var query = db.OutboxMails.AsNoTracking();
+        if (Status is { } status)
         {
-            var files = new DirectoryInfo(folder).GetFiles("*.eml").OrderByDescending(f => f.Name, StringComparer.Ordinal).Take(100);
-            var rows = new List<MessageRow>();
-            foreach (var f in files)
-            {
-                rows.Add(await ReadAsync(f.FullName, cancellationToken));
-            }
-
-            Messages = rows;
+            query = query.Where(m => m.Status == status);
         }
 
+        Mails = (await query.OrderByDescending(m => m.Id).Take(Shown).ToListAsync(cancellationToken)).Select(Row).ToList();
         return Page();
     }
 
-    private static async Task<MessageRow> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        var message = await MimeMessage.LoadAsync(path, cancellationToken);
-        return new MessageRow(Path.GetFileName(path), message.To.ToString(), message.Subject ?? "", message.Date, message.TextBody ?? "");
-    }
+    internal static MailRow Row(OutboxMail m) => new(m.Id, m.To, m.Language, m.Subject, m.Status, m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt, m.SentAt);
 }

@@ -144,11 +144,13 @@ public sealed class EditModel(
             await users.UpdateSecurityStampAsync(user);
         }
 
-        await tx.CommitAsync(cancellationToken);
         if (creating)
         {
-            await resetMail.SendAsync(user, Request, welcome: true, cancellationToken);
+            // The welcome mail commits with the account: no account without its mail, no mail for an account that was not made.
+            await resetMail.EnqueueAsync(user, Request, welcome: true, cancellationToken);
         }
+
+        await tx.CommitAsync(cancellationToken);
 
         return Redirect($"/Admin/Users/Edit/{user.Id}?saved=1");
     }
@@ -156,7 +158,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostSendResetAsync(string id, CancellationToken cancellationToken) =>
         await WithUserAsync(id, async user =>
         {
-            await resetMail.SendAsync(user, Request, welcome: false, cancellationToken);
+            await resetMail.EnqueueAsync(user, Request, welcome: false, cancellationToken);
             return l["A password reset link was emailed to {0}.", user.Email!];
         }, cancellationToken);
 

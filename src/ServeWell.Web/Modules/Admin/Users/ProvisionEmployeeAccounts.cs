@@ -44,6 +44,8 @@ public sealed class ProvisionEmployeeAccounts(
                 UserName = e.Email, Email = e.Email, EmailConfirmed = true, DisplayName = e.Name, EmployeeId = e.Id,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
+            // The account, its role and its welcome mail commit together (ADR-031).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await users.CreateAsync(user);
             if (!result.Succeeded)
             {
@@ -53,7 +55,8 @@ public sealed class ProvisionEmployeeAccounts(
             }
 
             await users.AddToRoleAsync(user, Roles.Employee);
-            await welcome.SendAsync(user, request, welcome: true, cancellationToken);
+            await welcome.EnqueueAsync(user, request, welcome: true, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             created++;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.FollowUps.Contacts;
 using ServeWell.Web.Platform.Data;
@@ -11,11 +10,12 @@ using ServeWell.Web.Platform.Web;
 namespace ServeWell.Web.Modules.FollowUps.Notices;
 
 /// <summary>
-/// Sends queued follow-up mail: to supervisors in their language, to the citizen in the language they answered in.
-/// Each notice is claimed with a conditional UPDATE before it is sent, so of several nodes only one sends it.
+/// Turns queued follow-up notices into mail: to supervisors in their language (else the city's), to the citizen in the
+/// language they answered in. Each notice is claimed with a conditional UPDATE, so of several nodes only one writes it;
+/// the mail goes into the outbox in the same transaction that marks the notice done (ADR-031).
 /// </summary>
 public sealed class FollowUpMailer(
-    ServeWellDbContext db, IMailSender mail, ContactVault vault, BusinessCalendar calendar, IStringLocalizerFactory localizers,
+    ServeWellDbContext db, MailOutbox outbox, MailLanguage language, ContactVault vault, BusinessCalendar calendar,
     IConfiguration configuration, TimeProvider clock, ILogger<FollowUpMailer> logger)
 {
     public const int MaxAttempts = 5;
@@ -40,10 +40,16 @@ public sealed class FollowUpMailer(
                 continue;
             }
 
-            string? outcome;
             try
             {
-                outcome = await SendAsync(id, cancellationToken);
+                // The mail and the notice's "done" commit together: a notice is never mailed twice, nor marked done unmailed.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var outcome = await WriteAsync(id, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                var done = clock.GetUtcNow().UtcDateTime;
+                await db.Set<FollowUpNotice>().Where(n => n.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentAtUtc, done).SetProperty(n => n.LastError, outcome), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 if (outcome is null)
                 {
                     sent++;
@@ -51,23 +57,19 @@ public sealed class FollowUpMailer(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The exception of a mail transport carries no citizen data; the address is not logged.
-                logger.LogWarning(ex, "Follow-up notice {NoticeId} could not be sent", id);
+                // The exception carries no citizen data; the address is not logged.
+                logger.LogWarning(ex, "Follow-up notice {NoticeId} could not be written", id);
+                db.ChangeTracker.Clear();
                 await db.Set<FollowUpNotice>().Where(n => n.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, ex.GetType().Name).SetProperty(n => n.ClaimedUntilUtc, now + TimeSpan.FromMinutes(1)), cancellationToken);
-                continue;
             }
-
-            var done = clock.GetUtcNow().UtcDateTime;
-            await db.Set<FollowUpNotice>().Where(n => n.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentAtUtc, done).SetProperty(n => n.LastError, outcome), cancellationToken);
         }
 
         return sent;
     }
 
-    /// <summary>Sends one notice; returns null when sent, or why there was nothing to send (the notice is then done too).</summary>
-    private async Task<string?> SendAsync(long id, CancellationToken cancellationToken)
+    /// <summary>Adds one notice's mail to the outbox; returns null when added, or why there was nothing to send (the notice is then done too).</summary>
+    private async Task<string?> WriteAsync(long id, CancellationToken cancellationToken)
     {
         var notice = await db.Set<FollowUpNotice>().AsNoTracking().FirstAsync(n => n.Id == id, cancellationToken);
         var followUp = await db.Set<FollowUpCase>().AsNoTracking().Include(c => c.OrgUnit).FirstAsync(c => c.Id == notice.CaseId, cancellationToken);
@@ -80,12 +82,13 @@ public sealed class FollowUpMailer(
                 return "no email address any more";
             }
 
-            var (subject, body) = InCulture(followUp.Language, l => (
+            var citizenLanguage = language.Of(followUp.Language);
+            var (subject, body) = language.Write(citizenLanguage, l => (
                 (string)l["Your feedback to {0}", followUp.OrgUnit!.DisplayName(Cultures.ReadsEnglish)],
                 $"{l["Thank you for telling us about your visit to {0} on {1}.", followUp.OrgUnit!.DisplayName(Cultures.ReadsEnglish), calendar.Today(followUp.AnsweredAtUtc).ToString("D", CultureInfo.CurrentCulture)]}\n\n" +
                 $"{l["We looked into what you told us and have resolved the matter. Thank you for helping us serve you better."]}\n\n" +
                 $"{followUp.OrgUnit!.DisplayName(Cultures.ReadsEnglish)}\n"));
-            await mail.SendAsync(new MailMessage(email, subject, body), cancellationToken);
+            outbox.Add(new MailMessage(email, subject, body), citizenLanguage);
             return null;
         }
 
@@ -97,7 +100,8 @@ public sealed class FollowUpMailer(
         }
 
         var link = Link($"/FollowUps/Case/{followUp.Id}");
-        var (staffSubject, staffBody) = InCulture(recipient.PreferredCulture ?? Cultures.Default, l =>
+        var staffLanguage = language.Of(recipient.PreferredCulture);
+        var (staffSubject, staffBody) = language.Write(staffLanguage, l =>
         {
             var office = followUp.OrgUnit!.DisplayName(Cultures.ReadsEnglish);
             var due = followUp.DueOn.ToString("D", CultureInfo.CurrentCulture);
@@ -110,23 +114,8 @@ public sealed class FollowUpMailer(
                     $"{(followUp.ContactRequested ? l["They asked to be contacted."] : "")}\n" +
                     $"{l["Please follow up by {0}:", due]}\n\n{link}\n");
         });
-        await mail.SendAsync(new MailMessage(recipient.Email, staffSubject, staffBody), cancellationToken);
+        outbox.Add(new MailMessage(recipient.Email, staffSubject, staffBody), staffLanguage);
         return null;
-    }
-
-    private (string Subject, string Body) InCulture(string culture, Func<IStringLocalizer, (string, string)> write)
-    {
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var wanted = new CultureInfo(Cultures.Normalise(culture));
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = wanted;
-        try
-        {
-            return write(localizers.Create(typeof(SharedResource)));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
     }
 
     private string Link(string path)

@@ -17,7 +17,7 @@ public sealed class ReportSubscription
 
 /// <summary>
 /// One monthly report mailed to one account: written (claimed) before the mail goes out, under a unique (month, account)
-/// key, so two nodes or a restart never send it twice; <see cref="SentAtUtc"/> is set once the mail has gone.
+/// key, so two nodes or a restart never send it twice; <see cref="SentAtUtc"/> is when its mail went into the outbox (ADR-031).
 /// </summary>
 public sealed class ReportDelivery
 {

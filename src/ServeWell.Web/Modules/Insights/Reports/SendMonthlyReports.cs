@@ -14,11 +14,11 @@ namespace ServeWell.Web.Modules.Insights.Reports;
 
 /// <summary>
 /// Mails a month's report to every subscriber who may still view insights, each for their own scope and in their own
-/// language. A delivery row (unique per month and account) is claimed before each mail, so a second node or a restart
-/// skips it: at most once, never twice (ADR-020).
+/// language (else the city's). A delivery row (unique per month and account) is saved together with the mail in the
+/// outbox, so a second node or a restart skips it: once, never twice (ADR-020, ADR-031).
 /// </summary>
 public sealed class SendMonthlyReports(
-    ServeWellDbContext db, MonthlyReport report, MonthlyReportPdf pdf, IMailSender mail, IStringLocalizerFactory localizers, TimeProvider clock,
+    ServeWellDbContext db, MonthlyReport report, MonthlyReportPdf pdf, MailOutbox outbox, MailLanguage language, TimeProvider clock,
     ILogger<SendMonthlyReports> logger)
 {
     public async Task<int> SendAsync(DateOnly month, CancellationToken cancellationToken)
@@ -44,26 +44,23 @@ public sealed class SendMonthlyReports(
                 continue;
             }
 
-            var delivery = new ReportDelivery { Month = month, UserId = s.Id, OrgUnitId = unit.Id, ClaimedAtUtc = clock.GetUtcNow().UtcDateTime };
-            db.ReportDeliveries.Add(delivery);
+            var culture = language.Of(s.PreferredCulture);
+            var bytes = await RenderAsync(month, unit, culture, cancellationToken);
+            var (subject, body) = Compose(month, unit, culture);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ReportDeliveries.Add(new ReportDelivery { Month = month, UserId = s.Id, OrgUnitId = unit.Id, ClaimedAtUtc = now, SentAtUtc = now });
+            outbox.Add(new MailMessage(s.Email, subject, body, Attachments: [new MailAttachment(FileName(month, unit), "application/pdf", bytes)]), culture);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {
-                // Another node claimed this delivery first; the unique index kept theirs.
+                // Another node claimed this delivery first; the unique index kept theirs, and this mail went with the rollback.
                 db.ChangeTracker.Clear();
                 continue;
             }
 
-            var culture = Cultures.Normalise(s.PreferredCulture ?? Cultures.Default);
-            var bytes = await RenderAsync(month, unit, culture, cancellationToken);
-            var (subject, body) = Compose(month, unit, culture);
-            await mail.SendAsync(
-                new MailMessage(s.Email, subject, body, Attachments: [new MailAttachment(FileName(month, unit), "application/pdf", bytes)]), cancellationToken);
-            delivery.SentAtUtc = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
             sent++;
         }
 
@@ -90,24 +87,13 @@ public sealed class SendMonthlyReports(
         return scopeUnitId is { } id ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) : null;
     }
 
-    private (string Subject, string Body) Compose(DateOnly month, OrgUnit unit, string culture)
-    {
-        var previousUi = System.Globalization.CultureInfo.CurrentUICulture;
-        var previous = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
-        try
+    private (string Subject, string Body) Compose(DateOnly month, OrgUnit unit, string culture) =>
+        language.Write(culture, l =>
         {
-            var l = localizers.Create(typeof(SharedResource));
             var name = unit.DisplayName(culture == "en");
             return (l["Monthly report {0}: {1}", InsightsScope.Format(month), name].Value,
                 l["The ServeWell monthly report for {0}, {1}, is attached as a PDF. You receive it because you subscribed on the Insights reports page, where you can also unsubscribe.", name, InsightsScope.Format(month)].Value);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previousUi;
-            System.Globalization.CultureInfo.CurrentCulture = previous;
-        }
-    }
+        });
 }
 
 public sealed class ReportOptions

@@ -1,32 +1,31 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
-using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.Training.Compliance;
 
-/// <summary>Mails everyone overdue or due within 30 days in a compliance view: one mail per person, in their own language.</summary>
-public sealed class SendComplianceReminders(ServeWellDbContext db, IMailSender mail, IStringLocalizerFactory localizers, PublicUrl publicUrl)
+/// <summary>
+/// Mails everyone overdue or due within 30 days in a compliance view: one mail per person, in their own language (else
+/// the city's). The mails and the audit entry are saved together, into the outbox (ADR-031).
+/// </summary>
+public sealed class SendComplianceReminders(ServeWellDbContext db, MailOutbox outbox, MailLanguage language, PublicUrl publicUrl)
 {
     public async Task<int> SendAsync(ComplianceResult result, HttpRequest request, CancellationToken cancellationToken)
     {
         var due = result.Rows.Where(r => r.Status is ComplianceStatus.Overdue or ComplianceStatus.DueSoon).GroupBy(r => r.EmployeeId).ToList();
-        var ids = due.Select(g => g.Key).ToList();
-        var languages = (await db.Users.AsNoTracking().Where(u => u.EmployeeId != null && ids.Contains(u.EmployeeId.Value))
-                .Select(u => new { EmployeeId = u.EmployeeId!.Value, u.PreferredCulture }).ToListAsync(cancellationToken))
-            .GroupBy(u => u.EmployeeId).ToDictionary(g => g.Key, g => g.Select(u => u.PreferredCulture).FirstOrDefault(c => c is not null));
+        var languageOf = await language.OfEmployeesAsync(due.Select(g => g.Key).ToList(), cancellationToken);
         var link = publicUrl.For(request, "/Training/Record");
         var sent = 0;
         foreach (var person in due)
         {
             var first = person.First();
-            var (subject, body) = Compose(person.ToList(), Cultures.Normalise(languages.GetValueOrDefault(person.Key) ?? Cultures.Default), link);
-            await mail.SendAsync(new MailMessage(first.Email, subject, body), cancellationToken);
+            var lang = languageOf(person.Key);
+            var (subject, body) = Compose(person.ToList(), lang, link);
+            outbox.Add(new MailMessage(first.Email, subject, body), lang);
             sent++;
         }
 
@@ -61,7 +60,8 @@ public sealed class SendComplianceReminders(ServeWellDbContext db, IMailSender m
                 continue;
             }
 
-            var (subject, body) = InCulture(Cultures.Normalise(supervisor.PreferredCulture ?? Cultures.Default), l =>
+            var lang = language.Of(supervisor.PreferredCulture);
+            var (subject, body) = language.Write(lang, l =>
             {
                 var text = new StringBuilder().Append(l["These people in your unit are overdue with their training:"]).Append('\n');
                 foreach (var r in theirs)
@@ -73,37 +73,16 @@ public sealed class SendComplianceReminders(ServeWellDbContext db, IMailSender m
                 text.Append('\n').Append(link.Replace("/Training/Record", "/Training/Compliance", StringComparison.Ordinal)).Append('\n');
                 return (l["Overdue training in your unit"].Value, text.ToString());
             });
-            await mail.SendAsync(new MailMessage(supervisor.Email, subject, body), cancellationToken);
+            outbox.Add(new MailMessage(supervisor.Email, subject, body), lang);
             sent++;
         }
 
         return sent;
     }
 
-    private T InCulture<T>(string culture, Func<IStringLocalizer, T> write)
-    {
-        var previousUi = CultureInfo.CurrentUICulture;
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
-        try
+    private (string Subject, string Body) Compose(IReadOnlyList<ComplianceRow> rows, string culture, string link) =>
+        language.Write(culture, l =>
         {
-            return write(localizers.Create(typeof(SharedResource)));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previousUi;
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
-
-    private (string Subject, string Body) Compose(IReadOnlyList<ComplianceRow> rows, string culture, string link)
-    {
-        var previousUi = CultureInfo.CurrentUICulture;
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
-        try
-        {
-            var l = localizers.Create(typeof(SharedResource));
             var body = new StringBuilder();
             body.Append(l["Hello {0},", rows[0].Name]).Append("\n\n").Append(l["This training is due:"]).Append('\n');
             foreach (var r in rows)
@@ -114,12 +93,6 @@ public sealed class SendComplianceReminders(ServeWellDbContext db, IMailSender m
             }
 
             body.Append('\n').Append(l["See your training and choose a session:"]).Append('\n').Append(link).Append('\n');
-            return (l["Training reminder"], body.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previousUi;
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
+            return (l["Training reminder"].Value, body.ToString());
+        });
 }

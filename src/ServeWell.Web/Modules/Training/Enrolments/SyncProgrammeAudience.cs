@@ -30,11 +30,19 @@ public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience m
 
     public async Task<SyncCounts?> SyncAsync(int programmeId, string by, CancellationToken cancellationToken)
     {
-        var rule = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => p.Audience).FirstOrDefaultAsync(cancellationToken);
-        if (rule is null)
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => new { p.Audience, p.State }).FirstOrDefaultAsync(cancellationToken);
+        if (programme is null)
         {
             return null;
         }
+
+        if (programme.State == Programmes.ProgrammeState.Draft)
+        {
+            // A draft enrols nobody (ADR-031); publishing it runs this sync.
+            return SyncCounts.None;
+        }
+
+        var rule = programme.Audience;
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -101,7 +109,7 @@ public sealed class SyncProgrammeAudience(ServeWellDbContext db, MatchAudience m
     public async Task<SyncCounts> SyncAllAsync(string by, CancellationToken cancellationToken)
     {
         var total = SyncCounts.None;
-        var ids = await db.Programmes.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var ids = await db.Programmes.AsNoTracking().Where(p => p.State == Programmes.ProgrammeState.Published).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             total = total.Add(await SyncAsync(id, by, cancellationToken) ?? SyncCounts.None);

@@ -29,6 +29,17 @@ public enum InstructorKind
     External = 1,
 }
 
+/// <summary>
+/// Whether a programme's audience is enrolled and invited yet: a draft enrols and mails nobody; a training officer
+/// publishes it after a confirmation that names how many people will be invited (ADR-031). Published is 0 so that the
+/// column's default makes every programme that existed before drafts published.
+/// </summary>
+public enum ProgrammeState
+{
+    Published = 0,
+    Draft = 1,
+}
+
 /// <summary>A course in the customer-service programme: what it trains, how, for whom, and what counts as done.</summary>
 public sealed class Programme : IAudited
 {
@@ -52,6 +63,9 @@ public sealed class Programme : IAudited
     public CompletionRequirements Completion { get; set; } = CompletionRequirements.Attended;
 
     public AudienceRule Audience { get; set; } = new();
+
+    /// <summary>New programmes are drafts (SaveProgramme); a programme seeded or inserted directly is published.</summary>
+    public ProgrammeState State { get; set; }
 
     public List<Competency> Competencies { get; } = [];
 

@@ -13,7 +13,10 @@ public sealed record CompletionDto(bool Attended, bool EvaluationSubmitted, bool
 
 public sealed record ProgrammeDto(
     int Id, string Title, string Description, IReadOnlyList<string> Competencies, string Delivery, IReadOnlyList<InstructorDto> Instructors,
-    decimal Hours, bool Mandatory, string? DueDate, int? RecurrenceMonths, CompletionDto Completion, AudienceRule Audience);
+    decimal Hours, bool Mandatory, string? DueDate, int? RecurrenceMonths, CompletionDto Completion, AudienceRule Audience, string State);
+
+/// <summary>What publishing did: how many people the audience sync invited.</summary>
+public sealed record PublishedDto(int Id, string State, int Invited);
 
 public static class ProgrammesApi
 {
@@ -29,7 +32,11 @@ public static class ProgrammesApi
         api.MapPost("/programmes", CreateAsync)
             .RequireAuthorization(Policies.ManageTraining)
             .WithName("CreateProgramme")
-            .WithSummary("Creates a programme. Delivery is InPerson, LiveOnline or Hybrid; internal instructors name an employee number.");
+            .WithSummary("Creates a programme as a draft: nobody is enrolled or mailed until it is published. Delivery is InPerson, LiveOnline or Hybrid; internal instructors name an employee number.");
+        api.MapPost("/programmes/{id:int}/publish", PublishAsync)
+            .RequireAuthorization(Policies.ManageTraining)
+            .WithName("PublishProgramme")
+            .WithSummary("Publishes a draft programme: its audience is enrolled and invited by mail. Publishing a published programme changes nothing.");
         return api;
     }
 
@@ -51,6 +58,11 @@ public static class ProgrammesApi
         var dto = (await ReadAsync(db, programme.Id, cancellationToken)).Single();
         return TypedResults.Created($"/api/v1/programmes/{programme.Id}", dto);
     }
+
+    private static async Task<Results<Ok<PublishedDto>, NotFound>> PublishAsync(int id, PublishProgramme publish, CancellationToken cancellationToken) =>
+        await publish.PublishAsync(id, cancellationToken) is { } counts
+            ? TypedResults.Ok(new PublishedDto(id, nameof(ProgrammeState.Published), counts.Invited))
+            : TypedResults.NotFound();
 
     private static async Task<List<ProgrammeDto>> ReadAsync(ServeWellDbContext db, int? id, CancellationToken cancellationToken)
     {
@@ -74,5 +86,5 @@ public static class ProgrammesApi
             i.Kind.ToString(), i.Name, i.EmployeeId is { } e && numbers.TryGetValue(e, out var n) ? n : null, i.Organisation, i.Credentials)).ToList(),
         p.Hours, p.IsMandatory, p.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.RecurrenceMonths,
         new CompletionDto(true, p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted), p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed)),
-        p.Audience);
+        p.Audience, p.State.ToString());
 }

@@ -134,7 +134,8 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
 
         var now = clock.GetUtcNow().UtcDateTime;
         var audienceChanged = programme is null || !AudienceRuleJson.Comparer.Equals(programme.Audience, audience);
-        programme ??= db.Programmes.Add(new Programme { Title = title, CreatedAt = now }).Entity;
+        // A new programme is a draft: saving it enrols and mails nobody until it is published (PublishProgramme).
+        programme ??= db.Programmes.Add(new Programme { Title = title, CreatedAt = now, State = ProgrammeState.Draft }).Entity;
         programme.Title = title;
         programme.Description = request.Description?.Trim() ?? "";
         programme.Delivery = delivery!.Value;
@@ -152,7 +153,7 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         programme.Instructors.Clear();
         programme.Instructors.AddRange(instructors);
         await db.SaveChangesAsync(cancellationToken);
-        if (audienceChanged)
+        if (audienceChanged && programme.State == ProgrammeState.Published)
         {
             // A new or changed rule takes effect at once; the daily sync catches what changes under an unchanged rule.
             await sync.SyncAsync(programme.Id, EnrolmentReasons.ByRule, cancellationToken);

@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
-using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Web;
 
@@ -37,31 +34,27 @@ public enum SessionMailKind
 public sealed record SessionMail(int RegistrationId, SessionMailKind Kind);
 
 /// <summary>
-/// Writes the training mails in the recipient's language (their account's language, as the password-reset mail does)
-/// with an iCalendar attachment that calendars understand: the session's UID and current SEQUENCE (ADR-009).
-/// A mail that cannot be sent is logged and does not undo the change it reports.
+/// Writes the training mails in the recipient's language (their account's, else the city's: ADR-031) with an
+/// iCalendar attachment that calendars understand: the session's UID and current SEQUENCE (ADR-009). The mails go into
+/// the outbox of the caller's DbContext, so the caller's transaction commits them with the change they report.
 /// </summary>
 public sealed class SessionMails(
-    ServeWellDbContext db, IMailSender mail, IStringLocalizerFactory localizers, PublicUrl publicUrl, IOptions<MailOptions> mailOptions,
-    TimeProvider clock, ILogger<SessionMails> logger, IHttpContextAccessor http)
+    ServeWellDbContext db, MailOutbox outbox, MailLanguage language, PublicUrl publicUrl, IOptions<MailOptions> mailOptions,
+    TimeProvider clock, IHttpContextAccessor http)
 {
-    public async Task SendAsync(IEnumerable<SessionMail> mails, CancellationToken cancellationToken)
+    /// <summary>Adds the mails to the outbox and saves; call it inside the transaction of the change, before it commits.</summary>
+    public async Task EnqueueAsync(IEnumerable<SessionMail> mails, CancellationToken cancellationToken)
     {
         foreach (var m in mails)
         {
-            try
-            {
-                await SendOneAsync(m, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Training mail {Kind} for registration {RegistrationId} not sent", m.Kind, m.RegistrationId);
-            }
+            await AddOneAsync(m, cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The invitation to a programme: a link to choose a session, and its coming sessions as a calendar to look at (PUBLISH).</summary>
-    public async Task SendInvitationAsync(int enrolmentId, CancellationToken cancellationToken)
+    public async Task EnqueueInvitationAsync(int enrolmentId, CancellationToken cancellationToken)
     {
         var row = await db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId)
             .Join(db.Employees, e => e.EmployeeId, p => p.Id, (e, p) => new { e.ProgrammeId, p.Id, p.Name, p.Email })
@@ -76,7 +69,8 @@ public sealed class SessionMails(
         var sessions = await db.TrainingSessions.AsNoTracking()
             .Where(s => s.ProgrammeId == row.ProgrammeId && s.CancelledAt == null && s.StartsAtUtc > now).OrderBy(s => s.StartsAtUtc).Take(20).ToListAsync(cancellationToken);
         var link = Url("/Training/My");
-        var (subject, body, calendar) = await InCultureAsync(row.Id, l =>
+        var lang = await language.OfEmployeeAsync(row.Id, cancellationToken);
+        var (subject, body, calendar) = language.Write(lang, l =>
         {
             var text = new StringBuilder();
             text.Append(l["Hello {0},", row.Name]).Append("\n\n")
@@ -98,11 +92,12 @@ public sealed class SessionMails(
             var ics = sessions.Count == 0 ? null : SessionCalendar.Write(
                 sessions.Select(s => (s, programme.Title, programme.Description, new Uri(link))).ToList(), now, "PUBLISH", null, null);
             return (l["Training: {0} — choose a session", programme.Title].Value, text.ToString(), ics);
-        }, cancellationToken);
-        await mail.SendAsync(new MailMessage(row.Email, subject, body, null, calendar is null ? null : [Ics(calendar, "PUBLISH")]), cancellationToken);
+        });
+        outbox.Add(new MailMessage(row.Email, subject, body, null, calendar is null ? null : [Ics(calendar, "PUBLISH")]), lang);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task SendOneAsync(SessionMail m, CancellationToken cancellationToken)
+    private async Task AddOneAsync(SessionMail m, CancellationToken cancellationToken)
     {
         var row = await db.SessionRegistrations.AsNoTracking().Where(r => r.Id == m.RegistrationId)
             .Join(db.Employees, r => r.EmployeeId, e => e.Id, (r, e) => new { Registration = r, e.Name, e.Email })
@@ -130,7 +125,8 @@ public sealed class SessionMails(
         var organizer = MailboxAddress.TryParse(mailOptions.Value.From, out var from) ? from.Address : null;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var (subject, body, calendar) = await InCultureAsync(r.EmployeeId, l =>
+        var lang = await language.OfEmployeeAsync(r.EmployeeId, cancellationToken);
+        var (subject, body, calendar) = language.Write(lang, l =>
         {
             var time = SessionRow.Of(session).When;
             var (subjectText, opening) = m.Kind switch
@@ -171,33 +167,13 @@ public sealed class SessionMails(
 
             var ics = method is null ? null : SessionCalendar.Write([(session, programme.Title, description.ToString(), new Uri(page))], now, method, organizer, row.Email);
             return (subjectText.Value, text.ToString(), ics);
-        }, cancellationToken);
+        });
 
-        await mail.SendAsync(new MailMessage(row.Email, subject, body, null, calendar is null ? null : [Ics(calendar, method!)]), cancellationToken);
+        outbox.Add(new MailMessage(row.Email, subject, body, null, calendar is null ? null : [Ics(calendar, method!)]), lang);
     }
 
     private static MailAttachment Ics(string calendar, string method) =>
         new(method == "CANCEL" ? "cancel.ics" : "invite.ics", $"text/calendar; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(calendar));
 
     private string Url(string path) => http.HttpContext?.Request is { } request ? publicUrl.For(request, path) : publicUrl.ForBackground(path);
-
-    /// <summary>Runs <paramref name="write"/> in the employee's language: their account's choice, else the current one.</summary>
-    private async Task<T> InCultureAsync<T>(int employeeId, Func<IStringLocalizer, T> write, CancellationToken cancellationToken)
-    {
-        var preferred = await db.Users.AsNoTracking().Where(u => u.EmployeeId == employeeId && u.PreferredCulture != null)
-            .Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
-        var culture = new CultureInfo(Cultures.Normalise(preferred ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
-        try
-        {
-            return write(localizers.Create(typeof(SharedResource)));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
-            CultureInfo.CurrentCulture = formats;
-        }
-    }
 }

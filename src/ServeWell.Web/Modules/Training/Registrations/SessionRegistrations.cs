@@ -20,7 +20,7 @@ public enum RegistrationMode
 /// <summary>
 /// Places in sessions: register, switch, cancel, move, withdraw, and the waitlist that fills a freed place in the
 /// order people asked. Each change runs in one transaction that first locks the sessions it touches (so two people
-/// never take the last place together), and mails go out only after it is committed (ADR-009).
+/// never take the last place together), and its mails go into the outbox in that same transaction (ADR-009, ADR-031).
 /// </summary>
 public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, SessionMails mails)
 {
@@ -131,11 +131,11 @@ public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clo
                 pending.AddRange(await PromoteAsync(elsewhere.SessionId, by, cancellationToken));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             pending.Insert(0, new(registration.Id, state == RegistrationState.Registered ? SessionMailKind.Confirmation : SessionMailKind.Waitlisted));
+            await mails.EnqueueAsync(pending, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await mails.SendAsync(pending, cancellationToken);
         return registration;
     }
 
@@ -167,10 +167,9 @@ public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clo
             await db.SaveChangesAsync(cancellationToken);
             pending.Add(new(registration.Id, SessionMailKind.Cancellation));
             pending.AddRange(await PromoteAsync(sessionId, by, cancellationToken));
+            await mails.EnqueueAsync(pending, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-
-        await mails.SendAsync(pending, cancellationToken);
     }
 
     /// <summary>Withdraws a person from a programme by hand (history kept); their places in coming sessions free up.</summary>
@@ -226,11 +225,10 @@ public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clo
 
                 await db.SaveChangesAsync(cancellationToken);
                 pending.AddRange(await PromoteAsync(sessionId, by, cancellationToken));
+                await mails.EnqueueAsync(pending, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 released += leaving.Count;
             }
-
-            await mails.SendAsync(pending, cancellationToken);
         }
 
         return released;
@@ -238,7 +236,7 @@ public sealed class SessionRegistrations(ServeWellDbContext db, TimeProvider clo
 
     /// <summary>
     /// Fills free places from the waitlist, first asked first served. The caller holds the session's lock inside its
-    /// transaction; the returned mails go out after it commits.
+    /// transaction and adds the returned mails to the outbox before it commits.
     /// </summary>
     public async Task<List<SessionMail>> PromoteAsync(int sessionId, string by, CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ public sealed record RoundCounts(int Invitations, int Reminders, int NoShows);
 
 /// <summary>
 /// The periodic work of sessions: invitations to new enrolments, reminders the day before, and no-shows after a
-/// session ends. Every mail is claimed with a conditional UPDATE (only where not yet claimed) before it is sent, so two
-/// nodes that both run a round never send the same mail twice (ADR-009).
+/// session ends. Every mail is claimed with a conditional UPDATE (only where not yet claimed) and added to the outbox in
+/// the same transaction, so two nodes that both run a round never queue the same mail twice (ADR-009, ADR-031).
 /// </summary>
 public sealed class SessionRounds(ServeWellDbContext db, SessionMails mails, SessionRegistrations registrations, TimeProvider clock)
 {
@@ -35,10 +35,12 @@ public sealed class SessionRounds(ServeWellDbContext db, SessionMails mails, Ses
             foreach (var id in ids)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (await db.Enrolments.Where(e => e.Id == id && e.InvitationMailedAt == null)
                         .ExecuteUpdateAsync(s => s.SetProperty(e => e.InvitationMailedAt, now), cancellationToken) == 1)
                 {
-                    await mails.SendInvitationAsync(id, cancellationToken);
+                    await mails.EnqueueInvitationAsync(id, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
                     sent++;
                 }
             }
@@ -67,13 +69,16 @@ public sealed class SessionRounds(ServeWellDbContext db, SessionMails mails, Ses
         foreach (var r in due.OrderBy(r => r.Id))
         {
             var late = r.StateSince > r.StartsAtUtc - ReminderAhead;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.SessionRegistrations.Where(x => x.Id == r.Id && x.ReminderSentAt == null && x.State == RegistrationState.Registered)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderSentAt, now), cancellationToken) == 1;
             if (claimed && !late)
             {
-                await mails.SendAsync([new SessionMail(r.Id, SessionMailKind.Reminder)], cancellationToken);
+                await mails.EnqueueAsync([new SessionMail(r.Id, SessionMailKind.Reminder)], cancellationToken);
                 sent++;
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return sent;

@@ -111,10 +111,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
                 pending.AddRange(await registrations.PromoteAsync(id, by, cancellationToken));
             }
 
+            await mails.EnqueueAsync(pending, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await mails.SendAsync(pending, cancellationToken);
         return (session, []);
     }
 
@@ -167,10 +167,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await mails.EnqueueAsync(pending, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await mails.SendAsync(pending, cancellationToken);
         return session;
     }
 

@@ -9,13 +9,28 @@ namespace ServeWell.Web.Tests.Modules.Training.Enrolments;
 /// <summary>Programmes aimed at a unit of the test's own, so no other test's people are in their audience.</summary>
 public static class EnrolmentTestData
 {
-    public static async Task<Programme> CreateProgrammeAsync(this AppHost app, AudienceRule audience)
+    /// <summary>A programme saved and published (so its audience is enrolled), or left a draft when <paramref name="publish"/> is false.</summary>
+    public static async Task<Programme> CreateProgrammeAsync(this AppHost app, AudienceRule audience, bool publish = true)
     {
         var request = new ProgrammeRequest { Title = TestData.Unique("Enrolment test "), Delivery = "InPerson", Hours = 2, Audience = audience };
         var (programme, problems) = await app.UseAsync<SaveProgramme, (Programme?, IReadOnlyList<SaveProgramme.Problem>)>(
             save => save.SaveAsync(null, request, CancellationToken.None));
-        return programme ?? throw new InvalidOperationException(string.Join("; ", problems.Select(p => p.Message)));
+        if (programme is null)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems.Select(p => p.Message)));
+        }
+
+        if (publish)
+        {
+            await app.PublishAsync(programme.Id);
+            programme.State = ProgrammeState.Published;
+        }
+
+        return programme;
     }
+
+    public static Task<SyncCounts?> PublishAsync(this AppHost app, int programmeId) =>
+        app.UseAsync<PublishProgramme, SyncCounts?>(publish => publish.PublishAsync(programmeId, CancellationToken.None));
 
     public static Task<SyncCounts> SyncAsync(this AppHost app, int programmeId) =>
         app.UseAsync<SyncProgrammeAudience, SyncCounts>(async sync => (await sync.SyncAsync(programmeId, "test", CancellationToken.None))!);

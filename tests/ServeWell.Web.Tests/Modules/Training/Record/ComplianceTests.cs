@@ -90,14 +90,14 @@ public abstract class ComplianceTests(AppHost app)
         using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
         var path = $"/Training/Compliance?programmeId={c.Programme.Id}&orgUnitCode={c.UnitCode}";
         var page = await officer.GetPageAsync(path);
-        var before = Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml").ToHashSet() : [];
+        var before = (await app.MailFilesAsync()).ToHashSet();
 
         using var sent = await officer.SubmitAsync(page, path, new Dictionary<string, string>(), fieldName: null);
 
         sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await officer.GetPageAsync(sent.Headers.Location!.OriginalString)).Text("[role=status]").ShouldBe("Reminders sent to 2 people.");
         var mails = new List<MimeMessage>();
-        foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml").Where(f => !before.Contains(f)))
+        foreach (var file in (await app.MailFilesAsync()).Where(f => !before.Contains(f)))
         {
             mails.Add(await MimeMessage.LoadAsync(file));
         }

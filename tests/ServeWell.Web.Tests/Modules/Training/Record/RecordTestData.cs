@@ -12,6 +12,7 @@ using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Events;
+using ServeWell.Web.Tests.Modules.Training.Enrolments;
 using ServeWell.Web.Tests.Fixtures;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
@@ -43,6 +44,8 @@ public static class RecordTestData
         {
             throw new InvalidOperationException(string.Join("; ", problems.Select(p => p.Message)));
         }
+
+        await app.PublishAsync(programme.Id);
 
         var session = await app.AddSessionAsync(programme.Id, DateTime.UtcNow.AddDays(-2), instructorName);
         return new TrainingCase(request, programme, unitCode, employees, session);

@@ -78,7 +78,7 @@ public static class RegistrationTestData
     public static async Task<List<MimeMessage>> MailsToAsync(this AppHost app, string to)
     {
         var result = new List<(DateTimeOffset, string, MimeMessage)>();
-        foreach (var file in Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [])
+        foreach (var file in await app.MailFilesAsync())
         {
             var message = await MimeMessage.LoadAsync(file);
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
