@@ -10,18 +10,9 @@ internal static class XlsxPackageCheck
 {
     public static void Check(Stream package, CancellationToken cancellationToken)
     {
-        ZipArchive archive;
         try
         {
-            archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new RosterFileException($"The file looks like an Excel workbook but could not be read: {ex.Message}");
-        }
-
-        using (archive)
-        {
+            using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             if (archive.Entries.Count > RosterFileLimits.MaxParts)
             {
                 throw new RosterFileException(
@@ -35,6 +26,11 @@ internal static class XlsxPackageCheck
                 total += Unpacked(entry, buffer, total, cancellationToken);
             }
         }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
+        {
+            // The zip itself is damaged; the same words as when the SDK cannot read it.
+            throw new RosterFileException($"The file looks like an Excel workbook but could not be read: {ex.Message}");
+        }
 
         package.Position = 0;
     }
@@ -42,9 +38,8 @@ internal static class XlsxPackageCheck
     private static long Unpacked(ZipArchiveEntry entry, byte[] buffer, long totalSoFar, CancellationToken cancellationToken)
     {
         long length = 0;
-        try
+        using (var stream = entry.Open())
         {
-            using var stream = entry.Open();
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
@@ -68,10 +63,6 @@ internal static class XlsxPackageCheck
                         $"The workbook part \"{entry.FullName}\" unpacks to more than {RosterFileLimits.MaxCompressionRatio} times its packed size, which a real roster never does.");
                 }
             }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new RosterFileException($"The file looks like an Excel workbook but could not be read: {ex.Message}");
         }
 
         return length;
