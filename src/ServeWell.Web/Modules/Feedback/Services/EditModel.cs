@@ -8,6 +8,7 @@ using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Layout;
 
 namespace ServeWell.Web.Modules.Feedback.Services;
 
@@ -95,6 +96,7 @@ public sealed class EditModel(ServeWellDbContext db, IStringLocalizer<SharedReso
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        TempData.Saved(l["Service {0} saved.", service.Code]);
         return Redirect("/Feedback/Services");
     }
 

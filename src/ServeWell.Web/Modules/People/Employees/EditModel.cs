@@ -8,11 +8,13 @@ using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Layout;
 
 namespace ServeWell.Web.Modules.People.Employees;
 
 [Authorize(Policy = Policies.ManageEmployees)]
-public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageModel
+public sealed class EditModel(ServeWellDbContext db, SaveEmployee save, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EmployeeForm Form { get; set; } = new();
@@ -49,6 +51,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveEmployee save) : PageMo
             var (employee, problems) = await save.SaveAsync(id, Form, cancellationToken);
             if (employee is not null)
             {
+                TempData.Saved(l["{0} ({1}) saved.", employee.Name, employee.EmployeeNumber]);
                 return Redirect($"/People/Employees/Details/{employee.Id}");
             }
 

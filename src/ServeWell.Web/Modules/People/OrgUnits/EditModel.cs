@@ -8,11 +8,13 @@ using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Layout;
 
 namespace ServeWell.Web.Modules.People.OrgUnits;
 
 [Authorize(Policy = Policies.ManageOrganisation)]
-public sealed class EditModel(ServeWellDbContext db, OrgChart chart) : PageModel
+public sealed class EditModel(ServeWellDbContext db, OrgChart chart, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class OrgUnitInput
     {
@@ -71,10 +73,12 @@ public sealed class EditModel(ServeWellDbContext db, OrgChart chart) : PageModel
                 if (id is null)
                 {
                     var created = await chart.CreateAsync(form, cancellationToken);
+                    TempData.Saved(l["Unit {0} added.", Form.Code]);
                     return Redirect($"/People/OrgUnits/Details/{created.Id}");
                 }
 
                 await chart.UpdateAsync(id.Value, form, cancellationToken);
+                TempData.Saved(l["Unit {0} saved.", Form.Code]);
                 return Redirect($"/People/OrgUnits/Details/{id}");
             }
             catch (DomainRuleException ex)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Layout;
 
 namespace ServeWell.Web.Modules.Training.Competencies;
 
@@ -84,6 +85,7 @@ public sealed class EditModel(ServeWellDbContext db, IStringLocalizer<SharedReso
         competency.Description = Form.Description?.Trim() ?? "";
         competency.IsActive = Form.IsActive;
         await db.SaveChangesAsync(cancellationToken);
+        TempData.Saved(l["Competency {0} saved.", competency.Code]);
         return Redirect("/Training/Competencies");
     }
 }

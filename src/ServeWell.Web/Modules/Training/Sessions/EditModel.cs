@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Sessions;
 
 /// <summary>Plan or change a session of a programme, in the time zone it is held in.</summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class EditModel(ServeWellDbContext db, SaveSession save) : PageModel
+public sealed class EditModel(ServeWellDbContext db, SaveSession save, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -68,6 +71,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveSession save) : PageMod
                 : await save.UpdateAsync(id.Value, Form.ToRequest(), cancellationToken);
             if (session is not null)
             {
+                TempData.Saved(id is null ? l["Session {0} added.", SessionRow.Of(session).When] : l["Session {0} saved.", SessionRow.Of(session).When]);
                 return Redirect($"/Training/Programmes/Details/{programmeId}#sessions");
             }
 
