@@ -11,8 +11,11 @@ public sealed class FollowUpOptions
     /// <summary>Business days (weekends and <see cref="Holidays"/> skipped) after the answer by which the case must be handled.</summary>
     public int DeadlineBusinessDays { get; set; } = 3;
 
-    /// <summary>The city's IANA time zone: business days, deadlines and "today" are counted on its clock.</summary>
-    public string TimeZone { get; set; } = "Asia/Seoul";
+    /// <summary>
+    /// The IANA time zone business days, deadlines and "today" are counted on. Empty (the default): City:TimeZone, the
+    /// one city zone; an old FollowUps:TimeZone setting still wins when set.
+    /// </summary>
+    public string TimeZone { get; set; } = "";
 
     /// <summary>Public holidays (yyyy-MM-dd) that are not business days.</summary>
     public List<DateOnly> Holidays { get; set; } = [];

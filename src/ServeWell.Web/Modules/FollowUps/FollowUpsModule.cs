@@ -19,6 +19,8 @@ public static class FollowUpsModule
     {
         var services = builder.Services;
         services.Configure<FollowUpOptions>(builder.Configuration.GetSection(FollowUpOptions.Section));
+        services.AddOptions<FollowUpOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<Platform.City.CityOptions>>(
+            (o, city) => o.TimeZone = string.IsNullOrWhiteSpace(o.TimeZone) ? city.Value.TimeZone : o.TimeZone);
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<ContactVault>();
         services.AddScoped<Supervisors>();

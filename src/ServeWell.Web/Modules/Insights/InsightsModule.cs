@@ -17,6 +17,8 @@ public static class InsightsModule
     public static WebApplicationBuilder AddInsightsModule(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
+        builder.Services.AddOptions<InsightsOptions>().PostConfigure<IOptions<Platform.City.CityOptions>>(
+            (o, city) => o.TimeZone = string.IsNullOrWhiteSpace(o.TimeZone) ? city.Value.TimeZone : o.TimeZone);
         builder.Services.AddSingleton(sp => InsightsCalendar.For(sp.GetRequiredService<IOptions<InsightsOptions>>().Value.TimeZone));
         builder.Services.TryAddScoped<DatabaseLease>();
         builder.Services.AddScoped<InsightsRollups>();

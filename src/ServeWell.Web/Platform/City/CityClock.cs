@@ -41,4 +41,11 @@ public sealed class CityClock
     /// <summary>"2026-04-14 09:30 (Asia/Seoul)": a time in the city with its zone named, in the reader's culture.</summary>
     public string Format(DateTimeOffset instant, IFormatProvider? culture = null) =>
         string.Create(culture ?? CultureInfo.CurrentCulture, $"{Local(instant):yyyy-MM-dd HH:mm} ({ZoneName})");
+
+    /// <summary>
+    /// <see cref="Format(DateTimeOffset, IFormatProvider?)"/> for a stored UTC <see cref="DateTime"/>, whatever Kind it
+    /// comes back from the database with (an Unspecified one would otherwise be taken for the server's local time).
+    /// </summary>
+    public string Format(DateTime utc, IFormatProvider? culture = null) =>
+        Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), culture);
 }

@@ -4,8 +4,11 @@ public sealed class InsightsOptions
 {
     public const string Section = "Insights";
 
-    /// <summary>The city's time zone: an answer belongs to the local month it was given in.</summary>
-    public string TimeZone { get; set; } = "Asia/Seoul";
+    /// <summary>
+    /// The time zone whose local month an answer belongs to. Empty (the default): City:TimeZone, the one city zone; an
+    /// old Insights:TimeZone setting still wins when set.
+    /// </summary>
+    public string TimeZone { get; set; } = "";
 
     /// <summary>How often the rollup worker looks at the queue.</summary>
     public TimeSpan RollupLook { get; set; } = TimeSpan.FromSeconds(5);
