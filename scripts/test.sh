@@ -47,7 +47,8 @@ install_missing() {
   # fonts-liberation is only a Recommends of chromium; without any font, pages render no text in screenshots.
   [ -x "$CHROMIUM" ] || need+=(chromium fonts-liberation)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  # PDFs (certificates, posters) need a Hangul font, in the app too; the tests read PDFs and QR codes with real clients.
+  # Chromium needs a Hangul font to show Korean in screenshots (PDFs use the font shipped with the app, ADR-015);
+  # the tests read PDFs and QR codes with real clients.
   [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)

@@ -20,7 +20,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         links.ShouldContain("Employees");
         links.ShouldNotContain("Roster import");
 
-        await page.MainNavigationLink("Employees").ClickAsync();
+        await page.FollowMainNavigationAsync("Employees");
         await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
         await session.CheckPageAsync("employees");
 

@@ -18,7 +18,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.Administrator);
 
         (await session.MainNavigationLinksAsync()).ShouldContain(link);
-        await page.MainNavigationLink(link).ClickAsync();
+        await page.FollowMainNavigationAsync(link);
 
         // The click has waited for the navigation (and any redirect) to finish, so the address is final.
         new Uri(page.Url).AbsolutePath.ShouldBe(path, $"the administrator should land on {path}, not {page.Url}");

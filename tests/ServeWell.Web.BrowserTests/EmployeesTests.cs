@@ -14,7 +14,7 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
 
-        await page.MainNavigationLink("Organisation").ClickAsync();
+        await page.FollowMainNavigationAsync("Organisation");
 
         await Expect(page.PageHeading()).ToHaveTextAsync("Organisation");
         var tree = page.GetByRole(AriaRole.List, new() { Name = "Org unit tree" });
@@ -30,7 +30,7 @@ public sealed class EmployeesTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
-        await page.MainNavigationLink("Employees").ClickAsync();
+        await page.FollowMainNavigationAsync("Employees");
         await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
         var count = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "employees match" });
         await Expect(count).ToBeVisibleAsync();

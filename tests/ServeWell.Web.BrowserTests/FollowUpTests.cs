@@ -21,7 +21,7 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.Supervisor);
 
         (await session.MainNavigationLinksAsync()).ShouldContain("Follow-ups");
-        await page.MainNavigationLink("Follow-ups").ClickAsync();
+        await page.FollowMainNavigationAsync("Follow-ups");
         await Expect(page.PageHeading()).ToHaveTextAsync("Follow-ups");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Follow-up cases" })).ToBeVisibleAsync();
         await session.CheckPageAsync("follow-up-queue");
@@ -67,7 +67,7 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Administrator);
 
-        await page.MainNavigationLink("Root causes").ClickAsync();
+        await page.FollowMainNavigationAsync("Root causes");
         await Expect(page.PageHeading()).ToHaveTextAsync("Root causes");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "대기 시간" })).ToBeVisibleAsync();
         await session.CheckPageAsync("root-causes");

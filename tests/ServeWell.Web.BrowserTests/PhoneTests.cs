@@ -19,7 +19,7 @@ public sealed class PhoneTests(BrowserFixture fixture)
 
         (await session.MainNavigationLinksAsync()).ShouldContain("Employees");
         await session.CheckPageAsync("home-menu-open");
-        await nav.GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
+        await page.FollowMainNavigationAsync("Employees");
 
         await Expect(page.PageHeading()).ToHaveTextAsync("Employees");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Employees" })).ToBeVisibleAsync();

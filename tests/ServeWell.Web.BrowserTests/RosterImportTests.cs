@@ -18,7 +18,7 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
-        await page.MainNavigationLink("Roster import").ClickAsync();
+        await page.FollowMainNavigationAsync("Roster import");
         await Expect(page.PageHeading()).ToHaveTextAsync("Roster import");
         await session.CheckPageAsync("roster-import");
 

@@ -61,7 +61,7 @@ public sealed class TrainingRecordTests(BrowserFixture fixture)
 
         await using var officer = await fixture.OpenAsync(Viewport.Desktop);
         await officer.SignInAsync(DemoAccounts.TrainingOfficer);
-        await officer.Page.MainNavigationLink("Training compliance").ClickAsync();
+        await officer.Page.FollowMainNavigationAsync("Training compliance");
         await Expect(officer.Page.PageHeading()).ToHaveTextAsync("Training compliance");
         await officer.Page.GetByLabel("Programme", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = programmeTitle });
         await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();

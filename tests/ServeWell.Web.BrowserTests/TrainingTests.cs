@@ -16,7 +16,7 @@ public sealed class TrainingTests(BrowserFixture fixture)
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.TrainingOfficer);
 
-        await page.MainNavigationLink("Training programmes").ClickAsync();
+        await page.FollowMainNavigationAsync("Training programmes");
         await Expect(page.PageHeading()).ToHaveTextAsync("Training programmes");
         await session.CheckPageAsync("programmes");
 
@@ -41,7 +41,7 @@ public sealed class TrainingTests(BrowserFixture fixture)
         await Expect(page.Locator("#audience-count")).ToContainTextAsync("employees match");
         await session.CheckPageAsync("programme-preview");
 
-        await page.MainNavigationLink("Competencies").ClickAsync();
+        await page.FollowMainNavigationAsync("Competencies");
         await Expect(page.PageHeading()).ToHaveTextAsync("Competencies");
         await Expect(page.GetByText("Active listening").First).ToBeVisibleAsync();
         await session.CheckPageAsync("competencies");

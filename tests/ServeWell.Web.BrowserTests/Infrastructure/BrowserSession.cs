@@ -44,7 +44,7 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    /// <summary>The links of the main navigation, opening the menu first on a phone.</summary>
+    /// <summary>The links of the main navigation (those in closed areas too), opening the menu first on a phone.</summary>
     public async Task<IReadOnlyList<string>> MainNavigationLinksAsync()
     {
         var nav = Page.MainNavigation();
@@ -57,7 +57,10 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         }
 
         await Expect(nav).ToBeVisibleAsync();
-        return await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync();
+
+        // Links inside a closed area of the menu are not rendered, so they have no inner text: read their text content.
+        var texts = await nav.Locator("a[href]").AllTextContentsAsync();
+        return [.. texts.Select(t => t.Trim())];
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

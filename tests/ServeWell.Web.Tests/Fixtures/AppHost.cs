@@ -52,6 +52,17 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
         return factory;
     }
 
+    /// <summary>
+    /// Starts another instance on a real socket (127.0.0.1, a free port) on the same database, disposed with the
+    /// fixture, for what only a real connection shows: the client address, request-size limits.
+    /// </summary>
+    public (ServeWellFactory Instance, Uri Address) StartSocketInstance(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new ServeWellFactory(Database, MailFolder, settings);
+        _instances.Add(factory);
+        return (factory, factory.StartOnSocket());
+    }
+
     public StaffClient Anonymous(ServeWellFactory? instance = null) => new(instance ?? Factory);
 
     public async Task<StaffClient> SignInAsync(string email, string password = Demo.Password, ServeWellFactory? instance = null)

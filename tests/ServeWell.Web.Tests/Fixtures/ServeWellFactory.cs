@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ServeWell.Web.Tests.Fixtures;
@@ -13,6 +17,15 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
     public TestDatabase Database { get; } = database;
 
     public string MailFolder { get; } = mailFolder;
+
+    /// <summary>Serves on a real socket (Kestrel on 127.0.0.1, a free port) instead of in memory; returns its address.</summary>
+    public Uri StartOnSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First().Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

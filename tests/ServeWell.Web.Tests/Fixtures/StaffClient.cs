@@ -61,7 +61,24 @@ public sealed class StaffClient : IDisposable
             throw new InvalidOperationException(
                 $"Sign-in as {email} answered {(int)response.StatusCode}: {page.QuerySelector(".error-summary")?.TextContent.Trim()}");
         }
+
+        await SendAntiforgeryHeaderAsync();
     }
+
+    /// <summary>
+    /// Like the app's own scripts: takes the antiforgery token of a page and sends it in X-CSRF-TOKEN, which
+    /// cookie-authenticated API writes require (ADR-028).
+    /// </summary>
+    public async Task SendAntiforgeryHeaderAsync()
+    {
+        var page = await GetPageAsync("/Accounts/SignOut");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The sign-out page has no antiforgery token.");
+        Http.DefaultRequestHeaders.Remove(AntiforgeryHeader);
+        Http.DefaultRequestHeaders.Add(AntiforgeryHeader, token);
+    }
+
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     /// <summary>Posts the sign-in form and returns the raw answer (302 on success, the page again on failure).</summary>
     public async Task<HttpResponseMessage> TrySignInAsync(string email, string password)

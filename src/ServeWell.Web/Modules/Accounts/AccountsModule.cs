@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.Accounts;
 
@@ -27,11 +28,8 @@ public static class AccountsModule
                 await users.UpdateAsync(user);
             }
 
-            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrDefault(http, returnUrl, "/"));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
-
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

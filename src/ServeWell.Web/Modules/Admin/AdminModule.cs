@@ -9,10 +9,10 @@ public static class AdminModule
     {
         builder.Services.AddScoped<Users.ProvisionEmployeeAccounts>();
         return builder.AddNavigation(
-            new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60),
-            new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61),
-            new NavigationItem("Audit log", "/Admin/Audit", Policies.Administer, 62),
-            new NavigationItem("Outbox", "/Admin/Outbox", Policies.Administer, 63));
+            new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60, NavigationArea.Administration),
+            new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61, NavigationArea.Administration),
+            new NavigationItem("Audit log", "/Admin/Audit", Policies.Administer, 62, NavigationArea.Administration),
+            new NavigationItem("Outbox", "/Admin/Outbox", Policies.Administer, 63, NavigationArea.Administration));
     }
 
     public static WebApplication MapAdminModule(this WebApplication app) => app;

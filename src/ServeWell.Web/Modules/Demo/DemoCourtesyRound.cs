@@ -85,7 +85,7 @@ internal static class DemoCourtesyRound
                 db.Completions.Add(new Completion
                 {
                     ProgrammeId = programme.Id, EmployeeId = enrolment.EmployeeId, EnrolmentId = enrolment.Id, Cycle = 1, SessionId = session.Id,
-                    CompletedOn = day, RecordedAtUtc = endsAt,
+                    CompletedOn = day, CompletedAtUtc = startsAt.AddMinutes(-5), RecordedAtUtc = endsAt,
                 });
             }
 

@@ -29,10 +29,10 @@ public static class FeedbackModule
         builder.Services.AddSingleton<DuplicateWindow>();
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(
-            new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70),
-            new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71),
-            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72),
-            new NavigationItem("Surveys", "/Feedback/Surveys", Policies.ManageFeedback, 73));
+            new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70, NavigationArea.CitizenFeedback),
+            new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71, NavigationArea.CitizenFeedback),
+            new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72, NavigationArea.CitizenFeedback),
+            new NavigationItem("Surveys", "/Feedback/Surveys", Policies.ManageFeedback, 73, NavigationArea.CitizenFeedback));
         return builder;
     }
 

@@ -99,6 +99,7 @@ internal sealed class FollowUpBackground(
 {
     public const string PurgeLease = "follow-up-contact-purge";
     public const string ReminderLease = "follow-up-overdue-reminders";
+    public const string OwnersLease = "follow-up-case-owners";
 
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -127,6 +128,14 @@ internal sealed class FollowUpBackground(
                 {
                     var n = await s.GetRequiredService<FollowUpHousekeeping>().RemindOverdueAsync(stoppingToken);
                     logger.LogInformation("Follow-up overdue reminders: {Count} queued", n);
+                }
+            }, stoppingToken);
+            await RunAsync("case owners", async s =>
+            {
+                // A supervisor given a scope takes over its cases without an owner within a mail interval (ADR-029).
+                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(OwnersLease, _holder, o.MailInterval, stoppingToken))
+                {
+                    await s.GetRequiredService<Owners.CaseOwners>().AdoptAsync(stoppingToken);
                 }
             }, stoppingToken);
             await RunAsync("mail", s => s.GetRequiredService<FollowUpMailer>().SendPendingAsync(stoppingToken), stoppingToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.FollowUps.Contacts;
 using ServeWell.Web.Modules.FollowUps.Notices;
+using ServeWell.Web.Modules.FollowUps.Owners;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
@@ -21,6 +22,7 @@ public static class FollowUpsModule
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<ContactVault>();
         services.AddScoped<Supervisors>();
+        services.AddScoped<CaseOwners>();
         services.AddScoped<OpenFollowUp>();
         services.AddScoped<IFeedbackReceived>(sp => sp.GetRequiredService<OpenFollowUp>());
         services.AddScoped<HandleFollowUp>();
@@ -31,8 +33,9 @@ public static class FollowUpsModule
         services.TryAddScoped<DatabaseLease>();
         services.AddHostedService<FollowUpBackground>();
         builder.AddNavigation(
-            new NavigationItem("Follow-ups", "/FollowUps", Policies.ViewFollowUps, 70),
-            new NavigationItem("Root causes", "/FollowUps/RootCauses", Policies.Administer, 75));
+            new NavigationItem("Follow-ups", "/FollowUps", Policies.ViewFollowUps, 70, NavigationArea.FollowUps),
+            new NavigationItem("Root causes", "/FollowUps/RootCauses", Policies.Administer, 75, NavigationArea.FollowUps),
+            new NavigationItem("Case owners", "/FollowUps/Owners", Policies.Administer, 76, NavigationArea.FollowUps));
         return builder;
     }
 

@@ -24,7 +24,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Describe(int? status)
     {
-        var code = status ?? 500;
+        // After an exception the handler has already set the status it maps to (413 for a too-large body).
+        var code = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         Response.StatusCode = code;
         TraceId = code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
         (Title, Message) = code switch
@@ -32,6 +33,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             404 => (l["Page not found"], l["There is no page at this address. Check the link, or start again from the start page."]),
             403 => (l["Not allowed"], l["Your account may not open this page."]),
             400 => (l["Bad request"], l["The request could not be understood."]),
+            413 => (l["Too large"], l["What you sent is larger than this page accepts."]),
             _ => (l["Something went wrong"], l["Something went wrong on our side. It has been logged; please try again."]),
         };
     }

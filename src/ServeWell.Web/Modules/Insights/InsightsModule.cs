@@ -32,8 +32,8 @@ public static class InsightsModule
         builder.Services.AddScoped<Explore.AnswerFilterReader>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
         builder.AddInsightsReports();
-        builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80));
-        builder.AddNavigation(new NavigationItem("My feedback", "/Insights/Me", Policies.ViewOwnInsights, 81));
+        builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80, NavigationArea.Insights));
+        builder.AddNavigation(new NavigationItem("My feedback", "/Insights/Me", Policies.ViewOwnInsights, 81, NavigationArea.Insights));
         return builder;
     }
 

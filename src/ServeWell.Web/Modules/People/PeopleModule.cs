@@ -15,10 +15,10 @@ public static class PeopleModule
         builder.Services.AddScoped<SaveEmployee>();
         builder.Services.AddRosterImport();
         builder.AddNavigation(
-            new NavigationItem("Organisation", "/People/OrgUnits", Policies.ViewPeople, 10),
-            new NavigationItem("Employees", "/People/Employees", Policies.ViewPeople, 20),
-            new NavigationItem("Roster import", "/People/Import", Policies.ManageEmployees, 30),
-            new NavigationItem("Grade scale", "/People/GradeScale", Policies.ManageOrganisation, 40));
+            new NavigationItem("Organisation", "/People/OrgUnits", Policies.ViewPeople, 10, NavigationArea.Administration),
+            new NavigationItem("Employees", "/People/Employees", Policies.ViewPeople, 20, NavigationArea.Administration),
+            new NavigationItem("Roster import", "/People/Import", Policies.ManageEmployees, 30, NavigationArea.Administration),
+            new NavigationItem("Grade scale", "/People/GradeScale", Policies.ManageOrganisation, 40, NavigationArea.Administration));
         return builder;
     }
 

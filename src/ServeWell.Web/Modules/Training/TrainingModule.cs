@@ -37,9 +37,10 @@ public static class TrainingModule
         builder.Services.AddHostedService<DailyAudienceSync>();
         builder.AddTrainingRecord();
         builder.AddNavigation(
-            new NavigationItem("My training", "/Training/My", Policies.Staff, 45),
-            new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50),
-            new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60));
+            new NavigationItem("My training", "/Training/My", Policies.Staff, 45, NavigationArea.Training),
+            new NavigationItem("My sessions", "/Training/Sessions/Mine", Policies.TeachTraining, 46, NavigationArea.Training),
+            new NavigationItem("Training programmes", "/Training/Programmes", Policies.ViewTraining, 50, NavigationArea.Training),
+            new NavigationItem("Competencies", "/Training/Competencies", Policies.ManageTraining, 60, NavigationArea.Training));
         return builder;
     }
 
@@ -55,6 +56,7 @@ public static class TrainingModule
         app.MapJoinLink();
         api.MapTrainingRecordApis();
         app.MapCertificateDownload();
+        app.MapOldTrainingRecord();
         return app;
     }
 

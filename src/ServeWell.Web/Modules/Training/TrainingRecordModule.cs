@@ -18,11 +18,13 @@ public static class TrainingRecordModule
     {
         builder.Services.AddScoped<ProgrammeCycles>();
         builder.Services.AddScoped<CompleteEnrolment>();
+        builder.Services.AddScoped<CompletionDating>();
         builder.Services.AddScoped<IssueCertificate>();
         builder.Services.AddScoped<IAttendedSession, AttendedSessionFromEnrolment>();
         builder.Services.AddScoped<IAttendanceRecorded, CompleteOnAttendance>();
         builder.Services.AddScoped<CompletionSweepRun>();
         builder.Services.AddScoped<SubmitEvaluation>();
+        builder.Services.AddScoped<MyTraining.MyTrainingRead>();
         builder.Services.AddScoped<EvaluationResults>();
         builder.Services.AddScoped<KnowledgeResults>();
         builder.Services.AddScoped<TakeKnowledgeCheck>();
@@ -35,11 +37,20 @@ public static class TrainingRecordModule
         builder.Services.Configure<CompletionSweepOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddHostedService<CompletionSweep>();
         builder.AddNavigation(
-            new NavigationItem("My training record", "/Training/Record", Policies.Staff, 46),
-            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56),
-            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57));
+            new NavigationItem("Training compliance", "/Training/Compliance", Policies.ViewCompliance, 56, NavigationArea.Training),
+            new NavigationItem("Certificates", "/Training/Certificates", Policies.ViewCompliance, 57, NavigationArea.Training));
         return builder;
     }
 
     public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi().MapEvaluationsApi();
+
+    /// <summary>
+    /// The training record was merged into "My training" (ADR-032); its old address, in mails already sent, leads there.
+    /// Anonymous on purpose: it only redirects, and the page it leads to asks for a sign-in.
+    /// </summary>
+    public static WebApplication MapOldTrainingRecord(this WebApplication app)
+    {
+        app.MapGet("/Training/Record", () => TypedResults.Redirect("/Training/My")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
 }

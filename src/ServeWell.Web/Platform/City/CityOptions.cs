@@ -21,4 +21,16 @@ public sealed class CityOptions
     /// evaluations, insights per employee, quiz statistics, practice profiles. One setting for the whole app.
     /// </summary>
     public int MinimumGroupSize { get; set; } = 5;
+
+    /// <summary>The city's name per language ("ko" → "한빛시", "en" → "Hanbit City"), shown in the header and footer.</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
+
+    /// <summary>Where staff get help with ServeWell (a phone number or an e-mail address); the footer shows what is set.</summary>
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The city's name in <paramref name="language"/>, else in its own language, else none.</summary>
+    public string? NameIn(string language) =>
+        Names.TryGetValue(language, out var name) || Names.TryGetValue(DefaultLanguage, out name) ? name : null;
 }

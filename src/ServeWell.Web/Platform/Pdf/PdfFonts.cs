@@ -15,22 +15,17 @@ public sealed class PdfOptions
 }
 
 /// <summary>
-/// The two faces every ServeWell PDF is set in, loaded once per process. Noto Sans CJK (Debian's fonts-noto-cjk) first:
-/// with it the PDF's text extracts with its spaces; NanumGothic is the fallback (its words run together in pdftotext).
+/// The two faces every ServeWell PDF is set in, loaded once per process: Pretendard GOV, the Korean government's UI
+/// typeface (SIL OFL 1.1), shipped with the app in Platform/Pdf/Fonts so PDFs work on a fresh machine with no font
+/// package (ADR-015). Its TrueType-outline build is used: Skia embeds it as a searchable subset.
 /// </summary>
 public sealed class PdfFonts : IDisposable
 {
-    public static readonly string[] RegularCandidates =
-    [
-        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-    ];
+    public static readonly string[] RegularCandidates = [Shipped("PretendardGOV-Regular.ttf")];
 
-    public static readonly string[] BoldCandidates =
-    [
-        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-        "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",
-    ];
+    public static readonly string[] BoldCandidates = [Shipped("PretendardGOV-Bold.ttf")];
+
+    private static string Shipped(string file) => Path.Combine(AppContext.BaseDirectory, "Platform", "Pdf", "Fonts", file);
 
     private readonly Lazy<SKTypeface> _regular;
     private readonly Lazy<SKTypeface> _bold;
@@ -38,8 +33,9 @@ public sealed class PdfFonts : IDisposable
     public PdfFonts(IOptions<PdfOptions> options)
     {
         var o = options.Value;
-        _regular = new Lazy<SKTypeface>(() => Load(o.FontFile, RegularCandidates, "Pdf:FontFile"));
-        _bold = new Lazy<SKTypeface>(() => Load(o.BoldFontFile, BoldCandidates, "Pdf:BoldFontFile"));
+        // PublicationOnly: a failed load is not cached, so a font put in place later works without a restart.
+        _regular = new Lazy<SKTypeface>(() => Load(o.FontFile, RegularCandidates, "Pdf:FontFile"), LazyThreadSafetyMode.PublicationOnly);
+        _bold = new Lazy<SKTypeface>(() => Load(o.BoldFontFile, BoldCandidates, "Pdf:BoldFontFile"), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public SKTypeface Regular => _regular.Value;
@@ -52,7 +48,7 @@ public sealed class PdfFonts : IDisposable
         if (file is null || !File.Exists(file))
         {
             throw new InvalidOperationException(
-                $"No font with Hangul for PDFs: install fonts-noto-cjk (or fonts-nanum), or set {setting} to a font file. Tried: {configured ?? string.Join(", ", candidates)}.");
+                $"No font with Hangul for PDFs: the app's own Platform/Pdf/Fonts folder is missing from its output, and {setting} names no font file. Tried: {configured ?? string.Join(", ", candidates)}.");
         }
 
         return SKTypeface.FromFile(file)

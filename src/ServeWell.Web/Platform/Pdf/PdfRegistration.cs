@@ -6,6 +6,7 @@ public static class PdfRegistration
     {
         builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
         builder.Services.AddSingleton<PdfFonts>();
+        builder.Services.AddHealthChecks().AddCheck<PdfFontsHealthCheck>("pdf-fonts", tags: ["ready"]);
         return builder;
     }
 }

@@ -36,7 +36,11 @@ public static class SecurityRegistration
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = SignInSessions.KeepSession;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -52,6 +56,9 @@ public static class SecurityRegistration
             // The API answers with a status code, never a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // Signing out ends the session on every node, not only in the browser that asked (ADR-028).
+            o.Events.OnSigningIn = SignInSessions.OnSigningIn;
+            o.Events.OnValidatePrincipal = SignInSessions.OnValidatePrincipal;
         });
 
         services.AddAuthentication(o =>
@@ -67,11 +74,15 @@ public static class SecurityRegistration
 
         services.AddAuthorization(Policies.Register);
         services.AddScoped<StaffScope>();
+        services.Configure<AttemptThrottleOptions>(builder.Configuration.GetSection(AttemptThrottleOptions.Section));
+        services.AddSingleton<IAttemptThrottle, MemoryAttemptThrottle>();
         services.AddHttpContextAccessor();
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "servewell.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         return builder;

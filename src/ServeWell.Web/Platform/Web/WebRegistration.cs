@@ -13,7 +13,11 @@ public static class WebRegistration
     public static WebApplicationBuilder AddServeWellWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorPages(o => o.RootDirectory = "/Modules")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Modules";
+                o.Conventions.ConfigureFilter(new MissingHandler());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Platform/Layout/{0}" + RazorViewEngine.ViewExtension));
@@ -26,7 +30,7 @@ public static class WebRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = Modules.Feedback.Intake.FeedbackRateLimiting.OnRejectedAsync;
+            o.OnRejected = RateLimitRejection.OnRejectedAsync;
         });
         services.AddExceptionHandler<ServeWellExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -34,13 +38,20 @@ public static class WebRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrl>();
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        services.AddServeWellForwardedHeaders(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseServeWellPipeline(this WebApplication app)
     {
-        // Behind a proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the host trust X-Forwarded-For/-Proto.
-        app.UseExceptionHandler("/Error");
+        // X-Forwarded-For/-Proto only from ForwardedHeaders:TrustedProxies (default loopback), before anything reads the address.
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A request the server could not read (too large, malformed) is the client's error, not a 500.
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -54,6 +65,7 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<Security.ApiAntiforgery>();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -62,8 +74,15 @@ public static class WebRegistration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("ServeWell API")).AllowAnonymous();
+        // An address nothing answers is 404 for everyone; without this the fallback policy made it 401/403.
+        app.MapFallback("/{**path}", NotFound).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    private static IResult NotFound(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint", detail: "See /openapi/v1.json for the endpoints.")
+            : TypedResults.NotFound();
 }
 
 public sealed class UploadOptions

@@ -26,7 +26,8 @@ public abstract class FollowUpPagesTests(AppHost app)
         var overdueOnly = await client.GetPageAsync("/FollowUps?Overdue=true");
         var resolved = await client.GetPageAsync("/FollowUps?State=resolved");
 
-        page.QuerySelectorAll(".stats dd").Select(d => d.TextContent).ShouldBe(["2", "1"]);
+        // Open, overdue, without an owner, citizens contacted, resolved, unreachable (ADR-029).
+        page.QuerySelectorAll(".stats dd").Select(d => d.TextContent).ShouldBe(["2", "1", "0", "0", "0", "0"]);
         page.Text(".stats .bad dt").ShouldBe("Overdue");
         var links = page.QuerySelectorAll("tbody a").Select(a => a.GetAttribute("href")).ToList();
         links.ShouldBe([$"/FollowUps/Case/{late.Id}", $"/FollowUps/Case/{fresh.Id}"]);

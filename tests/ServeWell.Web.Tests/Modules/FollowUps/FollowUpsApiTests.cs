@@ -44,7 +44,8 @@ public abstract class FollowUpsApiTests(AppHost app)
     public async Task Resolve_WithoutRootCauseOrNote_OrFromNew_IsRefusedNamingTheField()
     {
         var unit = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
-        var followUp = await app.OpenCaseAsync(unit.Code);
+        // A citizen who asked to be contacted is contacted first (one who did not is resolved straight from new, ADR-029).
+        var followUp = await app.OpenCaseAsync(unit.Code, new FeedbackContact(null, "010-3333-0000"));
         using var api = app.ApiClient();
 
         using var fromNew = await api.PostAsJsonAsync($"/api/v1/follow-ups/{followUp.Id}/transitions", new { to = "resolved", rootCause = "other", note = "x" });
@@ -67,7 +68,7 @@ public abstract class FollowUpsApiTests(AppHost app)
     public async Task Refusals_AreInTheCallersLanguage()
     {
         var unit = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
-        var followUp = await app.OpenCaseAsync(unit.Code);
+        var followUp = await app.OpenCaseAsync(unit.Code, new FeedbackContact(null, "010-3333-0001"));
         using var api = app.ApiClient();
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko-KR");
 

@@ -65,6 +65,30 @@ public sealed class PdfWriterTests : IDisposable
         error.Message.ShouldContain("Pdf:FontFile");
     }
 
+    [Fact]
+    public void The_faces_come_with_the_app_and_are_embedded_by_name_so_no_font_package_is_needed()
+    {
+        // Default options, as on a fresh machine: the shipped Pretendard GOV files, not a system font.
+        _fonts.Regular.FamilyName.ShouldBe("Pretendard GOV");
+        File.Exists(PdfFonts.RegularCandidates[0]).ShouldBeTrue();
+        PdfFonts.RegularCandidates[0].ShouldStartWith(AppContext.BaseDirectory);
+        using var writer = new PdfWriter(_fonts, "font");
+        writer.NewPage(PageSizes.A4Portrait).Text("한빛시 Hanbit", 40, 40, 12, bold: true);
+        var fonts = Run("pdffonts", Save(writer.Finish()));
+        fonts.ShouldContain("PretendardGOV");
+        fonts.ShouldNotContain("Noto");
+    }
+
+    [Fact]
+    public void A_font_that_appears_after_a_failed_load_is_used_without_a_restart()
+    {
+        var file = Path.Combine(_folder, "late.ttf");
+        using var fonts = new PdfFonts(Options.Create(new PdfOptions { FontFile = file, BoldFontFile = file }));
+        Should.Throw<InvalidOperationException>(() => fonts.Regular);
+        File.Copy(PdfFonts.RegularCandidates[0], file);
+        fonts.Regular.FamilyName.ShouldBe("Pretendard GOV");
+    }
+
     private string Save(byte[] pdf)
     {
         pdf.Length.ShouldBeGreaterThan(0);

@@ -125,7 +125,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Feedback/Surveys/Preview/{id:int}", $"/Feedback/Surveys/Preview/{ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition.DefaultId}", []),
             ("/api/v1/surveys/{id:int}", $"/api/v1/surveys/{ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition.DefaultId}", []),
             ("/f/{code}/thanks", $"/f/{touchpoint.Code}/thanks", []),
-            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{unattended}", [.. Roles.All]),
+            // The evaluation link never ends in "not found": to someone who did not attend, it says so (ADR-032).
+            ("/Training/Evaluations/Session/{sessionId:int}", $"/Training/Evaluations/Session/{unattended}", []),
             ("/Training/Programmes/{id:int}/Results", $"/Training/Programmes/{session.ProgrammeId}/Results", []),
             ("/api/v1/programmes/{id:int}/results", $"/api/v1/programmes/{session.ProgrammeId}/results", []),
             ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),

@@ -7,14 +7,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Accounts.ApiKeys;
 using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Admin.ApiKeys;
 
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class KeyForm
     {
@@ -37,6 +39,9 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
     public IReadOnlyList<OrgUnitOption> Units { get; private set; } = [];
 
     public string? NewSecret { get; private set; }
+
+    /// <summary>Set when the page asks to confirm revoking a key, instead of showing the list.</summary>
+    public Confirmation? Confirm { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -76,7 +81,38 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Asks before revoking, and says what stops working (ADR-032).</summary>
+    public async Task<IActionResult> OnGetRevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return NotFound();
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            return Redirect("/Admin/ApiKeys");
+        }
+
+        Confirm = new Confirmation(
+            l["Revoke the key “{0}”?", key.Name],
+            [
+                l["Every system that calls the API with this key (it starts with {0}) is refused from now on.", key.Hint],
+                key.LastUsedAt is { } used
+                    ? l["It was last used on {0}.", city.Format(new DateTimeOffset(DateTime.SpecifyKind(used, DateTimeKind.Utc)), CultureInfo.CurrentCulture)]
+                    : l["It has never been used."],
+                l["A revoked key cannot be restored; make a new one if it is needed again."],
+            ],
+            l["Revoke the key"], "/Admin/ApiKeys?handler=Revoke", "/Admin/ApiKeys", l["Keep the key"])
+        {
+            Fields = new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) },
+        };
+        return Page();
+    }
+
+    /// <summary>Revokes only when confirmed; a post without the confirmation goes to the question.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(int id, bool confirmed, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
@@ -84,10 +120,16 @@ public sealed class IndexModel(ServeWellDbContext db, TimeProvider clock, IStrin
             return NotFound();
         }
 
+        if (!confirmed)
+        {
+            return Redirect($"/Admin/ApiKeys?handler=Revoke&id={id}");
+        }
+
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            TempData.Saved(l["The key “{0}” is revoked.", key.Name]);
         }
 
         return Redirect("/Admin/ApiKeys");

@@ -41,23 +41,6 @@ public static class FeedbackRateLimiting
         });
     }
 
-    /// <summary>429 with Retry-After in whole seconds; ProblemDetails for the API, the friendly error page for people.</summary>
-    public static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = { Status = 429, Title = "Too many answers from here; try again later.", Detail = $"Retry after {seconds} seconds." },
-            });
-        }
-    }
-
     private static FixedWindowRateLimiterOptions Window(int perMinute) => new()
     {
         PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,

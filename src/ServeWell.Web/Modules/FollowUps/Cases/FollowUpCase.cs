@@ -70,6 +70,12 @@ public sealed class FollowUpCase : IAudited
 
     public StaffUser? AssignedUser { get; private set; }
 
+    /// <summary>
+    /// The assignee holds the case only because no supervisor covered its office (the administrator's fallback, ADR-029):
+    /// the first supervisor whose scope comes to cover it takes it over.
+    /// </summary>
+    public bool OwnedByFallback { get; set; }
+
     public int? RootCauseId { get; set; }
 
     public RootCause? RootCause { get; private set; }

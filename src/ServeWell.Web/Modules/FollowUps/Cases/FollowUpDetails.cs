@@ -23,7 +23,15 @@ public sealed record FollowUpView(
     /// figures), and its handler sees why the answer no longer counts before deciding how to close it.
     /// </summary>
     public FollowUpExclusion? Exclusion { get; init; }
+
+    /// <summary>What went wrong, as the citizen answered it: drivers, "resolved" and channel (ADR-029).</summary>
+    public FollowUpAnswer? Answer { get; init; }
 }
+
+/// <summary>The parts of the answer a handler needs beyond the case's snapshot. Drivers in the survey's order; null where not answered.</summary>
+public sealed record FollowUpAnswer(
+    ServeWell.Web.Modules.Feedback.Touchpoints.FeedbackChannel Channel, ServeWell.Web.Modules.Feedback.Intake.Resolution? Resolved,
+    IReadOnlyList<(string Driver, int? Score)> Drivers);
 
 /// <summary>Why and when a case's answer was excluded from the figures.</summary>
 public sealed record FollowUpExclusion(ServeWell.Web.Modules.Feedback.Intake.ExclusionReason Reason, DateTime AtUtc);
@@ -56,6 +64,9 @@ public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
         var exclusion = await db.FeedbackAnswers.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == c.AnswerId && a.ExcludedAt != null && a.ExclusionReason != null)
             .Select(a => new FollowUpExclusion(a.ExclusionReason!.Value, a.ExcludedAt!.Value)).FirstOrDefaultAsync(cancellationToken);
+        // The answer itself, excluded or not: the case is work whatever the figures count.
+        var answer = await db.FeedbackAnswers.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == c.AnswerId)
+            .Select(a => new { a.Channel, a.Resolved, a.Timeliness, a.Knowledge, a.Courtesy, a.Fairness, a.Outcome }).FirstOrDefaultAsync(cancellationToken);
         return new FollowUpView(
             c, c.OrgUnit!.Code, c.OrgUnit.DisplayName(english), c.AssignedUser?.DisplayName, c.RootCause,
             c.IsOverdueAt(clock.GetUtcNow().UtcDateTime), hasContact, scope.MayHandleUnit(c.OrgUnit.Path), timeline)
@@ -63,6 +74,11 @@ public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
             Touchpoint = touchpoint,
             ServiceName = service is null ? null : english ? service.NameEn : service.NameKo,
             Exclusion = exclusion,
+            Answer = answer is null ? null : new FollowUpAnswer(answer.Channel, answer.Resolved,
+            [
+                ("Timeliness", answer.Timeliness), ("Knowledge", answer.Knowledge), ("Courtesy", answer.Courtesy),
+                ("Fairness", answer.Fairness), ("Outcome", answer.Outcome),
+            ]),
         };
     }
 }

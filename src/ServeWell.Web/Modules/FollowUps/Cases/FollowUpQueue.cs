@@ -22,7 +22,17 @@ public sealed record FollowUpRow(
     public string? TouchpointLabel { get; init; }
 }
 
-public sealed record FollowUpList(int Total, int Open, int Overdue, int Page, int PageSize, IReadOnlyList<FollowUpRow> Rows);
+public sealed record FollowUpList(int Total, int Open, int Overdue, int Page, int PageSize, IReadOnlyList<FollowUpRow> Rows)
+{
+    /// <summary>What happened to the cases in scope (ADR-029): counted from what was done, not from the state a case passed.</summary>
+    public CaseFigures Figures { get; init; } = new(0, 0, 0, 0);
+}
+
+/// <summary>
+/// Open cases with no owner; cases whose citizen was really contacted (a "contacted" step on the timeline); resolved;
+/// closed as unreachable.
+/// </summary>
+public sealed record CaseFigures(int Unassigned, int Contacted, int Resolved, int Unreachable);
 
 /// <summary>The queue of cases a user may see: open ones first, the longest overdue at the top; with counts of open and overdue.</summary>
 public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
@@ -41,6 +51,12 @@ public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
         var open = visible.Where(c => c.State == FollowUpState.New || c.State == FollowUpState.Contacted);
         var openCount = await open.CountAsync(cancellationToken);
         var overdueCount = await open.CountAsync(c => c.DueAtUtc <= now, cancellationToken);
+        var events = db.Set<FollowUpEvent>();
+        var figures = new CaseFigures(
+            await open.CountAsync(c => c.AssignedUserId == null, cancellationToken),
+            await visible.CountAsync(c => events.Any(e => e.CaseId == c.Id && e.Kind == FollowUpEventKind.Transition && e.ToState == FollowUpState.Contacted), cancellationToken),
+            await visible.CountAsync(c => c.State == FollowUpState.Resolved, cancellationToken),
+            await visible.CountAsync(c => c.State == FollowUpState.ClosedUnreachable, cancellationToken));
 
         var query = visible;
         var state = filter.State?.Trim().ToLowerInvariant();
@@ -90,7 +106,7 @@ public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
             r.State is FollowUpState.New or FollowUpState.Contacted && r.DueAtUtc <= now, r.Assignee, r.AnsweredAtUtc, r.LowScore, r.ContactRequested)
         {
             ServiceId = r.ServiceId, ServiceName = english ? r.ServiceEn : r.ServiceKo, TouchpointId = r.TouchpointId, TouchpointLabel = r.Touchpoint,
-        }).ToList());
+        }).ToList()) { Figures = figures };
     }
 
     /// <summary>The units (code, name) that have cases the user may see, for the office filter.</summary>

@@ -26,7 +26,18 @@ public sealed record FollowUpAssigneeDto(string UserId, string Email, string Dis
 /// <summary>The citizen's contact details, decrypted for whoever handles the case; the viewing is audited.</summary>
 public sealed record FollowUpContactDto(int CaseId, string? Email, string? Phone);
 
-public sealed record FollowUpListDto(int Total, int Open, int Overdue, int Page, int PageSize, IReadOnlyList<FollowUpSummaryDto> FollowUps);
+public sealed record FollowUpListDto(int Total, int Open, int Overdue, int Page, int PageSize, IReadOnlyList<FollowUpSummaryDto> FollowUps)
+{
+    /// <summary>Open cases in scope with no owner.</summary>
+    public int Unassigned { get; init; }
+
+    /// <summary>Cases in scope whose citizen was contacted (a contacted step really taken).</summary>
+    public int Contacted { get; init; }
+
+    public int Resolved { get; init; }
+
+    public int Unreachable { get; init; }
+}
 
 public sealed record FollowUpEventDto(DateTime At, string Kind, string? From, string? To, string By, string? Detail, string? Note);
 
@@ -37,6 +48,15 @@ public sealed record FollowUpDto(
     string? Assignee, string? RootCause, string? ResolutionNote, DateTime? ClosedAt, bool LowScore, bool ContactRequested,
     bool HasContact, string? AnswerExcludedAs, DateTime? AnswerExcludedAt, IReadOnlyList<FollowUpEventDto> Timeline)
 {
+    /// <summary>The answer's channel (counter-qr, kiosk, link, website).</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Whether the citizen said the matter was resolved: yes, partly, no; null when not answered.</summary>
+    public string? Resolved { get; init; }
+
+    /// <summary>The answer's driver ratings (1–5, null where not answered).</summary>
+    public ServeWell.Web.Modules.Feedback.Intake.FeedbackDrivers? Drivers { get; init; }
+
     public static FollowUpDto From(FollowUpView v)
     {
         var c = v.Case;
@@ -50,7 +70,12 @@ public sealed record FollowUpDto(
             v.Timeline.Select(e => new FollowUpEventDto(
                 Utc(e.AtUtc), char.ToLowerInvariant(e.Kind.ToString()[0]) + e.Kind.ToString()[1..],
                 e.FromState is { } f ? HandleFollowUp.ApiName(f) : null, e.ToState is { } t ? HandleFollowUp.ApiName(t) : null,
-                e.ActorName, e.Detail, e.Note)).ToList());
+                e.ActorName, e.Detail, e.Note)).ToList())
+        {
+            Channel = v.Answer is { } a ? ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswerDto.ChannelName(a.Channel) : null,
+            Resolved = v.Answer?.Resolved?.ToString().ToLowerInvariant(),
+            Drivers = v.Answer is { } d ? new ServeWell.Web.Modules.Feedback.Intake.FeedbackDrivers(d.Drivers[0].Score, d.Drivers[1].Score, d.Drivers[2].Score, d.Drivers[3].Score, d.Drivers[4].Score) : null,
+        };
     }
 
     internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
@@ -72,7 +97,7 @@ public static class FollowUpsApi
         api.MapPost("/follow-ups/{id:int}/transitions", TransitionAsync)
             .RequireAuthorization(Policies.HandleFollowUps)
             .WithName("TransitionFollowUp")
-            .WithSummary("Moves a case: to contacted (from new), resolved (from contacted; rootCause and note required) or closedUnreachable (from new or contacted).")
+            .WithSummary("Moves a case: to contacted (from new), resolved (from contacted, or from new when the citizen did not ask to be contacted; rootCause and note required) or closedUnreachable (from new or contacted).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -132,7 +157,10 @@ public static class FollowUpsApi
         return TypedResults.Ok(new FollowUpListDto(list.Total, list.Open, list.Overdue, list.Page, list.PageSize, list.Rows.Select(r => new FollowUpSummaryDto(
             r.Id, r.AnswerId, r.OrgUnitCode, r.OrgUnitName, r.ServiceId, r.ServiceName, r.TouchpointId, r.TouchpointLabel,
             r.Overall, HandleFollowUp.ApiName(r.State), r.DueOn, r.Overdue, r.AssigneeName,
-            FollowUpDto.Utc(r.AnsweredAtUtc), r.LowScore, r.ContactRequested)).ToList()));
+            FollowUpDto.Utc(r.AnsweredAtUtc), r.LowScore, r.ContactRequested)).ToList())
+        {
+            Unassigned = list.Figures.Unassigned, Contacted = list.Figures.Contacted, Resolved = list.Figures.Resolved, Unreachable = list.Figures.Unreachable,
+        });
     }
 
     private static int Whole(string? text, string field, int min, int max, int fallback, Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> l)

@@ -24,8 +24,8 @@ public sealed class TransitionRequest
 }
 
 /// <summary>
-/// What a handler does with a case: move it along (New → Contacted → Resolved, or closed as unreachable from New or
-/// Contacted), hand it to another supervisor in scope, and reveal the citizen's contact details (audited every time).
+/// What a handler does with a case: move it along (New → Contacted → Resolved, or New → Resolved when the citizen did not
+/// ask to be contacted, or closed as unreachable from New or Contacted), hand it to another supervisor in scope, and reveal the citizen's contact details (audited every time).
 /// Each checks the state it moves from and the case's version, so two people acting at once cannot both win.
 /// </summary>
 public sealed class HandleFollowUp(
@@ -51,10 +51,16 @@ public sealed class HandleFollowUp(
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    public static bool Allowed(FollowUpState from, FollowUpState to) => (from, to) switch
+    /// <summary>
+    /// Whether a case may move from one state to another. A citizen who asked to be contacted is contacted before the case
+    /// is resolved; one who did not (a low score alone) has no contact step, so the case is resolved straight from new
+    /// (ADR-029) — marking it "contacted" would count a contact that never happened.
+    /// </summary>
+    public static bool Allowed(FollowUpState from, FollowUpState to, bool contactRequested = true) => (from, to) switch
     {
         (FollowUpState.New, FollowUpState.Contacted) => true,
         (FollowUpState.Contacted, FollowUpState.Resolved) => true,
+        (FollowUpState.New, FollowUpState.Resolved) => !contactRequested,
         (FollowUpState.New or FollowUpState.Contacted, FollowUpState.ClosedUnreachable) => true,
         _ => false,
     };
@@ -79,7 +85,7 @@ public sealed class HandleFollowUp(
         {
             problems.Add(new("to", l["Choose what happened: contacted, resolved or closedUnreachable."]));
         }
-        else if (!Allowed(followUp.State, to.Value))
+        else if (!Allowed(followUp.State, to.Value, followUp.ContactRequested))
         {
             problems.Add(new("to", to == FollowUpState.Resolved && followUp.State == FollowUpState.New
                 ? l["Mark the case as contacted before resolving it."]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.FollowUps.Contacts;
 using ServeWell.Web.Modules.FollowUps.Notices;
+using ServeWell.Web.Modules.FollowUps.Owners;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Localization;
@@ -15,7 +16,7 @@ namespace ServeWell.Web.Modules.FollowUps.Cases;
 /// transaction. Everything rolls back with the answer.
 /// </summary>
 public sealed class OpenFollowUp(
-    ServeWellDbContext db, Supervisors supervisors, BusinessCalendar calendar, ContactVault vault,
+    ServeWellDbContext db, Supervisors supervisors, CaseOwners owners, BusinessCalendar calendar, ContactVault vault,
     IOptions<FollowUpOptions> options, TimeProvider clock) : IFeedbackReceived
 {
     /// <summary>Only an unhappy answer or one asking to be contacted: a group commit of content citizens is written at once.</summary>
@@ -43,6 +44,9 @@ public sealed class OpenFollowUp(
         var unitPath = await db.OrgUnits.Where(u => u.Id == feedback.OrgUnitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Feedback for answer {feedback.AnswerId} names org unit {feedback.OrgUnitId}, which does not exist.");
         var nearest = await supervisors.NearestAsync(unitPath, cancellationToken);
+        // No supervisor anywhere up the tree: the administrator's fallback owns it until one does (ADR-029).
+        var fallback = nearest.Count == 0 ? await owners.FallbackOwnerAsync(cancellationToken) : null;
+        var owner = nearest.Count > 0 ? new CaseOwners.Owner(nearest[0].UserId, nearest[0].DisplayName) : fallback;
 
         var now = clock.GetUtcNow().UtcDateTime;
         // An offline kiosk may deliver an answer days later: the deadline counts from when the citizen answered, never from the future.
@@ -54,7 +58,7 @@ public sealed class OpenFollowUp(
             Overall = feedback.Overall, Comment = feedback.Comment, Language = Cultures.Normalise(feedback.Language),
             AnsweredAtUtc = answeredAt, OpenedAtUtc = now, DueOn = dueOn, DueAtUtc = dueAt,
             LowScore = lowScore, ContactRequested = contact is not null, ContactHasEmail = ContactVault.Clean(contact?.Email) is not null,
-            State = FollowUpState.New, AssignedUserId = nearest.FirstOrDefault()?.UserId,
+            State = FollowUpState.New, AssignedUserId = owner?.UserId, OwnedByFallback = fallback is not null,
         };
         db.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
@@ -62,7 +66,7 @@ public sealed class OpenFollowUp(
         db.Add(new FollowUpEvent
         {
             CaseId = followUp.Id, AtUtc = now, Kind = FollowUpEventKind.Opened, ToState = FollowUpState.New,
-            ActorName = FollowUpActor.System.Name, Detail = nearest.FirstOrDefault()?.DisplayName,
+            ActorName = FollowUpActor.System.Name, Detail = owner?.DisplayName,
         });
         if (contact is not null)
         {
@@ -70,9 +74,9 @@ public sealed class OpenFollowUp(
         }
 
         // The office's supervisors share the case: every one of the nearest level is told, the first is its assignee.
-        foreach (var supervisor in nearest)
+        foreach (var recipient in nearest.Select(s => s.UserId).Append(fallback?.UserId).OfType<string>())
         {
-            db.Add(new FollowUpNotice { CaseId = followUp.Id, Kind = FollowUpNoticeKind.Assigned, RecipientUserId = supervisor.UserId, CreatedAtUtc = now });
+            db.Add(new FollowUpNotice { CaseId = followUp.Id, Kind = FollowUpNoticeKind.Assigned, RecipientUserId = recipient, CreatedAtUtc = now });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.Insights.Statistics;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Insights.Explore;
@@ -24,12 +25,13 @@ public sealed record OwnFiguresDto(string From, string To, string EmployeeNumber
 /// <summary>
 /// Figures per employee (ADR-019). An answer is the employee's when it came through their name-badge touchpoint or
 /// commends them (an answer through A's badge commending B is both A's and B's). Shown only with at least
-/// <c>Insights:MinimumGroupSize</c> answers in the period (<see cref="MinimumGroupSize"/>); read from the answers
+/// <c>City:MinimumGroupSize</c> answers in the period (<see cref="MinimumGroupSize"/>); read from the answers
 /// (attributed answers are few: badges and commendations), through the touchpoint and commendation indexes.
 /// </summary>
-public sealed class EmployeeInsights(ServeWellDbContext db, InsightsCalendar calendar, IOptions<InsightsOptions> options)
+public sealed class EmployeeInsights(ServeWellDbContext db, InsightsCalendar calendar, IOptions<CityOptions> city)
 {
-    public int Minimum => Math.Max(1, options.Value.MinimumGroupSize);
+    /// <summary>The one minimum group size of the whole app (<c>City:MinimumGroupSize</c>, ADR-029).</summary>
+    public int Minimum => Math.Max(1, city.Value.MinimumGroupSize);
 
     /// <summary>Every employee of the subtree with answers attributed in the period; figures only where allowed.</summary>
     public async Task<EmployeeSliceDto> SliceAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)

@@ -36,11 +36,17 @@ public sealed class ExclusionModel(ReviseFeedback revise, StaffScope scope, Insi
 
     public static IReadOnlyList<ExclusionReason> Reasons { get; } = Enum.GetValues<ExclusionReason>();
 
-    public string Back => IsLocal(ReturnUrl) ? ReturnUrl! : "/Insights/Answers";
+    // The framework's check also refuses control characters: "/\t/evil.example" is "//evil.example" to a browser.
+    public string Back => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Insights/Answers";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         Answer = await revise.FindAsync(id, await scope.GetAsync(cancellationToken), cancellationToken);
+        if (!Url.IsLocalUrl(ReturnUrl))
+        {
+            ReturnUrl = null; // not echoed into the forms either
+        }
+
         return Answer is null ? NotFound() : Page();
     }
 
@@ -76,7 +82,7 @@ public sealed class ExclusionModel(ReviseFeedback revise, StaffScope scope, Insi
                 return Page();
         }
 
-        if (IsLocal(ReturnUrl))
+        if (Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl!);
         }
@@ -84,7 +90,4 @@ public sealed class ExclusionModel(ReviseFeedback revise, StaffScope scope, Insi
         Done = done;
         return Page();
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -14,7 +14,7 @@ public static class ExploreApi
         api.MapGet("/answers", AnswersAsync)
             .RequireAuthorization(Policies.ViewInsights)
             .WithName("InsightsAnswers")
-            .WithSummary("The answers behind a figure, newest first, 50 a page (keyset: pass the previous page's next as after): date, office, service, channel, overall, drivers, resolved and the redacted comment — never contact details. Filters: from..to (yyyy-MM), orgUnitCode (subtree, within the caller's scope), service (code or none), channel, band (satisfied|neutral|dissatisfied), term (a word or two-word phrase of the comment terms), employee (employee number: supervisors for their subtree and the employee themself, only with at least Insights:MinimumGroupSize answers in the period).");
+            .WithSummary("The answers behind a figure, newest first, 50 a page (keyset: pass the previous page's next as after): date, office, service, channel, overall, drivers, resolved and the redacted comment — never contact details. Filters: from..to (yyyy-MM), orgUnitCode (subtree, within the caller's scope), service (code or none), channel, band (satisfied|neutral|dissatisfied), term (a word or two-word phrase of the comment terms), employee (employee number: supervisors for their subtree and the employee themself, only with at least City:MinimumGroupSize answers in the period).");
         api.MapGet("/comment-terms", CommentTermsAsync)
             .RequireAuthorization(Policies.ViewInsights)
             .WithName("InsightsCommentTerms")
@@ -22,11 +22,11 @@ public static class ExploreApi
         api.MapGet("/employees", EmployeesAsync)
             .RequireAuthorization(Policies.ViewEmployeeInsights)
             .WithName("InsightsEmployees")
-            .WithSummary("Figures per employee of the subtree (supervisors only): answers through the employee's name badge or commending them; an employee with fewer than Insights:MinimumGroupSize answers in the period is listed as withheld with no figures.");
+            .WithSummary("Figures per employee of the subtree (supervisors only): answers through the employee's name badge or commending them; an employee with fewer than City:MinimumGroupSize answers in the period is listed as withheld with no figures.");
         api.MapGet("/me", MeAsync)
             .RequireAuthorization(Policies.ViewOwnInsights)
             .WithName("InsightsMe")
-            .WithSummary("The signed-in employee's own figures for from..to and by month; withheld below Insights:MinimumGroupSize answers.");
+            .WithSummary("The signed-in employee's own figures for from..to and by month; withheld below City:MinimumGroupSize answers.");
         return api;
     }
 

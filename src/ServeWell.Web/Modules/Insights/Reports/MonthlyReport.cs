@@ -9,8 +9,11 @@ using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Insights.Reports;
 
-/// <summary>Follow-up cases of the month: opened in it, closed in it (on time: by their due time), and open past due at its end.</summary>
-public sealed record FollowUpFigures(int Opened, int Closed, int ClosedOnTime, int OverdueAtMonthEnd);
+/// <summary>
+/// Follow-up cases of the month: opened in it, closed in it (on time: by their due time; resolved or unreachable), open
+/// past due at its end, and citizens really contacted in it (a contacted step on the timeline, ADR-029).
+/// </summary>
+public sealed record FollowUpFigures(int Opened, int Closed, int ClosedOnTime, int OverdueAtMonthEnd, int Resolved = 0, int Unreachable = 0, int Contacted = 0);
 
 /// <summary>Completions recorded in the month by staff of the subtree, per programme.</summary>
 public sealed record CompletionFigure(string Programme, int Completions);
@@ -40,6 +43,11 @@ public sealed class MonthlyReport(
         var closed = await cases.CountAsync(c => c.ClosedAtUtc >= from && c.ClosedAtUtc < to, cancellationToken);
         var onTime = await cases.CountAsync(c => c.ClosedAtUtc >= from && c.ClosedAtUtc < to && c.ClosedAtUtc <= c.DueAtUtc, cancellationToken);
         var overdue = await cases.CountAsync(c => c.OpenedAtUtc < to && (c.ClosedAtUtc == null || c.ClosedAtUtc >= to) && c.DueAtUtc <= to, cancellationToken);
+        var resolved = await cases.CountAsync(c => c.ClosedAtUtc >= from && c.ClosedAtUtc < to && c.State == FollowUpState.Resolved, cancellationToken);
+        var unreachable = await cases.CountAsync(c => c.ClosedAtUtc >= from && c.ClosedAtUtc < to && c.State == FollowUpState.ClosedUnreachable, cancellationToken);
+        var events = db.Set<FollowUpEvent>();
+        var contacted = await cases.CountAsync(c => events.Any(e => e.CaseId == c.Id && e.Kind == FollowUpEventKind.Transition
+            && e.ToState == FollowUpState.Contacted && e.AtUtc >= from && e.AtUtc < to), cancellationToken);
 
         var first = month;
         var next = month.AddMonths(1);
@@ -54,7 +62,7 @@ public sealed class MonthlyReport(
         var effect = await impact.EstimateAsync(null, null, unit, english, cancellationToken);
         return new MonthlyReportData(
             month, unit.Code, unit.DisplayName(english), current.Total, previous.Total, ranked.Services.Take(5).ToList(), series.Months,
-            new FollowUpFigures(opened, closed, onTime, overdue),
+            new FollowUpFigures(opened, closed, onTime, overdue, resolved, unreachable, contacted),
             completions.Select(c => new CompletionFigure(titles.GetValueOrDefault(c.Key, "?"), c.Count)).OrderByDescending(c => c.Completions).ToList(),
             effect);
     }

@@ -120,6 +120,9 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
         Row([l["Cases closed"], Count(d.FollowUps.Closed)], fcols);
         Row([l["Closed on time"], d.FollowUps.Closed == 0 ? Count(0) : $"{Count(d.FollowUps.ClosedOnTime)} ({Percent(100.0 * d.FollowUps.ClosedOnTime / d.FollowUps.Closed)})"], fcols);
         Row([l["Overdue at the end of the month"], Count(d.FollowUps.OverdueAtMonthEnd)], fcols);
+        Row([l["FollowUp:Resolved"], Count(d.FollowUps.Resolved)], fcols);
+        Row([l["FollowUp:ClosedUnreachable"], Count(d.FollowUps.Unreachable)], fcols);
+        Row([l["Citizens contacted"], Count(d.FollowUps.Contacted)], fcols);
 
         Heading(l["Training completion"]);
         if (d.Completions.Count == 0)

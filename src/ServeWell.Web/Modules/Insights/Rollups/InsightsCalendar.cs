@@ -9,9 +9,6 @@ public sealed class InsightsOptions
 
     /// <summary>How often the rollup worker looks at the queue.</summary>
     public TimeSpan RollupLook { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>An employee's figures are shown only with at least this many answers in the period (ADR-014, ADR-019).</summary>
-    public int MinimumGroupSize { get; set; } = Statistics.MinimumGroupSize.Default;
 }
 
 /// <summary>Local months and their UTC bounds.</summary>

@@ -8,7 +8,7 @@ namespace ServeWell.Web.Modules.Insights.Statistics;
 /// </summary>
 public static class MinimumGroupSize
 {
-    /// <summary>The default minimum (<c>Insights:MinimumGroupSize</c>).</summary>
+    /// <summary>The default minimum; the setting is <c>City:MinimumGroupSize</c> (one for the whole app, ADR-029).</summary>
     public const int Default = 5;
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class RosterImportApi
     {
         api.MapPost("/employees/import", ImportAsync)
             .RequireAuthorization(Policies.ManageEmployees)
-            .DisableAntiforgery() // an API call with a key or a SameSite=Lax cookie; no browser form posts here
+            .DisableAntiforgery() // form tokens are not used here: cookie calls need X-CSRF-TOKEN (ApiAntiforgery, ADR-028), key calls nothing
             .WithMetadata(new RequestSizeLimitAttribute(1L * 1024 * 1024 * 1024))
             .WithName("ImportEmployees")
             .WithSummary("Import a roster file (CSV or XLSX). dryRun=true (the default) only reports what would change.");
@@ -52,7 +52,7 @@ public static class RosterImportApi
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken);
             buffer.Position = 0;
-            sheet = RosterFileReader.Read(buffer, file.FileName);
+            sheet = RosterFileReader.Read(buffer, file.FileName, cancellationToken);
         }
         catch (RosterFileException ex)
         {

@@ -102,7 +102,7 @@ internal sealed class RosterImportWorker(
         try
         {
             using var stream = new MemoryStream(job.Content, writable: false);
-            sheet = RosterFileReader.Read(stream, job.FileName);
+            sheet = RosterFileReader.Read(stream, job.FileName, cancellationToken);
         }
         catch (RosterFileException ex)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -56,6 +57,7 @@ public sealed class RevokeModel(ServeWellDbContext db, TimeProvider clock, IStri
         certificate.RevokedBy = User.Identity?.Name;
         certificate.RevocationReason = reason;
         await db.SaveChangesAsync(cancellationToken); // the audit trail records who, when and why (Certificate is audited)
+        TempData.Saved(l["The certificate {0} of {1} is revoked.", certificate.Code, certificate.EmployeeName]);
         return Redirect($"/verify/{certificate.Code}");
     }
 }

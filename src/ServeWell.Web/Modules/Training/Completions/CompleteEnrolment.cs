@@ -21,7 +21,7 @@ public sealed record CompletionProgress(
 /// evaluation submitted and the knowledge check passed after the session, all in the current cycle — and records the
 /// completion with its certificate. Safe to call any number of times and from several nodes at once (ADR-010).
 /// </summary>
-public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cycles, IAttendedSession attended, IssueCertificate certificates, TimeProvider clock)
+public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cycles, IAttendedSession attended, IssueCertificate certificates, CompletionDating dating, TimeProvider clock)
 {
     public async Task<CompletionProgress?> ProgressAsync(int programmeId, int employeeId, CancellationToken cancellationToken)
     {
@@ -63,10 +63,12 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
         var enrolmentId = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.EmployeeId == employeeId).Select(e => e.Id).FirstAsync(cancellationToken);
         sessionId ??= await attended.FindAsync(programmeId, employeeId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        // Dated by what the person did, not by when this ran (ADR-029).
+        var completedAt = await dating.CompletingEventAsync(programme, employeeId, progress.Cycle, sessionId, now, cancellationToken);
         var completion = new Completion
         {
             ProgrammeId = programmeId, EmployeeId = employeeId, EnrolmentId = enrolmentId, Cycle = progress.Cycle, SessionId = sessionId,
-            CompletedOn = DateOnly.FromDateTime(now), RecordedAtUtc = now,
+            CompletedAtUtc = completedAt, CompletedOn = dating.DateOf(completedAt), RecordedAtUtc = now,
         };
         db.Completions.Add(completion);
         var certificate = await certificates.PrepareAsync(completion, programme, cancellationToken);

@@ -20,8 +20,16 @@ public sealed class Completion
     /// <summary>The session attended, where known.</summary>
     public int? SessionId { get; set; }
 
+    /// <summary>The city's date of <see cref="CompletedAtUtc"/>: the day the person completed, not the day it was recorded (ADR-029).</summary>
     public DateOnly CompletedOn { get; set; }
 
+    /// <summary>
+    /// The instant of the completing event (attendance, evaluation or passed knowledge check, whichever came last).
+    /// Null only on rows written before ADR-029 until <see cref="CompletionDating.RedateRecordedRowsAsync"/> re-dates them.
+    /// </summary>
+    public DateTime? CompletedAtUtc { get; set; }
+
+    /// <summary>When the system recorded the completion.</summary>
     public DateTime RecordedAtUtc { get; set; }
 }
 

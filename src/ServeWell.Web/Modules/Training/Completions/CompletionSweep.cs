@@ -17,16 +17,26 @@ internal sealed class CompleteOnAttendance(CompleteEnrolment complete) : IAttend
         complete.TryCompleteAsync(attendance.ProgrammeId, attendance.EmployeeId, attendance.SessionId, cancellationToken);
 }
 
-/// <summary>The work of one sweep: open the cycles that came due, then complete every enrolment that meets its rule.</summary>
-public sealed class CompletionSweepRun(ProgrammeCycles cycles, CompleteEnrolment complete)
+/// <summary>
+/// The work of one sweep: re-date completions recorded before ADR-029, complete every enrolment that meets its rule,
+/// then open the cycles that came due. Completing first keeps a completion the listener missed in the cycle its events
+/// belong to; opening first would reset the enrolment and lose it.
+/// </summary>
+public sealed class CompletionSweepRun(ProgrammeCycles cycles, CompleteEnrolment complete, CompletionDating dating)
 {
-    public sealed record Counts(int CyclesOpened, int Completed);
+    public sealed record Counts(int CyclesOpened, int Completed, int Redated = 0);
 
     public async Task<Counts> RunAsync(CancellationToken cancellationToken)
     {
-        var opened = await cycles.OpenDueCyclesAsync(cycles.Today, cancellationToken);
+        var redated = 0;
+        for (int batch; (batch = await dating.RedateRecordedRowsAsync(cancellationToken)) > 0;)
+        {
+            redated += batch;
+        }
+
         var completed = await complete.SweepAsync(cancellationToken);
-        return new Counts(opened, completed);
+        var opened = await cycles.OpenDueCyclesAsync(cycles.Today, cancellationToken);
+        return new Counts(opened, completed, redated);
     }
 }
 
@@ -48,9 +58,9 @@ internal sealed class CompletionSweep(IServiceScopeFactory scopes, IOptions<Comp
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var counts = await services.GetRequiredService<CompletionSweepRun>().RunAsync(cancellationToken);
-        if (counts.CyclesOpened + counts.Completed > 0)
+        if (counts.CyclesOpened + counts.Completed + counts.Redated > 0)
         {
-            logger.LogInformation("Completion sweep: {Cycles} cycles opened, {Completed} completions recorded", counts.CyclesOpened, counts.Completed);
+            logger.LogInformation("Completion sweep: {Cycles} cycles opened, {Completed} completions recorded, {Redated} re-dated", counts.CyclesOpened, counts.Completed, counts.Redated);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Training.Completions;
@@ -11,11 +12,12 @@ namespace ServeWell.Web.Modules.Training.Completions;
 /// due that many months after cycle n was due: the programme's due date moves on, and attended, no-show and excused
 /// enrolments go back to invited, while the completions of earlier cycles stay.
 /// </summary>
-public sealed class ProgrammeCycles(ServeWellDbContext db, TimeProvider clock)
+public sealed class ProgrammeCycles(ServeWellDbContext db, CityClock city, TimeProvider clock)
 {
     public const string NewCycleReason = "NewCycle";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The city's today: cycles open and fall due on the city's calendar.</summary>
+    public DateOnly Today => city.Today;
 
     /// <summary>The current cycle of the programme; cycle 1 is written on first use.</summary>
     public async Task<ProgrammeCycle> CurrentAsync(Programme programme, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class ProgrammeCycles(ServeWellDbContext db, TimeProvider clock)
 
         var first = new ProgrammeCycle
         {
-            ProgrammeId = programme.Id, Number = 1, StartsOn = DateOnly.FromDateTime(programme.CreatedAt), DueOn = programme.DueDate,
+            ProgrammeId = programme.Id, Number = 1, StartsOn = city.DateOf(new DateTimeOffset(DateTime.SpecifyKind(programme.CreatedAt, DateTimeKind.Utc))), DueOn = programme.DueDate,
             OpenedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ProgrammeCycles.Add(first);

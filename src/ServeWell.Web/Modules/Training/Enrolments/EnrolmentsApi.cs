@@ -27,7 +27,7 @@ public static class EnrolmentsApi
     }
 
     private static async Task<Results<Ok<EnrolmentPageDto>, NotFound, ValidationProblem>> ListAsync(
-        int id, string? state, int? page, int? pageSize, ProgrammeEnrolments enrolments, ServeWellDbContext db, CancellationToken cancellationToken)
+        int id, string? state, int? page, int? pageSize, ProgrammeEnrolments enrolments, StaffScope scope, ServeWellDbContext db, CancellationToken cancellationToken)
     {
         EnrolmentState? filter = null;
         if (!string.IsNullOrEmpty(state))
@@ -43,7 +43,7 @@ public static class EnrolmentsApi
             filter = parsed;
         }
 
-        var result = await enrolments.ReadAsync(id, filter, page ?? 1, pageSize ?? 50, cancellationToken);
+        var result = await enrolments.ReadAsync(id, await scope.GetAsync(cancellationToken), filter, page ?? 1, pageSize ?? 50, cancellationToken);
         if (result is null)
         {
             return TypedResults.NotFound();

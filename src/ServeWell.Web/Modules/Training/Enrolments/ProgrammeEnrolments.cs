@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Enrolments;
 
@@ -11,12 +12,15 @@ public sealed record EnrolmentPage(int ProgrammeId, int Total, int Page, int Pag
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Reads a programme's enrolments for the details page and the API.</summary>
+/// <summary>
+/// Reads a programme's enrolments for the details page and the API: only the people the viewer's scope covers,
+/// names and counts alike (a supervisor sees their subtree, not the city; ADR-028).
+/// </summary>
 public sealed class ProgrammeEnrolments(ServeWellDbContext db)
 {
     public const int MaxPageSize = 500;
 
-    public async Task<EnrolmentPage?> ReadAsync(int programmeId, EnrolmentState? state, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<EnrolmentPage?> ReadAsync(int programmeId, ScopeFilter scope, EnrolmentState? state, int page, int pageSize, CancellationToken cancellationToken)
     {
         if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
         {
@@ -25,9 +29,10 @@ public sealed class ProgrammeEnrolments(ServeWellDbContext db)
 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
-        var counts = await db.Enrolments.Where(e => e.ProgrammeId == programmeId).GroupBy(e => e.State)
+        var visible = scope.Apply(db.Employees).Select(p => p.Id);
+        var counts = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && visible.Contains(e.EmployeeId)).GroupBy(e => e.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var query = db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId);
+        var query = db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId && visible.Contains(e.EmployeeId));
         if (state is { } s)
         {
             query = query.Where(e => e.State == s);

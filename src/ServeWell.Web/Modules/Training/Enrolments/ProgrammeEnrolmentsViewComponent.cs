@@ -5,7 +5,7 @@ using ServeWell.Web.Platform.Security;
 namespace ServeWell.Web.Modules.Training.Enrolments;
 
 /// <summary>The enrolments section of a programme's details page: counts by state, one page of people, "Sync now".</summary>
-public sealed class ProgrammeEnrolmentsViewComponent(ProgrammeEnrolments enrolments, IAuthorizationService authorization) : ViewComponent
+public sealed class ProgrammeEnrolmentsViewComponent(ProgrammeEnrolments enrolments, StaffScope scope, IAuthorizationService authorization) : ViewComponent
 {
     public const int PageSize = 25;
 
@@ -16,7 +16,7 @@ public sealed class ProgrammeEnrolmentsViewComponent(ProgrammeEnrolments enrolme
         var query = HttpContext.Request.Query;
         var page = int.TryParse(query["enrolmentPage"], out var p) ? p : 1;
         EnrolmentState? state = Enum.TryParse<EnrolmentState>(query["enrolmentState"], out var s) && Enum.IsDefined(s) ? s : null;
-        var result = await enrolments.ReadAsync(programmeId, state, page, PageSize, HttpContext.RequestAborted);
+        var result = await enrolments.ReadAsync(programmeId, await scope.GetAsync(HttpContext.RequestAborted), state, page, PageSize, HttpContext.RequestAborted);
         var canManage = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.ManageTraining)).Succeeded;
         return View("/Modules/Training/Programmes/_Enrolments.cshtml", new Model(result!, canManage));
     }

@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Training.Sessions;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Evaluations;
 
-/// <summary>The short reaction survey an attended employee fills in after their session.</summary>
+/// <summary>
+/// The short reaction survey an attended employee fills in after their session. The link never ends in "not found": before
+/// and after the form can be used, the page says when it opens, that it closed, or why it is not theirs (ADR-032).
+/// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class EvaluateModel(SubmitEvaluation submit) : PageModel
+public sealed class EvaluateModel(SubmitEvaluation submit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EvaluationForm Form { get; set; } = new();
 
-    public EvaluationInvitation Invitation { get; private set; } = null!;
+    public EvaluationStatus Status { get; private set; } = null!;
 
     public SessionRow Row { get; private set; } = null!;
 
@@ -27,7 +33,7 @@ public sealed class EvaluateModel(SubmitEvaluation submit) : PageModel
             return NotFound();
         }
 
-        if (Invitation.Submitted)
+        if (!Status.CanSubmit)
         {
             return Page();
         }
@@ -43,20 +49,19 @@ public sealed class EvaluateModel(SubmitEvaluation submit) : PageModel
             return Page();
         }
 
-        TempData["Notice"] = "evaluation-saved";
-        return Redirect("/Training/Record");
+        TempData.Saved(l["Thank you: your evaluation has been saved."]);
+        return Redirect("/Training/My");
     }
 
+    /// <summary>False only when there is no such session.</summary>
     private async Task<bool> LoadAsync(int sessionId, CancellationToken cancellationToken)
     {
-        // Only the employee who attended may see the form; anyone else (or a session not attended) gets "not found".
-        if (User.EmployeeId() is not { } employeeId || await submit.InvitationAsync(sessionId, employeeId, cancellationToken) is not { } invitation)
+        if (await submit.StatusAsync(sessionId, User.EmployeeId(), cancellationToken) is not { } status)
         {
             return false;
         }
 
-        Invitation = invitation;
-        Row = SessionRow.Of(invitation.Session);
+        (Status, Row) = (status, SessionRow.Of(status.Session));
         return true;
     }
 }

@@ -15,7 +15,16 @@ public sealed record EvaluationSubmittedDto(int SessionId, int Relevance, int In
 /// <summary>One rating question: responses, the average and how many chose 1..5 (index 0 is "1").</summary>
 public sealed record RatingDto(string Question, int Count, double? Average, IReadOnlyList<int> Distribution);
 
-public sealed record EvaluationSummaryDto(int Responses, int Attendees, double? ResponseRate, IReadOnlyList<RatingDto> Ratings, IReadOnlyList<string> Comments);
+public sealed record EvaluationSummaryDto(int Responses, int Attendees, double? ResponseRate, IReadOnlyList<RatingDto> Ratings, IReadOnlyList<string> Comments)
+{
+    /// <summary>True when ratings and comments are held back (fewer responses than minimumGroupSize, or they would reveal a smaller group); both are then empty.</summary>
+    public bool Withheld { get; init; }
+
+    /// <summary>fewerResponses or wouldRevealAnother; null when shown.</summary>
+    public string? WithheldReason { get; init; }
+
+    public int MinimumGroupSize { get; init; }
+}
 
 public sealed record KnowledgeSummaryDto(int PreCount, double? PreAverage, int PostCount, double? PostAverage, double? PostPassRate);
 
@@ -40,7 +49,7 @@ public static class EvaluationsApi
         api.MapGet("/programmes/{id:int}/results", ResultsAsync)
             .RequireAuthorization(Policies.ViewTrainingResults)
             .WithName("GetProgrammeResults")
-            .WithSummary("Evaluation and knowledge-check results of a programme, overall and per session, over the sessions the caller may see.");
+            .WithSummary("Evaluation and knowledge-check results of a programme, overall and per session, over the sessions the caller may see. Below City:MinimumGroupSize responses (or where a group would reveal a smaller one) an evaluation summary is withheld: no ratings, no comments.");
         return api;
     }
 
@@ -107,7 +116,12 @@ public static class EvaluationsApi
 
     private static EvaluationSummaryDto Dto(EvaluationSummary s) => new(
         s.Responses, s.Attendees, s.ResponseRate is { } r ? Math.Round(r, 4) : null,
-        s.Ratings.Select(r => new RatingDto(r.Question, r.Count, r.Average, r.Distribution)).ToList(), s.Comments);
+        s.Ratings.Select(r => new RatingDto(r.Question, r.Count, r.Average, r.Distribution)).ToList(), s.Comments)
+    {
+        Withheld = s.IsWithheld,
+        WithheldReason = s.IsWithheld ? char.ToLowerInvariant(s.Withheld.ToString()[0]) + s.Withheld.ToString()[1..] : null,
+        MinimumGroupSize = s.MinimumGroupSize,
+    };
 
     private static KnowledgeSummaryDto Dto(KnowledgeSummary s) => new(s.PreCount, s.PreAverage, s.PostCount, s.PostAverage, s.PostPassRate);
 

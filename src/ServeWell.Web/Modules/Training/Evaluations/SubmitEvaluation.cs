@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Training.Completions;
+using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
@@ -29,19 +31,62 @@ public sealed class SubmitEvaluation(
 {
     public sealed record Problem(string Field, string Message);
 
-    /// <summary>The session the employee may evaluate, or null when they have not attended it (or it has not started).</summary>
-    public async Task<EvaluationInvitation?> InvitationAsync(int sessionId, int employeeId, CancellationToken cancellationToken)
+    /// <summary>The session the employee may evaluate (open, or already evaluated), or null when they may not (now).</summary>
+    public async Task<EvaluationInvitation?> InvitationAsync(int sessionId, int employeeId, CancellationToken cancellationToken) =>
+        await StatusAsync(sessionId, employeeId, cancellationToken) is { State: EvaluationState.Open or EvaluationState.Submitted } status
+            ? new EvaluationInvitation(status.Session, status.ProgrammeTitle, status.State == EvaluationState.Submitted)
+            : null;
+
+    /// <summary>Where the employee stands with the evaluation of the session (<see cref="EvaluationWindow"/>); null when there is no such session.</summary>
+    /// <remarks>An account not linked to an employee (<paramref name="employeeId"/> null) attended nothing.</remarks>
+    public async Task<EvaluationStatus?> StatusAsync(int sessionId, int? employeeId, CancellationToken cancellationToken)
     {
         var session = await db.TrainingSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null || session.IsCancelled || session.StartsAtUtc > clock.GetUtcNow().UtcDateTime
-            || await attended.FindAsync(session.ProgrammeId, employeeId, cancellationToken) != sessionId)
+        if (session is null)
         {
             return null;
         }
 
-        var title = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken);
-        var submitted = await db.SessionEvaluations.AnyAsync(e => e.SessionId == sessionId && e.EmployeeId == employeeId, cancellationToken);
-        return new EvaluationInvitation(session, title, submitted);
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == session.ProgrammeId)
+            .Select(p => new { p.Title, p.Completion }).FirstAsync(cancellationToken);
+        var closes = EvaluationWindow.ClosesAtUtc(session, programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted));
+        EvaluationStatus Status(EvaluationState state, int? attendedSession = null) => new(state, session, programme.Title, closes, attendedSession);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (session.IsCancelled)
+        {
+            return Status(EvaluationState.Cancelled);
+        }
+
+        if (session.StartsAtUtc > now)
+        {
+            return Status(EvaluationState.NotYetOpen);
+        }
+
+        if (employeeId is null)
+        {
+            return Status(EvaluationState.NotAttended);
+        }
+
+        var attendedSession = await attended.FindAsync(session.ProgrammeId, employeeId.Value, cancellationToken);
+        if (attendedSession is null)
+        {
+            var hasPlace = await db.SessionRegistrations.AnyAsync(
+                r => r.SessionId == sessionId && r.EmployeeId == employeeId && r.State == RegistrationState.Registered, cancellationToken);
+            return Status(hasPlace ? EvaluationState.AwaitingAttendance : EvaluationState.NotAttended);
+        }
+
+        if (attendedSession != sessionId)
+        {
+            return Status(EvaluationState.AttendedAnother, attendedSession);
+        }
+
+        if (await db.SessionEvaluations.AnyAsync(e => e.SessionId == sessionId && e.EmployeeId == employeeId, cancellationToken))
+        {
+            return Status(EvaluationState.Submitted, sessionId);
+        }
+
+        return Status(closes is { } c && now > c ? EvaluationState.Closed : EvaluationState.Open, sessionId);
     }
 
     /// <summary>Problems with the answers, by field; empty when they can be saved.</summary>
@@ -72,12 +117,18 @@ public sealed class SubmitEvaluation(
     /// <summary>Saves the evaluation and completes the programme where that was the last thing missing.</summary>
     public async Task<IReadOnlyList<Problem>> SubmitAsync(int sessionId, int employeeId, EvaluationForm form, CancellationToken cancellationToken)
     {
-        var invitation = await InvitationAsync(sessionId, employeeId, cancellationToken)
-            ?? throw new DomainRuleException(l["You can evaluate only a session you attended."]);
-        if (invitation.Submitted)
+        var status = await StatusAsync(sessionId, employeeId, cancellationToken);
+        if (status is not { State: EvaluationState.Open })
         {
-            throw new DomainRuleException(l["You have already evaluated this session. Thank you."]);
+            throw new DomainRuleException(status?.State switch
+            {
+                EvaluationState.Submitted => l["You have already evaluated this session. Thank you."],
+                EvaluationState.Closed => l["The evaluation of this session is closed."],
+                _ => l["You can evaluate only a session you attended."],
+            });
         }
+
+        var invitation = new EvaluationInvitation(status.Session, status.ProgrammeTitle, Submitted: false);
 
         var problems = Check(form);
         if (problems.Count > 0)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Tests.Fixtures;
@@ -103,6 +104,17 @@ public abstract class RosterImportApiTests(AppHost app) : IDisposable
         (await isolated.EmployeeAsync(goes[0])).Status.ShouldBe(EmployeeStatus.Left);
         (await isolated.EmployeeAsync(stays[0])).Status.ShouldBe(EmployeeStatus.Active);
         (await isolated.DbAsync(db => db.Employees.CountAsync(e => e.Status != EmployeeStatus.Left))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Import_DecompressionBomb_Answers400SayingWhatWasExceeded()
+    {
+        var bomb = Reading.RosterFileLimitsTests.WithSharedStrings(sb => sb.Append("<si><t>").Append('a', 20_000_000).Append("</t></si>"));
+
+        using var response = await _api.PostAsync(bomb, dryRun: true, fileName: "roster.xlsx");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemDetailAsync()).ShouldContain("100 times its packed size");
     }
 
     public void Dispose()

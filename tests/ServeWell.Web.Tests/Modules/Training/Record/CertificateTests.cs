@@ -21,7 +21,7 @@ public abstract class CertificateTests(AppHost app)
         var certificate = await CertificateOfAsync(employee.Id);
         using var client = await app.SignInAsEmployeeAsync(employee);
 
-        var record = await client.GetPageAsync("/Training/Record");
+        var record = await client.GetPageAsync("/Training/My");
         var link = record.QuerySelector($"a[href='/Training/Certificates/{certificate.Code}/pdf']");
         link.ShouldNotBeNull();
         using var response = await client.GetAsync(link.GetAttribute("href")!);
@@ -85,6 +85,7 @@ public abstract class CertificateTests(AppHost app)
         (await Html.ParseAsync(noReason)).Text("#reason-error").ShouldBe("Give the reason for revoking it.");
         using var revoked = await officer.SubmitAsync(form, revokePath, new Dictionary<string, string> { ["Reason"] = "Issued for the wrong session" });
         revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await officer.GetPageAsync(revoked.Headers.Location!.OriginalString)).Text("[role=status]").ShouldBe($"The certificate {certificate.Code} of {certificate.EmployeeName} is revoked.");
 
         (await anonymous.GetPageAsync($"/verify/{certificate.Code}")).Text(".verify-status").ShouldBe("Revoked: this certificate has been withdrawn and is not valid.");
         var audit = await app.DbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Certificate) && a.EntityKey == certificate.Code && a.Action == "updated").ToListAsync());
@@ -119,11 +120,14 @@ public abstract class CertificateTests(AppHost app)
 
         var one = list.ShouldHaveSingleItem();
         (one.Programme, one.Cycle, one.CertificateCode, one.CertificateStatus).ShouldBe((c.Programme.Title, 1, certificate.Code, "Valid"));
-        one.CompletedOn.ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        one.CompletedOn.ShouldBe(SeoulDate(c.Session.StartsAtUtc)); // the day attended, not the day recorded (ADR-029)
     }
 
     private Task<Certificate> CertificateOfAsync(int employeeId) =>
         app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(x => x.EmployeeId == employeeId));
+
+    private static string SeoulDate(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class CertificateSqliteTests(SqliteApp app) : CertificateTests(app), IClassFixture<SqliteApp>;

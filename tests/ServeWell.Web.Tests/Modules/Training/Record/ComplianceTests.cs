@@ -76,7 +76,9 @@ public abstract class ComplianceTests(AppHost app)
         rows.Count.ShouldBe(4);
         rows[0][9].ShouldBe("Compliance status");
         rows.Skip(1).Select(r => r[0]).ShouldBe(c.People.Select(p => p.EmployeeNumber), ignoreOrder: true);
-        rows.Single(r => r[0] == c.People[0].EmployeeNumber)[8].ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Completed on the day of the session attended, in the city's zone (ADR-029).
+        rows.Single(r => r[0] == c.People[0].EmployeeNumber)[8].ShouldBe(
+            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(c.Session.StartsAtUtc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     [Fact]

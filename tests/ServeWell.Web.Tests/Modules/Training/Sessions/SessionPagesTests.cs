@@ -93,6 +93,10 @@ public abstract class SessionPagesTests(AppHost app)
 
         var page = await officer.GetPageAsync(path);
         page.Text("h1").ShouldBe("Cancel the session?");
+        page.Text(".confirm-consequences").ShouldContain("Nobody is registered or waiting, so nobody needs to be told.");
+        (await app.DbAsync(db => db.TrainingSessions.SingleAsync(s => s.Id == id))).CancelledAt.ShouldBeNull();
+        using var unconfirmed = await officer.SubmitAsync(page, path, new Dictionary<string, string> { ["confirmed"] = "false" });
+        unconfirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.DbAsync(db => db.TrainingSessions.SingleAsync(s => s.Id == id))).CancelledAt.ShouldBeNull();
         using var cancelled = await officer.SubmitAsync(page, path, new Dictionary<string, string>());
 
@@ -101,6 +105,7 @@ public abstract class SessionPagesTests(AppHost app)
         session.CancelledAt.ShouldNotBeNull();
         session.Sequence.ShouldBe(1);
         var details = await officer.GetPageAsync($"/Training/Programmes/Details/{programme}");
+        details.Text("[role=status]").ShouldEndWith("cancelled; 0 people were told.");
         details.Text("#sessions tbody tr").ShouldContain("Cancelled");
         details.QuerySelector("#sessions a[href*='/Sessions/Edit/']").ShouldBeNull();
     }

@@ -13,7 +13,7 @@ internal static class CsvRosterReader
         ('\t', "tab-separated"),
     ];
 
-    public static RosterSheet Read(ReadOnlySpan<byte> bytes, string fileName)
+    public static RosterSheet Read(ReadOnlySpan<byte> bytes, string fileName, CancellationToken cancellationToken)
     {
         var (text, encodingName) = CsvTextDecoder.Decode(bytes);
         if (text.Contains('\0', StringComparison.Ordinal))
@@ -45,8 +45,14 @@ internal static class CsvRosterReader
             while (reader.Read())
             {
                 position++;
+                cancellationToken.ThrowIfCancellationRequested();
                 cells.Clear();
                 var count = reader.FieldCount;
+                if (count > RosterFileLimits.MaxColumns)
+                {
+                    throw new RosterFileException(RosterSheetBuilder.TooManyColumns(position, count));
+                }
+
                 for (var i = 0; i < count; i++)
                 {
                     cells.Add(reader.GetString(i));

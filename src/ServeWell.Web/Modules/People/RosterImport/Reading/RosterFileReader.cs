@@ -11,7 +11,7 @@ public static class RosterFileReader
     // OLE compound file: Excel 97–2003 .xls, and also any password-protected .xlsx.
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static RosterSheet Read(Stream content, string fileName)
+    public static RosterSheet Read(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
 
@@ -28,7 +28,7 @@ public static class RosterFileReader
         if (bytes.StartsWith(ZipSignature))
         {
             buffer.Position = 0;
-            return XlsxRosterReader.Read(buffer);
+            return XlsxRosterReader.Read(buffer, cancellationToken);
         }
 
         if (bytes.StartsWith(OleSignature))
@@ -38,6 +38,6 @@ public static class RosterFileReader
                 "Save it as .xlsx without a password, or as CSV, and try again.");
         }
 
-        return CsvRosterReader.Read(bytes, fileName);
+        return CsvRosterReader.Read(bytes, fileName, cancellationToken);
     }
 }

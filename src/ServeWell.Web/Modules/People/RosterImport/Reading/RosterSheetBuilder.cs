@@ -8,6 +8,7 @@ internal sealed class RosterSheetBuilder
 {
     private readonly List<RosterRecord> _rows = [];
     private readonly List<string> _ignoredColumns = [];
+    private readonly HashSet<string> _ignoredSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<RosterColumn, string> _headers = [];
 
     // Index: column position in the file; value: the RosterColumn it feeds, or -1 when ignored.
@@ -25,6 +26,11 @@ internal sealed class RosterSheetBuilder
     /// </summary>
     public void Add(int position, ReadOnlySpan<string?> cells)
     {
+        if (cells.Length > RosterFileLimits.MaxColumns)
+        {
+            throw new RosterFileException(TooManyColumns(position, cells.Length));
+        }
+
         if (IsBlank(cells))
         {
             return;
@@ -88,7 +94,8 @@ internal sealed class RosterSheetBuilder
 
             if (!RosterHeaders.TryMatch(header, out var column))
             {
-                if (!_ignoredColumns.Contains(header, StringComparer.Ordinal))
+                // A set, not List.Contains: a header of many unknown columns was quadratic (ADR-028).
+                if (_ignoredSeen.Add(header))
                 {
                     _ignoredColumns.Add(header);
                 }
@@ -117,6 +124,9 @@ internal sealed class RosterSheetBuilder
 
         HasHeader = true;
     }
+
+    public static string TooManyColumns(int position, int count) =>
+        $"Row {position} of the file has {RosterFileLimits.Number(count)} columns; a roster may have at most {RosterFileLimits.Number(RosterFileLimits.MaxColumns)}, as in Excel.";
 
     private static string MissingColumnsMessage(List<RosterColumn> missing)
     {

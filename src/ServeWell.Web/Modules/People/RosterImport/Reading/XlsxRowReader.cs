@@ -11,7 +11,7 @@ namespace ServeWell.Web.Modules.People.RosterImport;
 internal sealed class XlsxRowReader
 {
     // Excel's last column is XFD; a reference beyond it means the file is damaged.
-    private const int MaxColumns = 16384;
+    private const int MaxColumns = RosterFileLimits.MaxColumns;
 
     private readonly XlsxCellValues _cellValues;
     private readonly RosterSheetBuilder _builder;
@@ -22,16 +22,19 @@ internal sealed class XlsxRowReader
     private bool _inRow;
     private int _hireDateColumn = -1;
 
-    private XlsxRowReader(XlsxCellValues cellValues, RosterSheetBuilder builder)
+    private readonly CancellationToken _cancellationToken;
+
+    private XlsxRowReader(XlsxCellValues cellValues, RosterSheetBuilder builder, CancellationToken cancellationToken)
     {
         _cellValues = cellValues;
         _builder = builder;
+        _cancellationToken = cancellationToken;
     }
 
-    public static void Read(WorksheetPart part, XlsxCellValues cellValues, RosterSheetBuilder builder)
+    public static void Read(WorksheetPart part, XlsxCellValues cellValues, RosterSheetBuilder builder, CancellationToken cancellationToken)
     {
         using var xml = XlsxXml.Open(part);
-        new XlsxRowReader(cellValues, builder).ReadSheetData(xml);
+        new XlsxRowReader(cellValues, builder, cancellationToken).ReadSheetData(xml);
     }
 
     /// <summary>The zero-based column of a reference such as "AB12"; -1 when it has no letters.</summary>
@@ -209,6 +212,7 @@ internal sealed class XlsxRowReader
         }
 
         _inRow = false;
+        _cancellationToken.ThrowIfCancellationRequested();
         _builder.Add(_rowNumber, _cells.AsSpan(0, _cellCount));
         if (_hireDateColumn < 0 && _builder.HasHeader)
         {

@@ -825,6 +825,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Overall")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OwnedByFallback")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -989,6 +992,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("SentAtUtc");
 
                     b.ToTable("follow_up_notices", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Owners.FollowUpSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerFallback")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("follow_up_settings", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.RootCauses.RootCause", b =>
@@ -1818,6 +1839,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("date");

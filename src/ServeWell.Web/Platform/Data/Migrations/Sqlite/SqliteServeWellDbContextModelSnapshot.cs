@@ -796,6 +796,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Overall")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OwnedByFallback")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -954,6 +957,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("SentAtUtc");
 
                     b.ToTable("follow_up_notices", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.Owners.FollowUpSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerFallback")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("follow_up_settings", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.FollowUps.RootCauses.RootCause", b =>
@@ -1757,6 +1778,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("TEXT");

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Training.Attendance;
+using ServeWell.Web.Modules.Training.Enrolments;
+using ServeWell.Web.Modules.Training.KnowledgeChecks;
+using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.Data;
+
+namespace ServeWell.Web.Modules.Training.Completions;
+
+/// <summary>
+/// When a completion happened (ADR-029): the instant of the last event the programme's rule needed — the attendance,
+/// and where required the evaluation and the passed post knowledge check of the cycle — dated in the city's time zone.
+/// Never the moment the system noticed: a sweep that runs days later dates a completion by what the person did.
+/// </summary>
+public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
+{
+    /// <summary>How many rows written before ADR-029 one pass re-dates; the rest follow on the next pass.</summary>
+    public const int RedateBatch = 500;
+
+    /// <summary>The instant of the completing event (UTC), never later than <paramref name="notAfter"/>.</summary>
+    public async Task<DateTime> CompletingEventAsync(Programme programme, int employeeId, int cycle, int? sessionId, DateTime notAfter, CancellationToken cancellationToken)
+    {
+        var last = await AttendedAtAsync(programme.Id, employeeId, sessionId, cancellationToken) ?? notAfter;
+        if (programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted)
+            && await db.SessionEvaluations.AsNoTracking()
+                .Where(e => e.ProgrammeId == programme.Id && e.EmployeeId == employeeId && e.Cycle == cycle)
+                .OrderBy(e => e.SubmittedAtUtc).Select(e => (DateTime?)e.SubmittedAtUtc).FirstOrDefaultAsync(cancellationToken) is { } evaluated
+            && evaluated > last)
+        {
+            last = evaluated;
+        }
+
+        if (programme.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed)
+            && await db.KnowledgeAttempts.AsNoTracking()
+                .Where(a => a.ProgrammeId == programme.Id && a.EmployeeId == employeeId && a.Cycle == cycle && a.Phase == KnowledgePhase.Post && a.Passed)
+                .OrderBy(a => a.SubmittedAtUtc).Select(a => (DateTime?)a.SubmittedAtUtc).FirstOrDefaultAsync(cancellationToken) is { } passed
+            && passed > last)
+        {
+            last = passed;
+        }
+
+        return last < notAfter ? last : notAfter;
+    }
+
+    /// <summary>The city's date of a completing event.</summary>
+    public DateOnly DateOf(DateTime utc) => city.DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    /// <summary>
+    /// Re-dates completions written before ADR-029 (no <see cref="Completion.CompletedAtUtc"/>; their date was the day
+    /// the system recorded them) and their certificates' copy of the date; answers how many. Idempotent and safe to run
+    /// on several nodes at once: each computes the same values.
+    /// </summary>
+    public async Task<int> RedateRecordedRowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Completions.Where(c => c.CompletedAtUtc == null).OrderBy(c => c.Id).Take(RedateBatch).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var programmeIds = rows.Select(r => r.ProgrammeId).Distinct().ToList();
+        var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var certificates = await db.Certificates.Where(c => ids.Contains(c.CompletionId)).ToDictionaryAsync(c => c.CompletionId, cancellationToken);
+        foreach (var row in rows)
+        {
+            var at = await CompletingEventAsync(programmes[row.ProgrammeId], row.EmployeeId, row.Cycle, row.SessionId, row.RecordedAtUtc, cancellationToken);
+            row.CompletedAtUtc = at;
+            row.CompletedOn = DateOf(at);
+            if (certificates.TryGetValue(row.Id, out var certificate))
+            {
+                certificate.CompletedOn = row.CompletedOn;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// When the employee attended: the attendance record's arrival (or its session's start), latest first; without a
+    /// record, the named session's start, else when the enrolment became attended.
+    /// </summary>
+    private async Task<DateTime?> AttendedAtAsync(int programmeId, int employeeId, int? sessionId, CancellationToken cancellationToken)
+    {
+        var recorded = await (from a in db.Attendance.AsNoTracking()
+                              join s in db.TrainingSessions on a.SessionId equals s.Id
+                              where a.EmployeeId == employeeId && s.ProgrammeId == programmeId && a.Status != AttendanceStatus.Excused
+                                  && (sessionId == null || a.SessionId == sessionId)
+                              orderby s.StartsAtUtc descending
+                              select (DateTime?)(a.ArrivedAt ?? s.StartsAtUtc)).FirstOrDefaultAsync(cancellationToken);
+        if (recorded is not null)
+        {
+            return recorded;
+        }
+
+        if (sessionId is not null
+            && await db.TrainingSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAtUtc).FirstOrDefaultAsync(cancellationToken) is { } starts)
+        {
+            return starts;
+        }
+
+        return await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == programmeId && e.EmployeeId == employeeId && e.State == EnrolmentState.Attended)
+            .Select(e => (DateTime?)e.StateSince).FirstOrDefaultAsync(cancellationToken);
+    }
+}
