@@ -3,6 +3,7 @@ using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Enrolments;
 
@@ -11,7 +12,7 @@ public static class EnrolmentTestData
 {
     public static async Task<Programme> CreateProgrammeAsync(this AppHost app, AudienceRule audience)
     {
-        var request = new ProgrammeRequest { Title = TestData.Unique("Enrolment test "), Delivery = "InPerson", Hours = 2, Audience = audience };
+        var request = new ProgrammeRequest { Title = LocalText.In("en", TestData.Unique("Enrolment test ")), Delivery = "InPerson", Hours = 2, Audience = audience };
         var (programme, problems) = await app.UseAsync<SaveProgramme, (Programme?, IReadOnlyList<SaveProgramme.Problem>)>(
             save => save.SaveAsync(null, request, CancellationToken.None));
         return programme ?? throw new InvalidOperationException(string.Join("; ", problems.Select(p => p.Message)));
