@@ -9,6 +9,7 @@ using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Bench;
 
@@ -56,7 +57,7 @@ internal static class AudienceBenchmark
     private static async Task<int> AddProgrammeAsync(BenchDatabase database, string title)
     {
         await using var db = database.NewContext();
-        var programme = new Programme { Title = title, Hours = 1, Audience = new AudienceRule(), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        var programme = new Programme { Title = LocalText.In("en", title), Hours = 1, Audience = new AudienceRule(), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
         return programme.Id;

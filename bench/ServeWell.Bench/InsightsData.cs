@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Bench;
 
@@ -166,7 +167,7 @@ internal static class InsightsData
                 var kind = c switch { 1 => TouchpointKind.Kiosk, 2 => TouchpointKind.PostTransactionLink, 3 => TouchpointKind.Website, _ => TouchpointKind.Counter };
                 var tp = new Touchpoint
                 {
-                    Kind = kind, Label = $"{Channels[c]} {services[s].Service.Code}", OrgUnitId = offices[o].Id, ServiceId = services[s].Service.Id,
+                    Kind = kind, Label = LocalText.In("en", $"{Channels[c]} {services[s].Service.Code}"), OrgUnitId = offices[o].Id, ServiceId = services[s].Service.Id,
                     Code = TouchpointCodes.New(), CreatedAt = now,
                 };
                 db.Touchpoints.Add(tp);
@@ -178,7 +179,7 @@ internal static class InsightsData
         // One general website touchpoint per office with no service named.
         for (var o = 0; o < offices.Count; o++)
         {
-            var tp = new Touchpoint { Kind = TouchpointKind.Website, Label = "Website (general)", OrgUnitId = offices[o].Id, Code = TouchpointCodes.New(), CreatedAt = now };
+            var tp = new Touchpoint { Kind = TouchpointKind.Website, Label = LocalText.In("en", "Website (general)"), OrgUnitId = offices[o].Id, Code = TouchpointCodes.New(), CreatedAt = now };
             db.Touchpoints.Add(tp);
             made.Add((tp, officeTraits[o].Weight * 0.5, 0.09 + officeTraits[o].Bad, 0));
         }

@@ -56,7 +56,7 @@ public sealed class TrainingTests(BrowserFixture fixture)
         var title = $"Counter courtesy refresher {Guid.NewGuid():N}"[..36];
 
         await page.GotoAsync("/Training/Programmes/Edit");
-        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Title" }).GetByLabel("English").FillAsync(title);
         await page.GetByLabel("Hours").FillAsync("3");
         await page.GetByLabel("Grade: at or below").SelectOptionAsync(new SelectOptionValue { Value = "6" });
         await page.Locator("#unit-C-WONHYO").CheckAsync();

@@ -12,6 +12,7 @@ using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Insights;
 
@@ -283,7 +284,7 @@ public abstract class AnswerExclusionTests(AppHost app)
             var unit = db.OrgUnits.Single(u => u.Code == unitCode);
             var touchpoint = new Touchpoint
             {
-                Kind = TouchpointKind.Counter, Label = "Test " + TestData.Unique("T"), OrgUnitId = unit.Id, Code = TouchpointCodes.New(), CreatedAt = start.AddYears(-2),
+                Kind = TouchpointKind.Counter, Label = LocalText.In("en", "Test " + TestData.Unique("T")), OrgUnitId = unit.Id, Code = TouchpointCodes.New(), CreatedAt = start.AddYears(-2),
             };
             db.Touchpoints.Add(touchpoint);
             await db.SaveChangesAsync();

@@ -174,4 +174,48 @@ public sealed class CommentTermsTests
         CommentTokens.Normalise("ＡＢ１２ 시간").ShouldBe("ab12 시간");
         CommentTokens.Runs("대기 시간이").Single().Select(w => w.Key).ShouldBe(["대기", "시간"]);
     }
+
+    [Theory]
+    [InlineData("시간이", "시간")]
+    [InlineData("직원들이", "직원")]
+    [InlineData("문제입니다", "문제")]
+    [InlineData("불친절했습니다", "불친절")]
+    [InlineData("처리됐어요", "처리")]
+    [InlineData("걸리고", "걸리고")]
+    [InlineData("기다렸어요", "기다렸어요")]
+    [InlineData("넘게", "넘게")]
+    public void Surface_IsAWholeWord_NeverABareStem(string word, string shown) =>
+        KoreanWords.Surface(word).ShouldBe(shown);
+
+    /// <summary>The demo city's own comments (Modules/Demo/DemoFeedback), each sent by many citizens, as the seed sends them.</summary>
+    [Fact]
+    public void Rank_DemoSeedComments_ShowsWholeWordsAndDifferentExamples()
+    {
+        string[] unhappyKo =
+        [
+            "대기 시간이 너무 길었습니다.", "서류를 세 번이나 다시 냈습니다.", "담당자가 바뀌어서 처음부터 다시 설명해야 했어요.",
+            "안내가 불친절했습니다.", "처리 기간을 아무도 알려주지 않았어요.", "인허가가 한 달 넘게 걸리고 있습니다.",
+            "번호표 시스템이 고장 나 있었습니다.", "전화 연결이 되지 않았어요.", "필요한 서류 안내가 홈페이지와 달랐습니다.",
+            "번호표를 받고 50분을 기다렸습니다.", "번호표를 받고 한 시간 넘게 기다렸는데 아무 안내가 없었습니다.",
+        ];
+        string[] happyKo = ["친절하게 안내해 주셔서 감사합니다.", "빠르게 처리되었어요.", "설명이 아주 자세했습니다."];
+        var unhappy = Comments(1, [.. Enumerable.Repeat(unhappyKo, 4).SelectMany(c => c)]);
+        var happy = Comments(1001, [.. Enumerable.Repeat(happyKo, 4).SelectMany(c => c)]);
+
+        var terms = CommentTerms.Rank(unhappy, happy, new CommentTermOptions { MaxTerms = 100 }).Terms;
+
+        var shown = terms.Select(t => t.Term).ToList();
+        shown.ShouldContain("넘게 걸리고");
+        shown.ShouldNotContain("넘게 걸리");
+        shown.ShouldContain("번호표");
+        shown.ShouldContain(t => t == "기다렸습니다" || t == "기다렸는데");
+        shown.ShouldNotContain("기다리");
+        var texts = unhappy.ToDictionary(c => c.AnswerId, c => c.Text);
+        foreach (var term in terms)
+        {
+            term.ExampleAnswerIds.Select(id => texts[id]).ShouldBeUnique($"examples of “{term.Term}”");
+        }
+
+        terms.Single(t => t.Term == "번호표").ExampleAnswerIds.Count.ShouldBe(3);
+    }
 }

@@ -10,6 +10,7 @@ using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Insights;
 
@@ -349,7 +350,7 @@ public abstract class InsightsExploreTests(AppHost app)
             var unit = db.OrgUnits.Single(u => u.Code == unitCode);
             var touchpoint = new Touchpoint
             {
-                Kind = badgeHolder is null ? TouchpointKind.Counter : TouchpointKind.EmployeeBadge, Label = "Test " + TestData.Unique("T"),
+                Kind = badgeHolder is null ? TouchpointKind.Counter : TouchpointKind.EmployeeBadge, Label = LocalText.In("en", "Test " + TestData.Unique("T")),
                 OrgUnitId = unit.Id, EmployeeId = badgeHolder, ServiceId = withService ? db.PublicServices.OrderBy(x => x.Id).Select(x => x.Id).First() : null, Code = TouchpointCodes.New(), CreatedAt = start.AddYears(-2),
             };
             db.Touchpoints.Add(touchpoint);

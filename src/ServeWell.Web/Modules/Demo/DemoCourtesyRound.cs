@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Demo;
 
@@ -21,7 +22,7 @@ internal static class DemoCourtesyRound
 
     public static async Task SeedAsync(ServeWellDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().Include(p => p.Instructors).FirstOrDefaultAsync(p => p.Title == Title, cancellationToken);
+        var programme = await db.Programmes.AsNoTracking().Include(p => p.Instructors).FirstOrDefaultAsync(p => p.Title.En == Title, cancellationToken);
         if (programme is null || await db.Completions.AnyAsync(c => c.ProgrammeId == programme.Id, cancellationToken))
         {
             return;
@@ -33,8 +34,11 @@ internal static class DemoCourtesyRound
         monday = monday.AddDays(-(((int)monday.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
         var teacher = programme.Instructors.OrderBy(i => i.Order).FirstOrDefault();
         var serial = 0;
+        var centres = await db.OrgUnits.AsNoTracking().Where(u => DemoCity.CourtesyTrainedCentres.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => (u.Name, NameEn: u.NameEn ?? u.Name), cancellationToken);
         foreach (var (code, index) in DemoCity.CourtesyTrainedCentres.Select((c, i) => (c, i)))
         {
+            var centre = centres.GetValueOrDefault(code, (Name: code, NameEn: code));
             var day = monday.AddDays(index);
             var startsAt = SessionTime.ToUtc(day.ToDateTime(new TimeOnly(18, 0)), zone)!.Value;
             var endsAt = startsAt.AddHours(1);
@@ -45,7 +49,7 @@ internal static class DemoCourtesyRound
             var session = new TrainingSession
             {
                 ProgrammeId = programme.Id, Delivery = Delivery.InPerson, TimeZone = SessionTime.DefaultZone, StartsAtUtc = startsAt, EndsAtUtc = endsAt,
-                Venue = $"{code} community service centre, meeting room (first round)", Capacity = Math.Max(25, enrolments.Count),
+                Venue = new($"{centre.NameEn}, meeting room (first round)", $"{centre.Name} 회의실(1차 교육)"), Capacity = Math.Max(25, enrolments.Count),
                 InstructorEmployeeId = teacher?.EmployeeId, InstructorName = teacher?.Name, CalendarUid = Guid.NewGuid(),
                 CreatedAt = startsAt.AddDays(-30), UpdatedAt = startsAt.AddDays(-30),
             };

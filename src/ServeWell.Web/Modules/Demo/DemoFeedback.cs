@@ -4,6 +4,7 @@ using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Demo;
 
@@ -86,7 +87,7 @@ internal static class DemoFeedback
 
         await db.SaveChangesAsync(cancellationToken);
         var touchpoints = new List<(Touchpoint Touchpoint, ServiceSeed Service, double Weight)>();
-        void Add(TouchpointKind kind, string label, string unit, string service, double weight, int? employeeId = null)
+        void Add(TouchpointKind kind, LocalText label, string unit, string service, double weight, int? employeeId = null)
         {
             var t = new Touchpoint
             {
@@ -99,26 +100,26 @@ internal static class DemoFeedback
 
         foreach (var centre in Centres)
         {
-            Add(TouchpointKind.Counter, "Counter 1 – resident registration", centre, "resident-registration", 3);
-            Add(TouchpointKind.Counter, "Counter 2 – certificates", centre, "certificates", 2.5);
-            Add(TouchpointKind.ServiceWindow, "Welfare window", centre, "welfare-applications", 1.5);
-            Add(TouchpointKind.Kiosk, "Entrance kiosk", centre, "certificates", 1);
+            Add(TouchpointKind.Counter, new("Counter 1 – resident registration", "1번 창구 – 주민등록"), centre, "resident-registration", 3);
+            Add(TouchpointKind.Counter, new("Counter 2 – certificates", "2번 창구 – 제증명"), centre, "certificates", 2.5);
+            Add(TouchpointKind.ServiceWindow, new("Welfare window", "복지 창구"), centre, "welfare-applications", 1.5);
+            Add(TouchpointKind.Kiosk, new("Entrance kiosk", "입구 키오스크"), centre, "certificates", 1);
         }
 
-        Add(TouchpointKind.ServiceWindow, "Window 5 – business permits", "O-CIVIL", "business-permits", 3);
-        Add(TouchpointKind.ServiceWindow, "Window 7 – passports", "O-CIVIL", "passports", 2.5);
-        Add(TouchpointKind.Counter, "Civil complaints desk", "O-CIVIL", "civil-complaints", 2);
-        Add(TouchpointKind.Website, "Civil service website", "O-CIVIL", "civil-complaints", 1.5);
-        Add(TouchpointKind.ServiceWindow, "Food business permits", "O-ENV", "business-permits", 1.5);
-        Add(TouchpointKind.Counter, "Tax counter", "O-TAX", "local-tax", 3);
-        Add(TouchpointKind.PostTransactionLink, "Link on tax notices", "O-TAX", "local-tax", 2);
-        Add(TouchpointKind.Counter, "Welfare reception", "O-WELFARE", "welfare-applications", 2);
+        Add(TouchpointKind.ServiceWindow, new("Window 5 – business permits", "5번 창구 – 영업 인허가"), "O-CIVIL", "business-permits", 3);
+        Add(TouchpointKind.ServiceWindow, new("Window 7 – passports", "7번 창구 – 여권"), "O-CIVIL", "passports", 2.5);
+        Add(TouchpointKind.Counter, new("Civil complaints desk", "민원 상담 창구"), "O-CIVIL", "civil-complaints", 2);
+        Add(TouchpointKind.Website, new("Civil service website", "민원 누리집"), "O-CIVIL", "civil-complaints", 1.5);
+        Add(TouchpointKind.ServiceWindow, new("Food business permits", "식품 영업 인허가"), "O-ENV", "business-permits", 1.5);
+        Add(TouchpointKind.Counter, new("Tax counter", "세무 창구"), "O-TAX", "local-tax", 3);
+        Add(TouchpointKind.PostTransactionLink, new("Link on tax notices", "세금 고지서 링크"), "O-TAX", "local-tax", 2);
+        Add(TouchpointKind.Counter, new("Welfare reception", "복지 접수"), "O-WELFARE", "welfare-applications", 2);
         var badgeHolder = await db.Employees.AsNoTracking()
             .Where(e => e.OrgUnitId == units[DemoCity.SupervisorCentre].Id && e.IsFrontline && e.Position == "주무관")
             .OrderBy(e => e.EmployeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
         if (badgeHolder is not null)
         {
-            Add(TouchpointKind.EmployeeBadge, "Name badge", DemoCity.SupervisorCentre, "resident-registration", 0.5, badgeHolder);
+            Add(TouchpointKind.EmployeeBadge, new("Name badge", "명찰"), DemoCity.SupervisorCentre, "resident-registration", 0.5, badgeHolder);
         }
 
         await db.SaveChangesAsync(cancellationToken);

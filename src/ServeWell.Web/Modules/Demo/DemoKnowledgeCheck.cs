@@ -15,7 +15,7 @@ internal static class DemoKnowledgeCheck
 
     public static async Task SeedAsync(ServeWellDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var programmeId = await db.Programmes.Where(p => p.Title == ProgrammeTitle).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var programmeId = await db.Programmes.Where(p => p.Title.En == ProgrammeTitle).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (programmeId is null || await db.KnowledgeChecks.AnyAsync(k => k.ProgrammeId == programmeId, cancellationToken))
         {
             return;

@@ -4,6 +4,7 @@ using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Demo;
 
@@ -26,26 +27,38 @@ internal static class DemoProgrammes
         var competencies = await db.Competencies.ToDictionaryAsync(c => c.Code, cancellationToken);
         var today = DateOnly.FromDateTime(now);
 
-        var complaints = Programme("Handling civil complaints from the moment of receipt",
-            "From receipt to reply: registering a complaint, keeping the citizen informed, handling malicious and unusual complaints, and closing it. For team leaders and above, who decide how complaints are handled.",
+        var complaints = Programme(
+            new("Handling civil complaints from the moment of receipt", "접수부터 시작하는 민원 처리"),
+            new(
+                "From receipt to reply: registering a complaint, keeping the citizen informed, handling malicious and unusual complaints, and closing it. For team leaders and above, who decide how complaints are handled.",
+                "접수에서 회신까지: 민원 등록, 처리 상황 안내, 악성·특이 민원 대응, 종결까지 다룹니다. 민원 처리 방향을 정하는 팀장급 이상이 대상입니다."),
             Delivery.InPerson, 4, mandatory: true, today.AddMonths(3), recurrenceMonths: null, CompletionRequirements.Attended | CompletionRequirements.EvaluationSubmitted,
             new AudienceRule { AtOrAboveGrade = 5 }, now);
         complaints.Instructors.Add(await HeadOfAsync(db, "O-CIVIL", 0, cancellationToken));
 
-        var expressions = Programme("Considerate expressions toward complainants",
-            "Words and tone that respect the citizen, on the phone and at the counter, with examples from our own complaints.",
+        var expressions = Programme(
+            new("Considerate expressions toward complainants", "민원인을 배려하는 표현"),
+            new(
+                "Words and tone that respect the citizen, on the phone and at the counter, with examples from our own complaints.",
+                "전화와 창구에서 시민을 존중하는 말과 어조를 우리 시의 실제 민원 사례로 익힙니다."),
             Delivery.LiveOnline, 2, mandatory: true, today.AddMonths(2), recurrenceMonths: 12, CompletionRequirements.Attended | CompletionRequirements.KnowledgeCheckPassed,
             new AudienceRule { AtOrBelowGrade = 6 }, now);
 
-        var visiting = Programme("Visiting Courtesy Training",
-            "Senior officials teach from real cases how to greet, listen to and help citizens who come to the community service centres.",
+        var visiting = Programme(
+            new("Visiting Courtesy Training", "찾아가는 친절 교육"),
+            new(
+                "Senior officials teach from real cases how to greet, listen to and help citizens who come to the community service centres.",
+                "선배 공무원이 실제 사례로 행정복지센터를 찾은 시민을 맞이하고, 경청하고, 돕는 방법을 가르칩니다."),
             Delivery.InPerson, 3, mandatory: true, today.AddMonths(4), recurrenceMonths: null, CompletionRequirements.Attended,
             new AudienceRule { MaxServiceYearsExclusive = 10, OrgUnitCodes = ["D-COM"] }, now);
         visiting.Instructors.Add(await HeadOfAsync(db, "C-JUNGANG", 0, cancellationToken));
         visiting.Instructors.Add(await HeadOfAsync(db, "C-HANNAM", 1, cancellationToken));
 
-        var excellence = Programme("Customer service excellence",
-            "A day on what citizens expect, first impressions, handling complaints and keeping service promises, for everyone in the two busiest offices.",
+        var excellence = Programme(
+            new("Customer service excellence", "고객 서비스 역량 향상"),
+            new(
+                "A day on what citizens expect, first impressions, handling complaints and keeping service promises, for everyone in the two busiest offices.",
+                "시민이 기대하는 것, 첫인상, 불만 응대, 서비스 약속 지키기를 하루 동안 다룹니다. 가장 붐비는 두 부서의 전 직원이 대상입니다."),
             Delivery.InPerson, 8, mandatory: false, today.AddMonths(1), recurrenceMonths: null, CompletionRequirements.Attended | CompletionRequirements.EvaluationSubmitted,
             new AudienceRule { OrgUnitCodes = ["O-CIVIL", "O-TAX"] }, now);
         excellence.Instructors.Add(new ProgrammeInstructor
@@ -63,7 +76,7 @@ internal static class DemoProgrammes
     }
 
     private static Programme Programme(
-        string title, string description, Delivery delivery, decimal hours, bool mandatory, DateOnly due, int? recurrenceMonths,
+        LocalText title, LocalText description, Delivery delivery, decimal hours, bool mandatory, DateOnly due, int? recurrenceMonths,
         CompletionRequirements completion, AudienceRule audience, DateTime now) => new()
         {
             Title = title, Description = description, Delivery = delivery, Hours = hours, IsMandatory = mandatory, DueDate = due,

@@ -36,7 +36,7 @@ internal static class DemoRegistrations
         var byProgramme = enrolments.GroupBy(e => e.ProgrammeId).ToDictionary(g => g.Key, g => g.OrderBy(_ => random.Next()).ToList());
         var employeeEmail = DemoModule.Accounts.First(a => a.Role == Roles.Employee).Email;
         var demoEmployee = await db.Users.Where(u => u.Email == employeeEmail).Select(u => u.EmployeeId).FirstOrDefaultAsync(cancellationToken);
-        var full = sessions.FirstOrDefault(s => s.StartsAtUtc > now && s.Venue != null && s.Venue.StartsWith("Jungang", StringComparison.Ordinal));
+        var full = sessions.FirstOrDefault(s => s.StartsAtUtc > now && s.Venue.En.StartsWith("Jungang", StringComparison.Ordinal));
 
         foreach (var session in sessions)
         {
@@ -120,7 +120,7 @@ internal static class DemoRegistrations
     /// <summary>The demo instructor account becomes the internal instructor who teaches the visiting courtesy class at Jungang-dong.</summary>
     private static async Task LinkInstructorAsync(ServeWellDbContext db, CancellationToken cancellationToken)
     {
-        var teacher = await db.TrainingSessions.Where(s => EF.Functions.Like(s.Venue!, "Jungang%") && s.InstructorEmployeeId != null)
+        var teacher = await db.TrainingSessions.Where(s => EF.Functions.Like(s.Venue.En, "Jungang%") && s.InstructorEmployeeId != null)
             .OrderBy(s => s.StartsAtUtc).Select(s => s.InstructorEmployeeId).FirstOrDefaultAsync(cancellationToken);
         var email = DemoModule.Accounts.First(a => a.Role == Roles.Instructor).Email;
         if (teacher is not null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Demo;
 
@@ -13,7 +14,8 @@ namespace ServeWell.Web.Modules.Demo;
 internal static class DemoSessions
 {
     private const string Zone = SessionTime.DefaultZone;
-    private const string CityHall = "Hanbit City Hall, 3rd-floor training room";
+    private static readonly LocalText CityHall = new("Hanbit City Hall, 3rd-floor training room", "한빛시청 3층 교육장");
+    private static readonly LocalText Jungang = new("Jungang-dong Community Service Centre, 2nd-floor meeting room", "중앙동 행정복지센터 2층 회의실");
     private const string JoinUrl = "https://meet.example.org/hanbit-service-excellence";
 
     public static async Task SeedAsync(ServeWellDbContext db, DateTime now, CancellationToken cancellationToken)
@@ -23,11 +25,11 @@ internal static class DemoSessions
             return;
         }
 
-        var programmes = await db.Programmes.Include(p => p.Instructors).ToDictionaryAsync(p => p.Title, cancellationToken);
+        var programmes = await db.Programmes.Include(p => p.Instructors).ToDictionaryAsync(p => p.Title.En, cancellationToken);
         var today = DateOnly.FromDateTime(SessionTime.ToLocal(now, Zone));
         var sessions = new List<TrainingSession>();
 
-        void Add(string title, Delivery delivery, DateOnly day, TimeOnly from, TimeOnly to, string? venue, string? joinUrl, int capacity, int instructor = 0)
+        void Add(string title, Delivery delivery, DateOnly day, TimeOnly from, TimeOnly to, LocalText? venue, string? joinUrl, int capacity, int instructor = 0)
         {
             if (!programmes.TryGetValue(title, out var programme))
             {
@@ -41,7 +43,7 @@ internal static class DemoSessions
             {
                 ProgrammeId = programme.Id, Delivery = delivery, TimeZone = Zone,
                 StartsAtUtc = startsAt, EndsAtUtc = SessionTime.ToUtc(day.ToDateTime(to), zone)!.Value,
-                Venue = venue, JoinUrl = joinUrl, Capacity = capacity,
+                Venue = venue ?? LocalText.Empty, JoinUrl = joinUrl, Capacity = capacity,
                 InstructorEmployeeId = teacher?.EmployeeId, InstructorName = teacher?.Name,
                 CalendarUid = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now,
             });
@@ -57,13 +59,13 @@ internal static class DemoSessions
         Add(expressions, Delivery.LiveOnline, Weekday(today, 9, DayOfWeek.Wednesday), new(10, 0), new(12, 0), null, "https://meet.example.org/hanbit-considerate-expressions", 300);
 
         const string visiting = "Visiting Courtesy Training";
-        Add(visiting, Delivery.InPerson, Weekday(today, -14, DayOfWeek.Monday), new(18, 0), new(19, 0), "Jungang-dong Community Service Centre, 2nd-floor meeting room", null, 25);
-        Add(visiting, Delivery.InPerson, Weekday(today, 7, DayOfWeek.Monday), new(18, 0), new(19, 0), "Jungang-dong Community Service Centre, 2nd-floor meeting room", null, 25);
-        Add(visiting, Delivery.InPerson, Weekday(today, 14, DayOfWeek.Thursday), new(18, 0), new(19, 0), "Hannam-dong Community Service Centre, meeting room", null, 25, instructor: 1);
+        Add(visiting, Delivery.InPerson, Weekday(today, -14, DayOfWeek.Monday), new(18, 0), new(19, 0), Jungang, null, 25);
+        Add(visiting, Delivery.InPerson, Weekday(today, 7, DayOfWeek.Monday), new(18, 0), new(19, 0), Jungang, null, 25);
+        Add(visiting, Delivery.InPerson, Weekday(today, 14, DayOfWeek.Thursday), new(18, 0), new(19, 0), new("Hannam-dong Community Service Centre, meeting room", "한남동 행정복지센터 회의실"), null, 25, instructor: 1);
 
         const string excellence = "Customer service excellence";
         Add(excellence, Delivery.InPerson, Weekday(today, -30, DayOfWeek.Friday), new(9, 0), new(17, 0), CityHall, null, 60);
-        Add(excellence, Delivery.Hybrid, Weekday(today, 18, DayOfWeek.Friday), new(9, 0), new(17, 0), "Hanbit City Hall, main auditorium", JoinUrl, 120);
+        Add(excellence, Delivery.Hybrid, Weekday(today, 18, DayOfWeek.Friday), new(9, 0), new(17, 0), new("Hanbit City Hall, main auditorium", "한빛시청 대강당"), JoinUrl, 120);
 
         db.TrainingSessions.AddRange(sessions);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,17 +5,29 @@ namespace ServeWell.Web.Tests.Modules.Feedback;
 public sealed class CommentRedactionTests
 {
     [Theory]
-    [InlineData("전화 010-1234-5678 주세요", "전화 [phone removed] 주세요")]
+    [InlineData("전화 010-1234-5678 주세요", "전화 [전화번호 삭제] 주세요")]
     [InlineData("010 1234 5678", "[phone removed]")]
-    [InlineData("01012345678로 연락", "[phone removed]로 연락")]
+    [InlineData("01012345678로 연락", "[전화번호 삭제]로 연락")]
     [InlineData("office 02-123-4567", "office [phone removed]")]
     [InlineData("call (031) 123-4567", "call [phone removed]")]
     [InlineData("+82 10-1234-5678 please", "[phone removed] please")]
     [InlineData("mail me: Kim.Min@Example.co.kr!", "mail me: [email removed]!")]
-    [InlineData("주민번호 900101-1234567 입니다", "주민번호 [ID number removed] 입니다")]
+    [InlineData("주민번호 900101-1234567 입니다", "주민번호 [주민등록번호 삭제] 입니다")]
+    [InlineData("메일 kim@example.kr 로 답 주세요", "메일 [이메일 삭제] 로 답 주세요")]
+    [InlineData("Kim.Min@Example.co.kr", "[email removed]")]
     [InlineData("9001011234567", "[ID number removed]")]
     public void Clean_PersonalData_IsRedacted(string comment, string expected) =>
         CommentRedaction.Clean(comment).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("010-1234-5678", "ko", "[전화번호 삭제]")]
+    [InlineData("010-1234-5678", "en", "[phone removed]")]
+    [InlineData("kim@example.kr", "ko", "[이메일 삭제]")]
+    [InlineData("9001011234567", "ko", "[주민등록번호 삭제]")]
+    [InlineData("call 010-1234-5678", "ko", "call [phone removed]")]
+    [InlineData("연락 주세요 010-1234-5678", "en", "연락 주세요 [전화번호 삭제]")]
+    public void Clean_MarkerFollowsTheCommentsWords_ThenTheSurveysLanguage(string comment, string surveyLanguage, string expected) =>
+        CommentRedaction.Clean(comment, surveyLanguage).ShouldBe(expected);
 
     [Theory]
     [InlineData("I waited 45 minutes on 2026-11-02 and paid 12,000 won.")]

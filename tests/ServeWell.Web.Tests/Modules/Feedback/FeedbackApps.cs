@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Feedback;
 
@@ -30,7 +31,7 @@ public static class FeedbackData
     public static async Task<Touchpoint> CreateTouchpointAsync(
         this AppHost app, TouchpointKind kind = TouchpointKind.Counter, string unitCode = Demo.SupervisorCentre, string? employeeNumber = null)
     {
-        var form = new TouchpointForm { Kind = kind, Label = TestData.Unique("Counter "), OrgUnitCode = unitCode, EmployeeNumber = employeeNumber };
+        var form = new TouchpointForm { Kind = kind, Label = new LocalTextForm { En = TestData.Unique("Counter ") }, OrgUnitCode = unitCode, EmployeeNumber = employeeNumber };
         var (touchpoint, problems) = await app.UseAsync<ManageTouchpoints, (Touchpoint?, IReadOnlyList<ManageTouchpoints.Problem>)>(
             m => m.SaveAsync(null, form, CancellationToken.None));
         return touchpoint ?? throw new InvalidOperationException(string.Join("; ", problems.Select(p => p.Message)));

@@ -65,6 +65,23 @@ public abstract class FeedbackIntakeTests(FeedbackApp app)
         (record.Status, record.Response).ShouldBe((201, body));
     }
 
+    [Theory]
+    [InlineData("전화 010-1234-5678 주세요", "en", "전화 [전화번호 삭제] 주세요")]
+    [InlineData("010-1234-5678", "ko", "[전화번호 삭제]")]
+    [InlineData("010-1234-5678", "en", "[phone removed]")]
+    public async Task Post_CommentWithPersonalData_MarkerIsInTheCommentsLanguage(string typed, string language, string expected)
+    {
+        var touchpoint = await app.CreateTouchpointAsync();
+        using var client = app.Citizen();
+
+        using var response = await client.PostFeedbackAsync(new { touchpoint = touchpoint.Code, overall = 2, comment = typed, language }, FeedbackData.NewKey());
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        (await app.DbAsync(db => db.FeedbackAnswers.AsNoTracking().Where(a => a.Id == id).Select(a => a.Comment).SingleAsync())).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Post_SameKeyAndBodyAgain_AnswersTheOriginalAndStoresNothingNew()
     {

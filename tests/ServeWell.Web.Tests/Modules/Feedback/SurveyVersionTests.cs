@@ -206,7 +206,7 @@ public abstract class SurveyVersionTests(FeedbackApp app)
         var path = $"/Feedback/Touchpoints/Edit/{touchpoint.Id}";
 
         var edit = await admin.GetPageAsync(path);
-        using var saved = await admin.SubmitAsync(edit, path, new Dictionary<string, string> { ["Form.SurveyDefinitionId"] = survey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Form.Label");
+        using var saved = await admin.SubmitAsync(edit, path, new Dictionary<string, string> { ["Form.SurveyDefinitionId"] = survey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Form.Label.Ko");
         var list = await admin.GetPageAsync("/Feedback/Surveys");
         var preview = await admin.GetPageAsync($"/Feedback/Surveys/Preview/{survey.Id}?lang=ko");
 

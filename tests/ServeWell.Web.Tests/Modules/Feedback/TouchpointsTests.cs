@@ -94,7 +94,7 @@ public abstract class TouchpointsTests(FeedbackApp app)
         var edit = await officer.GetPageAsync("/Feedback/Touchpoints/Edit");
         using var created = await officer.SubmitAsync(edit, "/Feedback/Touchpoints/Edit", new Dictionary<string, string>
         {
-            ["Form.Label"] = "Badge " + employee.EmployeeNumber, ["Form.Kind"] = "EmployeeBadge", ["Form.OrgUnitCode"] = Demo.SupervisorCentre,
+            ["Form.Label.En"] = "Badge " + employee.EmployeeNumber, ["Form.Kind"] = "EmployeeBadge", ["Form.OrgUnitCode"] = Demo.SupervisorCentre,
             ["Form.ServiceCode"] = code, ["Form.EmployeeNumber"] = employee.EmployeeNumber,
         });
 

@@ -69,7 +69,7 @@ public abstract class FollowUpRecordTests(AppHost app)
         await app.DbAsync(db => db.FeedbackAnswers.IgnoreQueryFilters().Where(a => a.Id == followUp.AnswerId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Timeliness, 1).SetProperty(a => a.Courtesy, 2).SetProperty(a => a.Resolved, Resolution.No)));
         var channel = await app.DbAsync(db => db.FeedbackAnswers.IgnoreQueryFilters().Where(a => a.Id == followUp.AnswerId).Select(a => a.Channel).SingleAsync());
-        var touchpoint = await app.DbAsync(db => db.Touchpoints.Where(t => t.Id == followUp.TouchpointId).Select(t => t.Label).SingleAsync());
+        var touchpoint = await app.DbAsync(db => db.Touchpoints.Where(t => t.Id == followUp.TouchpointId).Select(t => t.Label.En).SingleAsync());
         using var api = app.ApiClient();
         using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
 

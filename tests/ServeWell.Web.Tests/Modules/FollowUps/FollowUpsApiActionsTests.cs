@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.FollowUps;
 
@@ -177,10 +178,10 @@ public abstract class FollowUpsApiActionsTests(AppHost app)
         overdue.GetProperty("followUps").EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).ShouldBe([late.Id]);
         one.GetProperty("serviceName").GetString().ShouldBe(service.NameEn);
         oneKo.GetProperty("serviceName").GetString().ShouldBe(service.NameKo);
-        one.GetProperty("touchpointLabel").GetString().ShouldBe(touchpoint.Label);
+        one.GetProperty("touchpointLabel").GetString().ShouldBe(touchpoint.Label.En);
         one.GetProperty("touchpointKind").GetString().ShouldNotBeNullOrEmpty();
         listed.GetProperty("serviceName").GetString().ShouldBe(service.NameEn);
-        listed.GetProperty("touchpointLabel").GetString().ShouldBe(touchpoint.Label);
+        listed.GetProperty("touchpointLabel").GetString().ShouldBe(touchpoint.Label.En);
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public abstract class FollowUpsApiActionsTests(AppHost app)
 
         var facts = page.QuerySelectorAll("dl.facts div").ToDictionary(d => d.QuerySelector("dt")!.TextContent.Trim(), d => d.QuerySelector("dd")!.TextContent.Trim());
         facts["Service"].ShouldBe(service.NameEn);
-        facts["Touchpoint"].ShouldStartWith(touchpoint.Label);
+        facts["Touchpoint"].ShouldStartWith(touchpoint.Label.En);
         facts["Office"].ShouldNotBeNullOrWhiteSpace();
         queue.QuerySelector("table")!.TextContent.ShouldContain(service.NameEn + " · " + touchpoint.Label);
     }

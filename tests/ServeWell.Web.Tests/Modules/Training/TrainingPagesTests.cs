@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training;
 
@@ -83,12 +84,12 @@ public abstract class TrainingPagesTests(AppHost app)
         var title = TestData.Unique("Page programme ");
         var values = new Dictionary<string, string>
         {
-            ["Form.Title"] = title, ["Form.Delivery"] = "LiveOnline", ["Form.Hours"] = "2", ["Form.Audience.OrgUnitCodes"] = unit.Code,
+            ["Form.Title.En"] = title, ["Form.Delivery"] = "LiveOnline", ["Form.Hours"] = "2", ["Form.Audience.OrgUnitCodes"] = unit.Code,
             ["Form.Instructors[0].Kind"] = "External", ["Form.Instructors[0].Name"] = "Guest Speaker",
         };
         var page = await officer.GetPageAsync(path);
 
-        var fields = Html.FieldsOf(Html.FindForm(page, "Form.Title"));
+        var fields = Html.FieldsOf(Html.FindForm(page, "Form.Title.En"));
         fields.RemoveAll(f => values.ContainsKey(f.Key));
         fields.AddRange(values);
         using var previewed = await officer.Http.PostAsync(path + "?handler=Preview", new FormUrlEncodedContent(fields));
@@ -117,12 +118,12 @@ public abstract class TrainingPagesTests(AppHost app)
 
         using var answer = await officer.SubmitAsync(page, path, new Dictionary<string, string>
         {
-            ["Form.Title"] = title, ["Form.Hours"] = "1", ["Form.Audience.Include"] = "NOBODY-HERE",
+            ["Form.Title.En"] = title, ["Form.Hours"] = "1", ["Form.Audience.Include"] = "NOBODY-HERE",
         });
 
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Html.ParseAsync(answer)).Text(".error-summary").ShouldContain("NOBODY-HERE");
-        (await app.DbAsync(db => db.Programmes.AnyAsync(p => p.Title == title))).ShouldBeFalse();
+        (await app.DbAsync(db => db.Programmes.AnyAsync(p => p.Title.En == title))).ShouldBeFalse();
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public abstract class TrainingPagesTests(AppHost app)
     }
 
     private Task<int> DemoProgrammeIdAsync(string title) =>
-        app.DbAsync(db => db.Programmes.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+        app.DbAsync(db => db.Programmes.Where(p => p.Title.En == title).Select(p => p.Id).SingleAsync());
 }
 
 public sealed class TrainingPagesSqliteTests(SqliteApp app) : TrainingPagesTests(app), IClassFixture<SqliteApp>;

@@ -7,14 +7,35 @@ namespace ServeWell.Web.Modules.Feedback.Intake;
 /// Makes a citizen's comment safe to store: plain text without control characters, and without the personal data
 /// people type into comments — Korean resident registration numbers, email addresses and phone numbers.
 /// Redaction runs before anything is written, so the data never reaches the database or a log.
+/// The markers are written in the comment's language (ADR-030): a comment with Hangul in it is Korean, one with
+/// only Latin letters English; one with neither (only a number) takes the language the survey was answered in.
 /// </summary>
 public static partial class CommentRedaction
 {
     public const string IdNumber = "[ID number removed]";
     public const string Email = "[email removed]";
     public const string Phone = "[phone removed]";
+    public const string IdNumberKo = "[주민등록번호 삭제]";
+    public const string EmailKo = "[이메일 삭제]";
+    public const string PhoneKo = "[전화번호 삭제]";
 
-    public static string? Clean(string? comment)
+    /// <summary>Every marker the redaction writes, in both languages (so readers of comments can leave them out).</summary>
+    public static readonly IReadOnlyList<string> Markers = [IdNumber, Email, Phone, IdNumberKo, EmailKo, PhoneKo];
+
+    /// <summary>The comment's language: "ko" when it has Hangul, "en" when it has Latin letters only, else <paramref name="surveyLanguage"/>.</summary>
+    public static string LanguageOf(string comment, string? surveyLanguage)
+    {
+        if (comment.Any(c => c is >= '가' and <= '힣' or >= 'ㄱ' and <= 'ㆎ'))
+        {
+            return "ko";
+        }
+
+        return comment.Any(char.IsAsciiLetter) ? "en" : surveyLanguage == "ko" ? "ko" : "en";
+    }
+
+    /// <param name="comment">As the citizen typed it.</param>
+    /// <param name="surveyLanguage">The language the survey was answered in ("ko", "en"), for a comment without words.</param>
+    public static string? Clean(string? comment, string? surveyLanguage = null)
     {
         if (comment is null)
         {
@@ -36,9 +57,12 @@ public static partial class CommentRedaction
             return null;
         }
 
-        cleaned = ResidentNumber().Replace(cleaned, IdNumber);
-        cleaned = EmailAddress().Replace(cleaned, Email);
-        cleaned = PhoneNumber().Replace(cleaned, m => DigitCount(m.Value) is >= 9 and <= 15 ? Phone : m.Value);
+        // The language is read from the words around the personal data: an email address alone is not English.
+        var korean = LanguageOf(EmailAddress().Replace(cleaned, ""), surveyLanguage) == "ko";
+        cleaned = ResidentNumber().Replace(cleaned, korean ? IdNumberKo : IdNumber);
+        cleaned = EmailAddress().Replace(cleaned, korean ? EmailKo : Email);
+        var phone = korean ? PhoneKo : Phone;
+        cleaned = PhoneNumber().Replace(cleaned, m => DigitCount(m.Value) is >= 9 and <= 15 ? phone : m.Value);
         return cleaned;
     }
 

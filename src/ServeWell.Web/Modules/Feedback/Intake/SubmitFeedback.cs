@@ -321,7 +321,7 @@ public sealed partial class SubmitFeedback(
             Fairness = d?.Fairness, FairnessScore = FeedbackAnswer.ToScore(d?.Fairness),
             Outcome = d?.Outcome, OutcomeScore = FeedbackAnswer.ToScore(d?.Outcome),
             Resolved = request.Resolved switch { "yes" => Resolution.Yes, "partly" => Resolution.Partly, "no" => Resolution.No, _ => null },
-            Comment = CommentRedaction.Clean(request.Comment),
+            Comment = CommentRedaction.Clean(request.Comment, request.Language),
             CommendedEmployeeId = commended,
             ContactRequested = request.Contact is not null,
             Language = request.Language,

@@ -42,7 +42,7 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
         {
             Form = new TouchpointForm
             {
-                Kind = t.Kind, Label = t.Label, OrgUnitCode = t.OrgUnit!.Code, ServiceCode = t.Service?.Code, EmployeeNumber = t.Employee?.EmployeeNumber,
+                Kind = t.Kind, Label = LocalTextForm.From(t.Label), OrgUnitCode = t.OrgUnit!.Code, ServiceCode = t.Service?.Code, EmployeeNumber = t.Employee?.EmployeeNumber,
                 SurveyDefinitionId = t.SurveyDefinitionId,
             };
         }

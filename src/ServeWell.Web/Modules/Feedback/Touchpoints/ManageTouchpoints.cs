@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Feedback.Touchpoints;
 
@@ -8,7 +9,8 @@ public sealed class TouchpointForm
 {
     public TouchpointKind Kind { get; set; } = TouchpointKind.Counter;
 
-    public string Label { get; set; } = "";
+    /// <summary>Per language (ADR-030).</summary>
+    public LocalTextForm Label { get; set; } = new();
 
     public string OrgUnitCode { get; set; } = "";
 
@@ -28,10 +30,20 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock,
     public async Task<(Touchpoint? Touchpoint, IReadOnlyList<Problem> Problems)> SaveAsync(int? id, TouchpointForm form, CancellationToken cancellationToken)
     {
         var problems = new List<Problem>();
-        var label = form.Label.Trim();
-        if (label.Length is 0 or > 120)
+        var label = form.Label.ToText();
+        if (label.IsEmpty)
         {
-            problems.Add(new("Label", "Enter a label of at most 120 characters."));
+            problems.Add(new("Label", "Enter the label in Korean, in English or in both."));
+        }
+
+        if (label.En.Length > 120)
+        {
+            problems.Add(new("Label.En", "English: at most 120 characters."));
+        }
+
+        if (label.Ko.Length > 120)
+        {
+            problems.Add(new("Label.Ko", "Korean: at most 120 characters."));
         }
 
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == form.OrgUnitCode.Trim() && u.IsActive, cancellationToken);
@@ -113,7 +125,7 @@ public sealed class ManageTouchpoints(ServeWellDbContext db, TimeProvider clock,
         var now = clock.GetUtcNow().UtcDateTime;
         db.RetiredTouchpointCodes.Add(new RetiredTouchpointCode { TouchpointId = id, Code = touchpoint.Code, RetiredAt = now });
         touchpoint.Code = await NewCodeAsync(cancellationToken);
-        db.Audit("rotate-code", nameof(Touchpoint), touchpoint.Label, null, null);
+        db.Audit("rotate-code", nameof(Touchpoint), touchpoint.Label.Both, null, null);
         await db.SaveChangesAsync(cancellationToken);
         lookups.Invalidate();
         return touchpoint;

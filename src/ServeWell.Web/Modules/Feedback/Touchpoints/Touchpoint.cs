@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Feedback.Touchpoints;
 
@@ -39,7 +40,7 @@ public sealed class Touchpoint : IAudited
     public TouchpointKind Kind { get; set; }
 
     /// <summary>What staff call it ("Counter 3", "Main entrance kiosk").</summary>
-    public required string Label { get; set; }
+    public required LocalText Label { get; set; }
 
     public int OrgUnitId { get; set; }
 
@@ -69,7 +70,7 @@ public sealed class Touchpoint : IAudited
 
     public bool IsActive => RetiredAt is null;
 
-    string IAudited.AuditKey => Label;
+    string IAudited.AuditKey => Label.Both;
 
     public FeedbackChannel Channel => ChannelOf(Kind);
 
@@ -101,7 +102,7 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
     public void Configure(EntityTypeBuilder<Touchpoint> builder)
     {
         builder.ToTable("touchpoints");
-        builder.Property(t => t.Label).HasMaxLength(120);
+        builder.HasLocalText(t => t.Label, 120);
         builder.Property(t => t.Code).HasMaxLength(32);
         builder.HasIndex(t => t.Code).IsUnique();
         builder.HasIndex(t => t.OrgUnitId);

@@ -8,9 +8,11 @@ using ServeWell.Web.Platform.Web;
 namespace ServeWell.Web.Modules.Feedback.Touchpoints;
 
 /// <summary>A touchpoint as the API lists it, with the address its poster's QR code points at.</summary>
+/// <param name="Label">In the reader's language, falling back to the other.</param>
+/// <param name="Labels">Both languages, {"en": "…", "ko": "…"} (ADR-030).</param>
 public sealed record TouchpointDto(
     int Id, string Code, string Kind, string Label, string OrgUnit, string OrgUnitName, string? Service, string? ServiceName,
-    string? EmployeeNumber, string PublicUrl, bool Active, int SurveyId, string SurveyName);
+    string? EmployeeNumber, string PublicUrl, bool Active, int SurveyId, string SurveyName, LocalText Labels);
 
 public static class TouchpointsApi
 {
@@ -59,7 +61,7 @@ public static class TouchpointsApi
         }
 
         var content = new PosterContent(
-            t.OrgUnit!.Name, t.OrgUnit.DisplayName(true), t.Service?.NameKo, t.Service?.NameEn, t.Label, publicUrl.For(request, Touchpoint.PublicPath(t.Code)));
+            t.OrgUnit!.Name, t.OrgUnit.DisplayName(true), t.Service?.NameKo, t.Service?.NameEn, t.Label.Both, publicUrl.For(request, Touchpoint.PublicPath(t.Code)));
         var pdf = posters.Render(content, chosen.Value);
         return TypedResults.File(pdf, "application/pdf", $"poster-{t.Code}-{chosen.Value.ToString().ToLowerInvariant()}.pdf");
     }
@@ -71,11 +73,11 @@ public static class TouchpointsApi
             .Include(t => t.OrgUnit).Include(t => t.Service).Include(t => t.Employee).Include(t => t.SurveyDefinition)
             .Where(t => units.Contains(t.OrgUnitId))
             .Where(t => includeRetired || t.RetiredAt == null)
-            .OrderBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label);
+            .OrderBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label.Ko).ThenBy(t => t.Label.En);
     }
 
     public static TouchpointDto ToDto(Touchpoint t, string url, bool english) => new(
-        t.Id, t.Code, t.Kind.ToString(), t.Label, t.OrgUnit!.Code, t.OrgUnit.DisplayName(english), t.Service?.Code, t.Service?.DisplayName(english),
+        t.Id, t.Code, t.Kind.ToString(), t.Label.For(english), t.OrgUnit!.Code, t.OrgUnit.DisplayName(english), t.Service?.Code, t.Service?.DisplayName(english),
         t.Employee?.EmployeeNumber, url, t.IsActive,
-        t.SurveyDefinitionId ?? Surveys.SurveyDefinition.DefaultId, t.SurveyDefinition?.Name ?? Surveys.SurveyDefinition.DefaultName);
+        t.SurveyDefinitionId ?? Surveys.SurveyDefinition.DefaultId, t.SurveyDefinition?.Name ?? Surveys.SurveyDefinition.DefaultName, t.Label);
 }

@@ -57,7 +57,8 @@ public sealed class FollowUpDetails(ServeWellDbContext db, TimeProvider clock)
         var hasContact = await db.Set<FollowUpContact>().AnyAsync(x => x.CaseId == id, cancellationToken);
         var english = Cultures.ReadsEnglish;
         var touchpoint = await db.Touchpoints.AsNoTracking().Where(t => t.Id == c.TouchpointId)
-            .Select(t => new FollowUpTouchpoint(t.Id, t.Label, t.Code, t.Kind)).FirstOrDefaultAsync(cancellationToken);
+            .Select(t => new { t.Id, t.Label, t.Code, t.Kind }).FirstOrDefaultAsync(cancellationToken) is { } tp
+            ? new FollowUpTouchpoint(tp.Id, tp.Label.For(english), tp.Code, tp.Kind) : null;
         var service = c.ServiceId is { } serviceId
             ? await db.PublicServices.AsNoTracking().Where(s => s.Id == serviceId).Select(s => new { s.NameEn, s.NameKo }).FirstOrDefaultAsync(cancellationToken)
             : null;

@@ -95,7 +95,8 @@ public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
                 c.Id, c.AnswerId, c.OrgUnit!.Code, c.OrgUnit.Name, c.OrgUnit.NameEn, c.Overall, c.State, c.DueOn, c.DueAtUtc,
                 Assignee = (string?)c.AssignedUser!.DisplayName, c.AnsweredAtUtc, c.LowScore, c.ContactRequested,
                 c.ServiceId, c.TouchpointId,
-                Touchpoint = db.Touchpoints.Where(t => t.Id == c.TouchpointId).Select(t => t.Label).FirstOrDefault(),
+                TouchpointEn = db.Touchpoints.Where(t => t.Id == c.TouchpointId).Select(t => t.Label.En).FirstOrDefault(),
+                TouchpointKo = db.Touchpoints.Where(t => t.Id == c.TouchpointId).Select(t => t.Label.Ko).FirstOrDefault(),
                 ServiceEn = db.PublicServices.Where(s => s.Id == c.ServiceId).Select(s => s.NameEn).FirstOrDefault(),
                 ServiceKo = db.PublicServices.Where(s => s.Id == c.ServiceId).Select(s => s.NameKo).FirstOrDefault(),
             })
@@ -105,7 +106,7 @@ public sealed class FollowUpQueue(ServeWellDbContext db, TimeProvider clock)
             r.Id, r.AnswerId, r.Code, english && !string.IsNullOrWhiteSpace(r.NameEn) ? r.NameEn : r.Name, r.Overall, r.State, r.DueOn,
             r.State is FollowUpState.New or FollowUpState.Contacted && r.DueAtUtc <= now, r.Assignee, r.AnsweredAtUtc, r.LowScore, r.ContactRequested)
         {
-            ServiceId = r.ServiceId, ServiceName = english ? r.ServiceEn : r.ServiceKo, TouchpointId = r.TouchpointId, TouchpointLabel = r.Touchpoint,
+            ServiceId = r.ServiceId, ServiceName = english ? r.ServiceEn : r.ServiceKo, TouchpointId = r.TouchpointId, TouchpointLabel = r.TouchpointEn is null && r.TouchpointKo is null ? null : LocalText.Of(r.TouchpointEn, r.TouchpointKo).For(english),
         }).ToList()) { Figures = figures };
     }
 

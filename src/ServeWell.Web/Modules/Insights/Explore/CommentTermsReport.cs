@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Text;
 
@@ -26,12 +27,16 @@ public sealed class CommentTermsReport(InsightsAnswers answers)
         "removed", "id", "number", "email", "phone",
     };
 
+    /// <summary>The comment without the intake's redaction markers: "[전화번호 삭제]" is not something the citizen said.</summary>
+    public static string Unmarked(string comment) =>
+        CommentRedaction.Markers.Aggregate(comment, (text, marker) => text.Replace(marker, " ", StringComparison.Ordinal));
+
     public async Task<CommentTermsDto> RankAsync(InsightsQuery query, bool english, CancellationToken cancellationToken)
     {
         var unhappy = await CommentsAsync(new AnswerFilter(query, Band: ScoreBand.Dissatisfied), cancellationToken);
         var happy = await CommentsAsync(new AnswerFilter(query, Band: ScoreBand.Satisfied), cancellationToken);
         var ranking = CommentTerms.Rank(
-            unhappy.Select(c => new Comment(c.Id, c.Comment!)), happy.Select(c => new Comment(c.Id, c.Comment!)),
+            unhappy.Select(c => new Comment(c.Id, Unmarked(c.Comment!))), happy.Select(c => new Comment(c.Id, Unmarked(c.Comment!))),
             new CommentTermOptions { ExtraStopWords = Placeholders });
         var byId = unhappy.ToDictionary(c => c.Id);
         var terms = ranking.Terms.Select(t => new CommentTermDto(

@@ -49,7 +49,7 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
             .Select(g => new { Id = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var ids = counts.Select(c => c.Id).ToList();
         var titles = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
-        return titles.Select(t => new ImpactProgramme(t.Id, t.Title, counts.Single(c => c.Id == t.Id).Count))
+        return titles.Select(t => new ImpactProgramme(t.Id, t.Title.ToString(), counts.Single(c => c.Id == t.Id).Count))
             .OrderByDescending(p => p.Completions).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
     }
 

@@ -56,7 +56,7 @@ public sealed class MonthlyReport(
             .Where(c => c.CompletedOn >= first && c.CompletedOn < next && staff.Contains(c.EmployeeId))
             .GroupBy(c => c.ProgrammeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var ids = completions.Select(c => c.Key).ToList();
-        var titles = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var titles = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title.For(english), cancellationToken);
 
         // The impact as it stood at the end of the reported month's data: the default programme and cutoff.
         var effect = await impact.EstimateAsync(null, null, unit, english, cancellationToken);

@@ -26,13 +26,13 @@ public sealed record CommentTermOptions
 }
 
 /// <summary>A word or two-word phrase over-represented in dissatisfied comments.</summary>
-/// <param name="Term">The word or phrase as shown: the stem for Korean, the commonest written form for English.</param>
+/// <param name="Term">The word or phrase as shown: its commonest written form, a Korean noun without its particle (<see cref="KoreanWords.Surface"/>).</param>
 /// <param name="Language">"ko" or "en", by script.</param>
 /// <param name="IsPhrase">True for a two-word phrase.</param>
 /// <param name="DissatisfiedComments">Dissatisfied comments containing it.</param>
 /// <param name="SatisfiedComments">Satisfied comments containing it.</param>
 /// <param name="Score">Under <see cref="TermRankingMethod.WeightedLogOdds"/> the z-score of the weighted log-odds ratio (dissatisfied against satisfied; above ~2 is clear); under <see cref="TermRankingMethod.Frequency"/> the share of dissatisfied comments containing the term.</param>
-/// <param name="ExampleAnswerIds">Up to <see cref="CommentTermOptions.MaxExamples"/> dissatisfied answers using it, in input order.</param>
+/// <param name="ExampleAnswerIds">Up to <see cref="CommentTermOptions.MaxExamples"/> dissatisfied answers using it, in input order, each with a different comment.</param>
 public sealed record CommentTerm(
     string Term,
     string Language,
@@ -177,7 +177,8 @@ public static class CommentTerms
             }
 
             term.Unhappy++;
-            if (term.Examples.Count < options.MaxExamples)
+            // Examples are different comments: the same words sent twice (a form re-sent, a stock phrase) show once.
+            if (term.Examples.Count < options.MaxExamples && term.ExampleTexts.Add(CommentTokens.Normalise(comment.Text ?? "").Trim()))
             {
                 term.Examples.Add(comment.AnswerId);
             }
@@ -197,6 +198,8 @@ public static class CommentTerms
         public int Happy { get; set; }
 
         public List<long> Examples { get; } = [];
+
+        public HashSet<string> ExampleTexts { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int> Surfaces { get; } = new(StringComparer.Ordinal);
 

@@ -66,8 +66,8 @@ public static class CommentTokens
     {
         if (token.Any(IsHangulSyllable))
         {
-            var stem = KoreanWords.Stem(token);
-            return KoreanWords.IsStopWord(stem) ? null : new Word(stem, stem, "ko");
+            var (stem, shown) = KoreanWords.Analyse(token);
+            return KoreanWords.IsStopWord(stem) ? null : new Word(stem, shown, "ko");
         }
 
         if (token.Length < 2 || token.All(char.IsDigit) || EnglishWords.IsStopWord(token))

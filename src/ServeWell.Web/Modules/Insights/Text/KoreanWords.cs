@@ -20,11 +20,18 @@ public static class KoreanWords
         AfterVowelOrRieul,
     }
 
+    /// <summary>A particle (or the copula) leaves a noun a reader knows; a verbal ending leaves a stem nobody writes.</summary>
+    private enum Kind
+    {
+        Particle,
+        Ending,
+    }
+
     /// <summary>Index of the final consonant ㅆ in a precomposed syllable.</summary>
     private const int PastFinal = 20;
 
     /// <summary>The suffixes by their last character, longest first, so a word is checked against a handful, not all.</summary>
-    private static readonly Dictionary<char, (string Suffix, Attach Attach)[]> SuffixesByLastChar = BuildSuffixes()
+    private static readonly Dictionary<char, (string Suffix, Attach Attach, Kind Kind)[]> SuffixesByLastChar = BuildSuffixes()
         .GroupBy(s => s.Item1[^1])
         .ToDictionary(g => g.Key, g => g.ToArray());
 
@@ -40,16 +47,39 @@ public static class KoreanWords
     /// <summary>True for a stem too common to say anything.</summary>
     public static bool IsStopWord(string stem) => StopWords.Contains(stem);
 
-    /// <summary>The word without its particle or ending (see the type's remarks); the word itself when nothing fits.</summary>
-    public static string Stem(string word)
+    /// <summary>The word without its particle or ending (see the type's remarks); the word itself when nothing fits. This is what is counted.</summary>
+    public static string Stem(string word) => Analyse(word).Stem;
+
+    /// <summary>
+    /// The word as a reader is shown it (ADR-030): a whole word, never a bare verb stem. A noun loses its particle
+    /// ("시간이" → "시간") and a noun used as a verb its 하다/되다 ("불친절했습니다" → "불친절"), as a dictionary would list
+    /// them; any other word keeps its ending as written ("걸리고", not "걸리"), since a stem is not something people write.
+    /// </summary>
+    public static string Surface(string word) => Analyse(word).Shown;
+
+    /// <summary><see cref="Stem"/> and <see cref="Surface"/> in one pass.</summary>
+    public static (string Stem, string Shown) Analyse(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        var (remaining, suffix, kind) = Strip(word);
+        var verbForm = kind == Kind.Ending || EndsInPast(remaining);
+        var stem = Tidy(remaining, out var lightVerb);
+        // "불친절했습니다", "처리됐어요": the ending took 하다/되다 with it, and a noun of two syllables or more remains.
+        lightVerb |= kind == Kind.Ending && remaining.Length >= 2 && suffix[0] is '하' or '했' or '해' or '함' or '한' or '할' or '되' or '됐' or '됩' or '돼' or '된' or '될' or '됨';
+        return (stem, verbForm && !lightVerb ? word : stem);
+    }
+
+    private static bool EndsInPast(string stem) =>
+        stem.Length >= 2 && CommentTokens.IsHangulSyllable(stem[^1]) && (stem[^1] - '\uAC00') % 28 == PastFinal;
+
+    private static (string Remaining, string Suffix, Kind? Kind) Strip(string word)
+    {
         if (word.Length == 0 || !SuffixesByLastChar.TryGetValue(word[^1], out var suffixes))
         {
-            return Tidy(word);
+            return (word, "", null);
         }
 
-        foreach (var (suffix, attach) in suffixes)
+        foreach (var (suffix, attach, kind) in suffixes)
         {
             var remaining = word.Length - suffix.Length;
             if (remaining < (suffix.Length == 1 && attach == Attach.Any ? 2 : 1) || !word.EndsWith(suffix, StringComparison.Ordinal) || !Fits(word[remaining - 1], attach))
@@ -57,19 +87,20 @@ public static class KoreanWords
                 continue;
             }
 
-            return Tidy(word[..remaining]);
+            return (word[..remaining], suffix, kind);
         }
 
-        return Tidy(word);
+        return (word, "", null);
     }
 
     /// <summary>
     /// After the ending is gone: undo a contracted past tense ("기다렸" → "기다리", "했" → "하"), drop a plural 들
     /// ("직원들" → "직원"), then a light verb 하/되 behind a noun of two or more syllables ("불친절하" → "불친절").
     /// </summary>
-    private static string Tidy(string stem)
+    private static string Tidy(string stem, out bool lightVerb)
     {
-        if (stem.Length >= 2 && CommentTokens.IsHangulSyllable(stem[^1]) && (stem[^1] - '\uAC00') % 28 == PastFinal)
+        lightVerb = false;
+        if (EndsInPast(stem))
         {
             stem = stem[..^1] + UncontractPast(stem[^1]);
         }
@@ -79,7 +110,8 @@ public static class KoreanWords
             stem = stem[..^1];
         }
 
-        return stem.Length >= 3 && stem[^1] is '하' or '되' ? stem[..^1] : stem;
+        lightVerb = stem.Length >= 3 && stem[^1] is '하' or '되';
+        return lightVerb ? stem[..^1] : stem;
     }
 
     /// <summary>렸 → 리, 왔 → 오, 줬 → 주, 됐 → 되, 했 → 하, 났 → 나: the syllable without the fused past-tense vowel and ㅆ.</summary>
@@ -116,10 +148,11 @@ public static class KoreanWords
         };
     }
 
-    private static (string, Attach)[] BuildSuffixes()
+    private static (string, Attach, Kind)[] BuildSuffixes()
     {
-        var list = new List<(string, Attach)>();
-        void Add(Attach attach, params string[] suffixes) => list.AddRange(suffixes.Select(s => (s, attach)));
+        var list = new List<(string, Attach, Kind)>();
+        var kind = Kind.Particle;
+        void Add(Attach attach, params string[] suffixes) => list.AddRange(suffixes.Select(s => (s, attach, kind)));
 
         Add(Attach.AfterConsonant, "이", "은", "을", "과", "으로", "이나", "이랑", "으로는", "으로도", "으로서", "이라도", "이에요", "이라서", "이라");
         Add(Attach.AfterVowel, "가", "는", "를", "와", "나", "랑", "라도", "예요", "라서");
@@ -128,6 +161,8 @@ public static class KoreanWords
             Attach.Any,
             "에", "에서", "에게", "께", "께서", "의", "도", "만", "까지", "부터", "보다", "처럼", "한테", "에서는", "에서도", "에는",
             "에도", "에게는", "까지는", "까지도", "부터는", "만큼", "조차", "마저", "밖에");
+        Add(Attach.Any, "입니다", "이었어요", "이었습니다");
+        kind = Kind.Ending;
         Add(
             Attach.Any,
             "했습니다", "했었어요", "했어요", "했는데", "했지만", "했고", "했다", "했던", "했음", "했네요", "합니다", "하세요",

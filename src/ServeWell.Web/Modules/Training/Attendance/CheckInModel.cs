@@ -37,7 +37,7 @@ public sealed class CheckInModel(ServeWellDbContext db, CheckInCode codes, Recor
         }
 
         Row = SessionRow.Of(session);
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken);
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken)).ToString();
         var verdict = codes.Check(id, code);
         if (verdict != CheckInCode.Verdict.Valid)
         {

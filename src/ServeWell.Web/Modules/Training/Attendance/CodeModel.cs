@@ -39,7 +39,7 @@ public sealed class CodeModel(ServeWellDbContext db, CheckInCode codes, PublicUr
         }
 
         Row = SessionRow.Of(session);
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken);
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken)).ToString();
         Open = attendance.IsOpen(session, clock.GetUtcNow().UtcDateTime);
         Code = await CheckInCodeDto.ForAsync(db, codes, publicUrl.For(Request, CheckInCode.PathFor(id, codes.For(id))), id, codes.CurrentStep, cancellationToken);
         return Page();

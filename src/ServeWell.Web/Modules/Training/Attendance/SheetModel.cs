@@ -71,7 +71,7 @@ public sealed class SheetModel(ServeWellDbContext db, RecordAttendance attendanc
         }
 
         Row = SessionRow.Of(session);
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken);
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken)).ToString();
         Entries = (await SessionRoster.ReadAsync(db, id, includeCancelled: false, cancellationToken))
             .Where(e => e.Registration.State is RegistrationState.Registered or RegistrationState.NoShow)
             .OrderBy(e => e.Name, StringComparer.CurrentCulture).ToList();

@@ -68,7 +68,7 @@ public static class CertificatesApi
         return TypedResults.Ok(completions.Select(x =>
         {
             var certificate = certificates.GetValueOrDefault(x.c.Id);
-            return new CompletionDto(x.Title, x.c.ProgrammeId, x.c.Cycle, Iso(x.c.CompletedOn), certificate?.Code, certificate?.StatusOn(today).ToString(),
+            return new CompletionDto(x.Title.ToString(), x.c.ProgrammeId, x.c.Cycle, Iso(x.c.CompletedOn), certificate?.Code, certificate?.StatusOn(today).ToString(),
                 certificate?.ExpiresOn is { } e ? Iso(e) : null);
         }).ToList());
     }

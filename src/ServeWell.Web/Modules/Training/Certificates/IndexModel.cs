@@ -52,8 +52,8 @@ public sealed class IndexModel(ServeWellDbContext db, StaffScope scope, IAuthori
         PageNumber = Math.Max(1, PageNumber);
         Certificates = await query.OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        Programmes = (await db.Programmes.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Title)).ToList();
+        Programmes = (await db.Programmes.AsNoTracking().Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, Title: p.Title.ToString())).OrderBy(p => p.Title, StringComparer.CurrentCulture).ToList();
         CanRevoke = (await authorization.AuthorizeAsync(User, Policies.ManageTraining)).Succeeded;
     }
 }

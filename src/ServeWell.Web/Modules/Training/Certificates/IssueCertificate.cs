@@ -47,7 +47,7 @@ public sealed class IssueCertificate(ServeWellDbContext db, ProgrammeCycles cycl
         var cycle = await cycles.CurrentAsync(programme, cancellationToken);
         var certificate = new Certificate
         {
-            Completion = completion, Code = NewCode(), EmployeeId = completion.EmployeeId, ProgrammeId = programme.Id, EmployeeName = name, ProgrammeTitle = programme.Title,
+            Completion = completion, Code = NewCode(), EmployeeId = completion.EmployeeId, ProgrammeId = programme.Id, EmployeeName = name, ProgrammeTitle = programme.Title.Both,
             Hours = programme.Hours, InstructorName = sessionInstructor ?? programme.Instructors.OrderBy(i => i.Order).Select(i => i.Name).FirstOrDefault(),
             CompletedOn = completion.CompletedOn, ExpiresOn = cycle.Number == completion.Cycle ? ExpiresOn(programme, cycle) : null,
             IssuedAtUtc = clock.GetUtcNow().UtcDateTime,

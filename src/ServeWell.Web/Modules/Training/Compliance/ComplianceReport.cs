@@ -95,7 +95,7 @@ public sealed class ComplianceReport(ServeWellDbContext db, TimeProvider clock)
                     : r.DueDate is { } soon && soon <= today.AddDays(DueSoonDays) ? ComplianceStatus.DueSoon
                     : r.State is EnrolmentState.Registered or EnrolmentState.Attended ? ComplianceStatus.InProgress
                     : ComplianceStatus.NotStarted;
-                return new ComplianceRow(r.EmployeeId, r.EmployeeNumber, r.Name, r.Email, r.UnitCode, r.UnitName, r.UnitNameEn, r.ProgrammeId, r.Title, r.IsMandatory,
+                return new ComplianceRow(r.EmployeeId, r.EmployeeNumber, r.Name, r.Email, r.UnitCode, r.UnitName, r.UnitNameEn, r.ProgrammeId, r.Title.ToString(), r.IsMandatory,
                     r.State, r.DueDate, completed, status);
             })
             .OrderBy(r => r.Status).ThenBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.Programme, StringComparer.Ordinal).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal)

@@ -80,8 +80,8 @@ public sealed class IndexModel(
 
         Result = result;
         Shown = result.Rows.Where(r => Status is null || r.Status == Status).Take(ShownRows).ToList();
-        Programmes = (await db.Programmes.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Title)).ToList();
+        Programmes = (await db.Programmes.AsNoTracking().Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, Title: p.Title.ToString())).OrderBy(p => p.Title, StringComparer.CurrentCulture).ToList();
         var english = Cultures.ReadsEnglish;
         Units = (await filter.Apply(db.OrgUnits).AsNoTracking().Where(u => u.IsActive).ToListAsync(cancellationToken))
             .OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => (u.Code, u.DisplayName(english), u.Depth)).ToList();

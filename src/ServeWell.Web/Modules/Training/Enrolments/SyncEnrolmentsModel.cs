@@ -34,7 +34,7 @@ public sealed class SyncEnrolmentsModel(ServeWellDbContext db, SyncProgrammeAudi
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        Title = await db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken) ?? "";
+        Title = (await db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken))?.ToString() ?? "";
         return Title.Length > 0;
     }
 }

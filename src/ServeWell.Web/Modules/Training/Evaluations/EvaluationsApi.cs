@@ -111,7 +111,7 @@ public static class EvaluationsApi
             .ToList();
         var overall = session is null ? Dto(level1.Overall) : sessions[0].Evaluation;
         return TypedResults.Ok(new ProgrammeResultsDto(
-            id, title, visible is null, overall, level2?.PassMarkPercent, level2 is null ? null : Dto(level2.Summary), sessions));
+            id, title.ToString(), visible is null, overall, level2?.PassMarkPercent, level2 is null ? null : Dto(level2.Summary), sessions));
     }
 
     private static EvaluationSummaryDto Dto(EvaluationSummary s) => new(

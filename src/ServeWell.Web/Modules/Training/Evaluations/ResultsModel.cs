@@ -34,7 +34,7 @@ public sealed class ResultsModel(ServeWellDbContext db, EvaluationResults evalua
         }
 
         ProgrammeId = id;
-        ProgrammeTitle = title;
+        ProgrammeTitle = title.ToString();
         var visible = await ResultsScope.VisibleSessionsAsync(User, db, id, cancellationToken);
         SeesAllSessions = visible is null;
         Evaluations = await evaluations.ForProgrammeAsync(id, visible, cancellationToken);

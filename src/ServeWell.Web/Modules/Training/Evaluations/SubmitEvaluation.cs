@@ -50,7 +50,7 @@ public sealed class SubmitEvaluation(
         var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == session.ProgrammeId)
             .Select(p => new { p.Title, p.Completion }).FirstAsync(cancellationToken);
         var closes = EvaluationWindow.ClosesAtUtc(session, programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted));
-        EvaluationStatus Status(EvaluationState state, int? attendedSession = null) => new(state, session, programme.Title, closes, attendedSession);
+        EvaluationStatus Status(EvaluationState state, int? attendedSession = null) => new(state, session, programme.Title.ToString(), closes, attendedSession);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (session.IsCancelled)

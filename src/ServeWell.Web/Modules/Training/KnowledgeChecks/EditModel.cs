@@ -84,7 +84,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save) : 
     private async Task<bool> LoadProgrammeAsync(int id, CancellationToken cancellationToken)
     {
         var title = await db.Programmes.Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken);
-        (ProgrammeId, ProgrammeTitle) = (id, title ?? "");
+        (ProgrammeId, ProgrammeTitle) = (id, title?.ToString() ?? "");
         return title is not null;
     }
 }

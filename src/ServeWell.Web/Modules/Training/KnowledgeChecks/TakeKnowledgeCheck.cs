@@ -45,7 +45,7 @@ public sealed class TakeKnowledgeCheck(
         var latest = await db.KnowledgeAttempts.AsNoTracking()
             .Where(a => a.ProgrammeId == programmeId && a.EmployeeId == employeeId && a.Cycle == cycle.Number && a.Phase == phase)
             .OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
-        return new KnowledgeInvitation(programme.Title, check, cycle.Number, sessionId, latest);
+        return new KnowledgeInvitation(programme.Title.ToString(), check, cycle.Number, sessionId, latest);
     }
 
     /// <summary>Scores and saves the answers (question id → chosen option index); answers the attempt, or the questions left unanswered.</summary>

@@ -72,7 +72,7 @@ public sealed class MyTrainingRead(
         }
 
         var result = new List<MyProgramme>();
-        foreach (var programme in programmes.OrderBy(p => p.DueDate ?? DateOnly.MaxValue).ThenBy(p => p.Title, StringComparer.CurrentCulture))
+        foreach (var programme in programmes.OrderBy(p => p.DueDate ?? DateOnly.MaxValue).ThenBy(p => p.Title.ToString(), StringComparer.CurrentCulture))
         {
             var here = mine.Where(r => byId.TryGetValue(r.SessionId, out var s) && s.ProgrammeId == programme.Id).ToList();
             var current = here.FirstOrDefault(r => r.IsActive && byId[r.SessionId].EndsAtUtc > now);

@@ -18,11 +18,11 @@ public sealed class IndexModel(ServeWellDbContext db, MatchAudience match, IAuth
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Title).ToListAsync(cancellationToken);
+        var programmes = (await db.Programmes.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.Title.ToString(), StringComparer.CurrentCulture).ToList();
         var rows = new List<Row>();
         foreach (var p in programmes)
         {
-            rows.Add(new Row(p.Id, p.Title, p.Delivery, p.Hours, p.IsMandatory, p.DueDate, await match.CountAsync(p.Audience, cancellationToken)));
+            rows.Add(new Row(p.Id, p.Title.ToString(), p.Delivery, p.Hours, p.IsMandatory, p.DueDate, await match.CountAsync(p.Audience, cancellationToken)));
         }
 
         Programmes = rows;

@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
 
@@ -45,9 +46,10 @@ public sealed class Programme : IAudited
 {
     public int Id { get; private set; }
 
-    public required string Title { get; set; }
+    /// <summary>Per language (ADR-030).</summary>
+    public required LocalText Title { get; set; }
 
-    public string Description { get; set; } = "";
+    public LocalText Description { get; set; } = LocalText.Empty;
 
     public Delivery Delivery { get; set; }
 
@@ -75,7 +77,7 @@ public sealed class Programme : IAudited
 
     public DateTime UpdatedAt { get; set; }
 
-    string IAudited.AuditKey => Title;
+    string IAudited.AuditKey => Title.Both;
 }
 
 /// <summary>Who teaches a programme: an employee (by id) or an outside expert (by name, organisation and credentials).</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
 
@@ -10,9 +11,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
     public void Configure(EntityTypeBuilder<Programme> builder)
     {
         builder.ToTable("programmes");
-        builder.Property(p => p.Title).HasMaxLength(200);
-        builder.HasIndex(p => p.Title);
-        builder.Property(p => p.Description).HasMaxLength(4000);
+        builder.HasLocalText(p => p.Title, 200);
+        builder.HasLocalText(p => p.Description, 4000);
         builder.Property(p => p.Hours).HasPrecision(6, 1);
         // One JSON document: the rule is read and evaluated whole, never queried by its parts (ADR-006).
         builder.Property(p => p.Audience)

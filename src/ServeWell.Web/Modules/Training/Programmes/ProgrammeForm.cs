@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ServeWell.Web.Modules.Training.Audiences;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
 
@@ -9,12 +10,10 @@ public sealed class ProgrammeForm
     /// <summary>Empty instructor rows offered below the filled ones, so a form without JavaScript can add people.</summary>
     public const int SpareInstructorRows = 2;
 
-    [Required(ErrorMessage = "Enter the title.")]
-    [StringLength(200, ErrorMessage = "At most 200 characters.")]
-    public string Title { get; set; } = "";
+    /// <summary>Per language (ADR-030); checked by <see cref="SaveProgramme"/>, which the API shares.</summary>
+    public LocalTextForm Title { get; set; } = new();
 
-    [StringLength(4000, ErrorMessage = "At most 4000 characters.")]
-    public string? Description { get; set; }
+    public LocalTextForm Description { get; set; } = new();
 
     public List<string> Competencies { get; set; } = [];
 
@@ -39,8 +38,8 @@ public sealed class ProgrammeForm
 
     public ProgrammeRequest ToRequest() => new()
     {
-        Title = Title,
-        Description = Description,
+        Title = Title.ToText(),
+        Description = Description.ToText(),
         Competencies = Competencies,
         Delivery = Delivery.ToString(),
         Hours = Hours,
@@ -57,8 +56,8 @@ public sealed class ProgrammeForm
 
     public static ProgrammeForm From(Programme p, IReadOnlyDictionary<int, string> employeeNumbers) => new()
     {
-        Title = p.Title,
-        Description = p.Description,
+        Title = LocalTextForm.From(p.Title),
+        Description = LocalTextForm.From(p.Description),
         Competencies = p.Competencies.Select(c => c.Code).ToList(),
         Delivery = p.Delivery,
         Hours = p.Hours,

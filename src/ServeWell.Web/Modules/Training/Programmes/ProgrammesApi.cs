@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
@@ -11,9 +12,12 @@ public sealed record InstructorDto(string Kind, string Name, string? EmployeeNum
 
 public sealed record CompletionDto(bool Attended, bool EvaluationSubmitted, bool KnowledgeCheckPassed);
 
+/// <param name="Title">In the reader's language (Accept-Language), falling back to the other; as before texts had languages.</param>
+/// <param name="Titles">Both languages, {"en": "…", "ko": "…"} (ADR-030); send this shape back as <c>title</c>.</param>
 public sealed record ProgrammeDto(
     int Id, string Title, string Description, IReadOnlyList<string> Competencies, string Delivery, IReadOnlyList<InstructorDto> Instructors,
-    decimal Hours, bool Mandatory, string? DueDate, int? RecurrenceMonths, CompletionDto Completion, AudienceRule Audience, string State);
+    decimal Hours, bool Mandatory, string? DueDate, int? RecurrenceMonths, CompletionDto Completion, AudienceRule Audience,
+    LocalText Titles, LocalText Descriptions, string State);
 
 /// <summary>What publishing did: how many people the audience sync invited.</summary>
 public sealed record PublishedDto(int Id, string State, int Invited);
@@ -79,12 +83,12 @@ public static class ProgrammesApi
     }
 
     private static ProgrammeDto ToDto(Programme p, IReadOnlyDictionary<int, string> numbers) => new(
-        p.Id, p.Title, p.Description,
+        p.Id, p.Title.ToString(), p.Description.ToString(),
         p.Competencies.OrderBy(c => c.Id).Select(c => c.Code).ToList(),
         p.Delivery.ToString(),
         p.Instructors.OrderBy(i => i.Order).Select(i => new InstructorDto(
             i.Kind.ToString(), i.Name, i.EmployeeId is { } e && numbers.TryGetValue(e, out var n) ? n : null, i.Organisation, i.Credentials)).ToList(),
         p.Hours, p.IsMandatory, p.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.RecurrenceMonths,
         new CompletionDto(true, p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted), p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed)),
-        p.Audience, p.State.ToString());
+        p.Audience, p.Title, p.Description, p.State.ToString());
 }

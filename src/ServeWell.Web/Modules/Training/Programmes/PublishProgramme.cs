@@ -1,3 +1,4 @@
+using ServeWell.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -6,7 +7,7 @@ using ServeWell.Web.Platform.Data;
 namespace ServeWell.Web.Modules.Training.Programmes;
 
 /// <summary>What publishing a draft will do: how many people it invites, and how many coming sessions their invitation lists.</summary>
-public sealed record PublishPreview(int Id, string Title, ProgrammeState State, int ToInvite, int ComingSessions);
+public sealed record PublishPreview(int Id, LocalText Title, ProgrammeState State, int ToInvite, int ComingSessions);
 
 /// <summary>
 /// Publishes a draft programme: from then on its audience is enrolled and invited (the invitation mails go through the

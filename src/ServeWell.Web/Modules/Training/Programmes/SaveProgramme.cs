@@ -10,9 +10,10 @@ namespace ServeWell.Web.Modules.Training.Programmes;
 /// <summary>A programme as the API takes it (and as the page form is turned into). Not the entity.</summary>
 public sealed class ProgrammeRequest
 {
-    public string? Title { get; set; }
+    /// <summary>{"en": "…", "ko": "…"}, at least one (ADR-030); a plain string is read in the request's language.</summary>
+    public LocalText? Title { get; set; }
 
-    public string? Description { get; set; }
+    public LocalText? Description { get; set; }
 
     /// <summary>Competency codes.</summary>
     public List<string>? Competencies { get; set; }
@@ -70,20 +71,10 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
     public async Task<(Programme? Programme, IReadOnlyList<Problem> Problems)> SaveAsync(int? id, ProgrammeRequest request, CancellationToken cancellationToken)
     {
         var problems = new List<Problem>();
-        var title = request.Title?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            problems.Add(new("title", l["Enter the title."]));
-        }
-        else if (title.Length > 200)
-        {
-            problems.Add(new("title", l["At most {0} characters.", 200]));
-        }
-
-        if (request.Description?.Length > 4000)
-        {
-            problems.Add(new("description", l["At most {0} characters.", 4000]));
-        }
+        var title = LocalText.Of(request.Title?.En, request.Title?.Ko);
+        var description = LocalText.Of(request.Description?.En, request.Description?.Ko);
+        problems.AddRange(LocalTextRules.Check(title, "title", 200, l["Enter the title in Korean, in English or in both."], l).Select(p => new Problem(p.Field, p.Message)));
+        problems.AddRange(LocalTextRules.Check(description, "description", 4000, null, l).Select(p => new Problem(p.Field, p.Message)));
 
         var delivery = NamedValue<Delivery>(request.Delivery);
         if (delivery is null)
@@ -137,7 +128,7 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         // A new programme is a draft: saving it enrols and mails nobody until it is published (PublishProgramme).
         programme ??= db.Programmes.Add(new Programme { Title = title, CreatedAt = now, State = ProgrammeState.Draft }).Entity;
         programme.Title = title;
-        programme.Description = request.Description?.Trim() ?? "";
+        programme.Description = description;
         programme.Delivery = delivery!.Value;
         programme.Hours = request.Hours!.Value;
         programme.IsMandatory = request.Mandatory;

@@ -202,7 +202,7 @@ public sealed class RegistrationsModel(ServeWellDbContext db, SessionRegistratio
 
         var now = clock.GetUtcNow().UtcDateTime;
         Row = SessionRow.Of(session);
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstAsync(cancellationToken);
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstAsync(cancellationToken)).ToString();
         Entries = await SessionRoster.ReadAsync(db, id, includeCancelled: false, cancellationToken);
         Targets = (await db.TrainingSessions.AsNoTracking()
             .Where(s => s.ProgrammeId == programmeId && s.Id != id && s.CancelledAt == null && s.StartsAtUtc > now)

@@ -81,7 +81,7 @@ public sealed class SessionMails(
                     .Append(l["Sessions to choose from"]).Append(":\n");
                 foreach (var s in sessions)
                 {
-                    text.Append("- ").Append(SessionRow.Of(s).When).Append(s.Venue is null ? "" : " · " + s.Venue).Append('\n');
+                    text.Append("- ").Append(SessionRow.Of(s).When).Append(s.Venue.IsEmpty ? "" : " · " + s.Venue).Append('\n');
                 }
             }
             else
@@ -90,7 +90,7 @@ public sealed class SessionMails(
             }
 
             var ics = sessions.Count == 0 ? null : SessionCalendar.Write(
-                sessions.Select(s => (s, programme.Title, programme.Description, new Uri(link))).ToList(), now, "PUBLISH", null, null);
+                sessions.Select(s => (s, programme.Title.ToString(), programme.Description.ToString(), new Uri(link))).ToList(), now, "PUBLISH", null, null);
             return (l["Training: {0} — choose a session", programme.Title].Value, text.ToString(), ics);
         });
         outbox.Add(new MailMessage(row.Email, subject, body, null, calendar is null ? null : [Ics(calendar, "PUBLISH")]), lang);
@@ -143,7 +143,7 @@ public sealed class SessionMails(
             text.Append(l["Hello {0},", row.Name]).Append("\n\n").Append(opening).Append("\n\n")
                 .Append(l["Programme"]).Append(": ").Append(programme.Title).Append('\n')
                 .Append(l["When"]).Append(": ").Append(time).Append('\n');
-            if (session.Venue is not null)
+            if (!session.Venue.IsEmpty)
             {
                 text.Append(l["Venue"]).Append(": ").Append(session.Venue).Append('\n');
             }
@@ -159,13 +159,13 @@ public sealed class SessionMails(
             }
 
             text.Append('\n').Append(l["Your training page"]).Append(": ").Append(page).Append('\n');
-            var description = new StringBuilder(programme.Description);
+            var description = new StringBuilder(programme.Description.ToString());
             if (join is not null)
             {
                 description.Append(description.Length > 0 ? "\n\n" : "").Append(l["Your personal join link"]).Append(": ").Append(join);
             }
 
-            var ics = method is null ? null : SessionCalendar.Write([(session, programme.Title, description.ToString(), new Uri(page))], now, method, organizer, row.Email);
+            var ics = method is null ? null : SessionCalendar.Write([(session, programme.Title.ToString(), description.ToString(), new Uri(page))], now, method, organizer, row.Email);
             return (subjectText.Value, text.ToString(), ics);
         });
 

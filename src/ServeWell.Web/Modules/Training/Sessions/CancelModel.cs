@@ -36,7 +36,7 @@ public sealed class CancelModel(ServeWellDbContext db, SaveSession save, IString
         }
 
         Row = SessionRow.Of(session);
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstAsync(cancellationToken);
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstAsync(cancellationToken)).ToString();
         (Registered, Waiting) = await CountAsync(id, cancellationToken);
         return Page();
     }

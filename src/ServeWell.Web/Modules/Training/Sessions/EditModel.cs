@@ -89,7 +89,7 @@ public sealed class EditModel(ServeWellDbContext db, SaveSession save, IStringLo
     {
         ProgrammeId = programmeId;
         Id = id;
-        ProgrammeTitle = await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken) ?? "";
+        ProgrammeTitle = (await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken))?.ToString() ?? "";
         return ProgrammeTitle.Length > 0;
     }
 

@@ -38,7 +38,7 @@ public sealed class MineModel(ServeWellDbContext db, TimeProvider clock) : PageM
         var ids = sessions.Select(s => s.Session.Id).ToList();
         var registered = await db.SessionRegistrations.AsNoTracking().Where(r => ids.Contains(r.SessionId) && r.State == RegistrationState.Registered)
             .GroupBy(r => r.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var rows = sessions.Select(s => new TaughtSession(SessionRow.Of(s.Session), s.Title, registered.GetValueOrDefault(s.Session.Id))).ToList();
+        var rows = sessions.Select(s => new TaughtSession(SessionRow.Of(s.Session), s.Title.ToString(), registered.GetValueOrDefault(s.Session.Id))).ToList();
         Coming = rows.Where(r => r.Row.Session.EndsAtUtc > now).OrderBy(r => r.Row.Session.StartsAtUtc).ToList();
         Past = rows.Where(r => r.Row.Session.EndsAtUtc <= now).OrderByDescending(r => r.Row.Session.StartsAtUtc).ToList();
     }

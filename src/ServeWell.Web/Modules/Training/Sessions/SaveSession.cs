@@ -24,7 +24,8 @@ public sealed class SessionRequest
     /// <summary>An IANA zone such as Asia/Seoul.</summary>
     public string? TimeZone { get; set; }
 
-    public string? Venue { get; set; }
+    /// <summary>{"en": "…", "ko": "…"} (ADR-030); a plain string is read in the request's language.</summary>
+    public LocalText? Venue { get; set; }
 
     public string? JoinUrl { get; set; }
 
@@ -221,12 +222,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
             problems.Add(new("end", l["The session must end after it starts."]));
         }
 
-        var venue = string.IsNullOrWhiteSpace(r.Venue) ? null : r.Venue.Trim();
-        if (venue?.Length > 300)
-        {
-            problems.Add(new("venue", l["At most {0} characters.", 300]));
-        }
-        else if (venue is null && delivery is Delivery.InPerson or Delivery.Hybrid)
+        var venue = LocalText.Of(r.Venue?.En, r.Venue?.Ko);
+        var venueProblems = LocalTextRules.Check(venue, "venue", 300, null, l).Select(p => new Problem(p.Field, p.Message)).ToList();
+        problems.AddRange(venueProblems);
+        if (venueProblems.Count == 0 && venue.IsEmpty && delivery is Delivery.InPerson or Delivery.Hybrid)
         {
             problems.Add(new("venue", l["Enter the venue: the session is held in person."]));
         }

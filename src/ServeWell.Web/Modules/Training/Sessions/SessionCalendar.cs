@@ -44,7 +44,7 @@ public static class SessionCalendar
     private static CalendarEvent Event(
         TrainingSession session, string programmeTitle, string description, Uri pageUrl, DateTime nowUtc, bool cancel, string? organizerEmail, string? attendeeEmail)
     {
-        var location = string.Join(" | ", new[] { session.Venue, session.JoinUrl }.OfType<string>());
+        var location = string.Join(" | ", new[] { session.Venue.IsEmpty ? null : session.Venue.ToString(), session.JoinUrl }.OfType<string>());
         var calendarEvent = new CalendarEvent
         {
             Uid = session.CalendarUid.ToString("D") + "@servewell",

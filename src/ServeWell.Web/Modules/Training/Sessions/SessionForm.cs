@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Sessions;
 
@@ -22,7 +23,8 @@ public sealed class SessionForm
 
     public string TimeZone { get; set; } = SessionTime.DefaultZone;
 
-    public string? Venue { get; set; }
+    /// <summary>Per language (ADR-030).</summary>
+    public LocalTextForm Venue { get; set; } = new();
 
     public string? JoinUrl { get; set; }
 
@@ -39,7 +41,7 @@ public sealed class SessionForm
         Start = Date is { } d && StartTime is { } s ? d.ToDateTime(s) : null,
         End = Date is { } e && EndTime is { } t ? e.ToDateTime(t) : null,
         TimeZone = TimeZone,
-        Venue = Venue,
+        Venue = Venue.ToText(),
         JoinUrl = JoinUrl,
         Capacity = Capacity,
         InstructorEmployeeNumber = InstructorEmployeeNumber,
@@ -57,7 +59,7 @@ public sealed class SessionForm
             StartTime = TimeOnly.FromDateTime(start),
             EndTime = TimeOnly.FromDateTime(end),
             TimeZone = s.TimeZone,
-            Venue = s.Venue,
+            Venue = LocalTextForm.From(s.Venue),
             JoinUrl = s.JoinUrl,
             Capacity = s.Capacity,
             InstructorEmployeeNumber = instructorNumber,

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
@@ -12,14 +13,14 @@ namespace ServeWell.Web.Modules.Training.Sessions;
 public sealed record SessionDto(
     int Id, int ProgrammeId, string Delivery, string Start, string End, string TimeZone, DateTime StartsAtUtc, DateTime EndsAtUtc,
     string? Venue, string? JoinUrl, int Capacity, string? InstructorEmployeeNumber, string? InstructorName,
-    string CalendarUid, int Sequence, DateTime? CancelledAt, string CalendarUrl)
+    string CalendarUid, int Sequence, DateTime? CancelledAt, string CalendarUrl, LocalText Venues)
 {
     public static SessionDto From(TrainingSession s, string? instructorNumber) => new(
         s.Id, s.ProgrammeId, s.Delivery.ToString(),
         SessionTime.ToLocal(s.StartsAtUtc, s.TimeZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
         SessionTime.ToLocal(s.EndsAtUtc, s.TimeZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-        s.TimeZone, s.StartsAtUtc, s.EndsAtUtc, s.Venue, s.JoinUrl, s.Capacity, instructorNumber, s.InstructorName,
-        s.CalendarUid.ToString("D"), s.Sequence, s.CancelledAt, $"/api/v1/sessions/{s.Id}/calendar.ics");
+        s.TimeZone, s.StartsAtUtc, s.EndsAtUtc, s.Venue.IsEmpty ? null : s.Venue.ToString(), s.JoinUrl, s.Capacity, instructorNumber, s.InstructorName,
+        s.CalendarUid.ToString("D"), s.Sequence, s.CancelledAt, $"/api/v1/sessions/{s.Id}/calendar.ics", s.Venue);
 }
 
 public static class SessionsApi
@@ -121,7 +122,7 @@ public static class SessionsApi
         }
 
         var s = row.Session;
-        var description = new StringBuilder(row.Description);
+        var description = new StringBuilder(row.Description.ToString());
         if (s.InstructorName is not null)
         {
             description.Append(description.Length > 0 ? "\n\n" : "").Append("Instructor: ").Append(s.InstructorName);
@@ -133,7 +134,7 @@ public static class SessionsApi
         }
 
         var page = new Uri(publicUrl.For(request, $"/Training/Programmes/Details/{s.ProgrammeId}"));
-        var text = SessionCalendar.Write(s, row.Title, description.ToString(), page, clock.GetUtcNow().UtcDateTime);
+        var text = SessionCalendar.Write(s, row.Title.ToString(), description.ToString(), page, clock.GetUtcNow().UtcDateTime);
         return TypedResults.File(Encoding.UTF8.GetBytes(text), SessionCalendar.ContentType, $"session-{s.Id}.ics");
     }
 

@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Sessions;
 
@@ -22,7 +23,8 @@ public sealed class TrainingSession : IAudited
     /// <summary>The IANA zone the session was planned in, e.g. Asia/Seoul.</summary>
     public required string TimeZone { get; set; }
 
-    public string? Venue { get; set; }
+    /// <summary>Where, per language (ADR-030); empty for a session held online only.</summary>
+    public LocalText Venue { get; set; } = LocalText.Empty;
 
     /// <summary>An absolute http(s) address of any meeting provider.</summary>
     public string? JoinUrl { get; set; }

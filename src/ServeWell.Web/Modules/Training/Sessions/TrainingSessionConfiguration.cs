@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training.Programmes;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.Sessions;
 
@@ -12,7 +13,7 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
         builder.ToTable("training_sessions");
         builder.Ignore(s => s.IsCancelled);
         builder.Property(s => s.TimeZone).HasMaxLength(64);
-        builder.Property(s => s.Venue).HasMaxLength(300);
+        builder.HasLocalText(s => s.Venue, 300);
         builder.Property(s => s.JoinUrl).HasMaxLength(2000);
         builder.Property(s => s.InstructorName).HasMaxLength(120);
         builder.HasIndex(s => s.CalendarUid).IsUnique();

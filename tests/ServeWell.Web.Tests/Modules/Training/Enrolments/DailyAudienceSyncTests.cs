@@ -3,6 +3,7 @@ using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Enrolments;
 
@@ -21,7 +22,7 @@ public abstract class DailyAudienceSyncTests(DatabaseKind kind)
         // Straight into the table, not through SaveProgramme: only the periodic sync can enrol anyone here.
         var programmeId = await app.DbAsync(async db =>
         {
-            var p = new Programme { Title = "Behind their backs", Hours = 1, Audience = new AudienceRule { OrgUnitCodes = [unit.Code] }, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            var p = new Programme { Title = LocalText.In("en", "Behind their backs"), Hours = 1, Audience = new AudienceRule { OrgUnitCodes = [unit.Code] }, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             db.Programmes.Add(p);
             await db.SaveChangesAsync();
             return p.Id;

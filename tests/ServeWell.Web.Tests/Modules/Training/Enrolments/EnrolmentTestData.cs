@@ -3,6 +3,7 @@ using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Enrolments;
 
@@ -12,7 +13,7 @@ public static class EnrolmentTestData
     /// <summary>A programme saved and published (so its audience is enrolled), or left a draft when <paramref name="publish"/> is false.</summary>
     public static async Task<Programme> CreateProgrammeAsync(this AppHost app, AudienceRule audience, bool publish = true)
     {
-        var request = new ProgrammeRequest { Title = TestData.Unique("Enrolment test "), Delivery = "InPerson", Hours = 2, Audience = audience };
+        var request = new ProgrammeRequest { Title = LocalText.In("en", TestData.Unique("Enrolment test ")), Delivery = "InPerson", Hours = 2, Audience = audience };
         var (programme, problems) = await app.UseAsync<SaveProgramme, (Programme?, IReadOnlyList<SaveProgramme.Problem>)>(
             save => save.SaveAsync(null, request, CancellationToken.None));
         if (programme is null)

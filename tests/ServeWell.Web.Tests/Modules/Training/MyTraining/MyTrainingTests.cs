@@ -22,7 +22,7 @@ public abstract class MyTrainingTests(AppHost app)
         var session = await app.SessionAsync(setup.Programme.Id, capacity: 1);
         using var first = await app.SignInAsync(await app.AccountForAsync(setup.People[0]));
         using var second = await app.SignInAsync(await app.AccountForAsync(setup.People[1]));
-        var title = setup.Programme.Title;
+        var title = setup.Programme.Title.En;
 
         var page = await first.GetPageAsync("/Training/My");
         Step(page, title).ShouldBe(nameof(StepKind.ChooseSession));
@@ -52,8 +52,8 @@ public abstract class MyTrainingTests(AppHost app)
         using var client = await app.SignInAsEmployeeAsync(employee);
 
         var page = await client.GetPageAsync("/Training/My");
-        Step(page, c.Programme.Title).ShouldBe(nameof(StepKind.Evaluate));
-        var evaluate = Section(page, c.Programme.Title).QuerySelector(".next-step a.button")!;
+        Step(page, c.Programme.Title.En).ShouldBe(nameof(StepKind.Evaluate));
+        var evaluate = Section(page, c.Programme.Title.En).QuerySelector(".next-step a.button")!;
         evaluate.GetAttribute("href").ShouldBe($"/Training/Evaluations/Session/{c.Session.Id}");
 
         var path = evaluate.GetAttribute("href")!;
@@ -65,11 +65,11 @@ public abstract class MyTrainingTests(AppHost app)
 
         var after = await client.GetPageAsync("/Training/My");
         after.Text("[role=status]").ShouldBe("Thank you: your evaluation has been saved.");
-        Step(after, c.Programme.Title).ShouldBe(nameof(StepKind.DownloadCertificate));
+        Step(after, c.Programme.Title.En).ShouldBe(nameof(StepKind.DownloadCertificate));
         var code = await app.DbAsync(db => db.Certificates.Where(x => x.EmployeeId == employee.Id).Select(x => x.Code).SingleAsync());
-        Section(after, c.Programme.Title).QuerySelector(".next-step a.button")!.GetAttribute("href").ShouldBe($"/Training/Certificates/{code}/pdf");
-        Section(after, c.Programme.Title).Text(".history").ShouldContain("sent, thank you");
-        after.Text("#certificates-heading + *").ShouldContain(c.Programme.Title);
+        Section(after, c.Programme.Title.En).QuerySelector(".next-step a.button")!.GetAttribute("href").ShouldBe($"/Training/Certificates/{code}/pdf");
+        Section(after, c.Programme.Title.En).Text(".history").ShouldContain("sent, thank you");
+        after.Text("#certificates-heading + *").ShouldContain(c.Programme.Title.En);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public abstract class MyTrainingTests(AppHost app)
         using var client = await app.SignInAsync(await app.AccountForAsync(setup.People[0]));
 
         var page = await client.GetPageAsync("/Training/My");
-        var link = Section(page, setup.Programme.Title).QuerySelector("a[href*='handler=Cancel']")!.GetAttribute("href")!;
+        var link = Section(page, setup.Programme.Title.En).QuerySelector("a[href*='handler=Cancel']")!.GetAttribute("href")!;
         var confirm = await client.GetPageAsync(link);
         confirm.Text("h1").ShouldStartWith("Give up your place on");
         confirm.Text(".confirm-consequences").ShouldContain("goes to the first of the 1 people on the waitlist");

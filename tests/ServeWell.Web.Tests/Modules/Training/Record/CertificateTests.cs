@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
 
@@ -31,7 +32,7 @@ public abstract class CertificateTests(AppHost app)
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = await ExternalTools.PdfTextAsync(pdf);
         text.ShouldContain("김서연");
-        text.ShouldContain(c.Programme.Title);
+        text.ShouldContain(c.Programme.Title.En);
         text.ShouldContain("3.5 hours");
         text.ShouldContain("Instructor: Guest Expert");
         text.ShouldContain(certificate.Code);
@@ -67,7 +68,7 @@ public abstract class CertificateTests(AppHost app)
         var valid = await anonymous.GetPageAsync($"/verify/{typed}");
         valid.Text(".verify-status").ShouldBe("Valid: this certificate is genuine and in force.");
         valid.Text(".facts").ShouldContain("박지훈");
-        valid.Text(".facts").ShouldContain(c.Programme.Title);
+        valid.Text(".facts").ShouldContain(c.Programme.Title.En);
         valid.Text(".facts").ShouldNotContain(c.People[0].EmployeeNumber);
         var json = await anonymous.Http.GetFromJsonAsync<CertificateVerificationDto>($"/api/v1/certificates/{certificate.Code}");
         json!.Status.ShouldBe("Valid");
@@ -119,7 +120,7 @@ public abstract class CertificateTests(AppHost app)
         var list = await api.GetFromJsonAsync<List<CompletionDto>>($"/api/v1/employees/{c.People[0].EmployeeNumber}/completions");
 
         var one = list.ShouldHaveSingleItem();
-        (one.Programme, one.Cycle, one.CertificateCode, one.CertificateStatus).ShouldBe((c.Programme.Title, 1, certificate.Code, "Valid"));
+        (one.Programme, one.Cycle, one.CertificateCode, one.CertificateStatus).ShouldBe((c.Programme.Title.En, 1, certificate.Code, "Valid"));
         one.CompletedOn.ShouldBe(SeoulDate(c.Session.StartsAtUtc)); // the day attended, not the day recorded (ADR-029)
     }
 

@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Training.Evaluations;
 using ServeWell.Web.Modules.Training.KnowledgeChecks;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
 
@@ -27,7 +28,7 @@ public abstract class CompletionTests(AppHost app)
         completion.CompletedOn.ShouldBe(SeoulDateOf(c.Session.StartsAtUtc)); // the session attended, not the day recorded
         var certificate = await app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(x => x.CompletionId == completion.Id));
         certificate.EmployeeName.ShouldBe(c.People[0].Name);
-        certificate.ProgrammeTitle.ShouldBe(c.Programme.Title);
+        certificate.ProgrammeTitle.ShouldBe(c.Programme.Title.En);
         certificate.Hours.ShouldBe(3.5m);
         certificate.InstructorName.ShouldBe("Guest Expert");
         certificate.Code.ShouldMatch("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$");

@@ -13,6 +13,7 @@ using ServeWell.Web.Modules.Training.Compliance;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
 
@@ -111,7 +112,7 @@ public abstract class ComplianceTests(AppHost app)
         mails.Single(m => m.To.Mailboxes.Single().Address == c.People[1].Email).Subject.ShouldBe("Training reminder");
         var korean = mails.Single(m => m.To.Mailboxes.Single().Address == c.People[2].Email);
         korean.Subject.ShouldBe("교육 이수 알림");
-        korean.TextBody!.ShouldContain(c.Programme.Title);
+        korean.TextBody!.ShouldContain(c.Programme.Title.En);
         korean.TextBody!.ShouldContain("기한 경과");
     }
 

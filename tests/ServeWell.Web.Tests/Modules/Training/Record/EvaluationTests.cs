@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Training.Evaluations;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
 
@@ -48,7 +49,7 @@ public abstract class EvaluationTests(AppHost app)
         var after = await client.GetPageAsync("/Training/My");
         after.Text("[role=status]").ShouldBe("Thank you: your evaluation has been saved.");
         after.QuerySelector($"a[href='{path}']").ShouldBeNull();
-        after.Text("#certificates-heading + *").ShouldContain(c.Programme.Title);
+        after.Text("#certificates-heading + *").ShouldContain(c.Programme.Title.En);
 
         // A second post (a double click, or the back button) changes nothing.
         using var twice = await client.SubmitAsync(form, path, new Dictionary<string, string> { ["Form.Relevance"] = "1", ["Form.Instructor"] = "1", ["Form.Confidence"] = "1" });

@@ -14,6 +14,7 @@ using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Tests.Modules.Training.Enrolments;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Record;
 
@@ -34,7 +35,7 @@ public static class RecordTestData
 
         var request = new ProgrammeRequest
         {
-            Title = TestData.Unique("Record test "), Delivery = "InPerson", Hours = 3.5m, Audience = new AudienceRule { OrgUnitCodes = [unitCode] },
+            Title = LocalText.In("en", TestData.Unique("Record test ")), Delivery = "InPerson", Hours = 3.5m, Audience = new AudienceRule { OrgUnitCodes = [unitCode] },
             Instructors = [new InstructorRequest { Kind = "External", Name = "Programme Expert", Organisation = "CX Academy" }],
         };
         configure?.Invoke(request);
@@ -57,7 +58,7 @@ public static class RecordTestData
             var session = new TrainingSession
             {
                 ProgrammeId = programmeId, Delivery = Delivery.InPerson, StartsAtUtc = startsAtUtc, EndsAtUtc = startsAtUtc.AddHours(2), TimeZone = "Asia/Seoul",
-                Venue = "City Hall 301", Capacity = 30, InstructorName = instructorName, CalendarUid = Guid.NewGuid(), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                Venue = LocalText.In("en", "City Hall 301"), Capacity = 30, InstructorName = instructorName, CalendarUid = Guid.NewGuid(), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             };
             db.TrainingSessions.Add(session);
             await db.SaveChangesAsync();

@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.Training.Enrolments;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Registrations;
 
@@ -25,7 +26,7 @@ public abstract class RegistrationPagesTests(AppHost app)
         var page = await client.GetPageAsync("/Training/My");
         // The new person may also fall into a demo programme's audience (the daily sync runs in the background), so
         // look for this programme among theirs rather than first.
-        page.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldContain(setup.Programme.Title);
+        page.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldContain(setup.Programme.Title.En);
         using var chosen = await PostAsync(client, page, "Register", first.Id);
         chosen.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = await client.GetPageAsync("/Training/My");

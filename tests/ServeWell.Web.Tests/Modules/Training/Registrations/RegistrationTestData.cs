@@ -12,6 +12,7 @@ using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.Training.Enrolments;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Registrations;
 
@@ -40,7 +41,7 @@ public static class RegistrationTestData
         var request = new SessionRequest
         {
             Delivery = joinUrl is null ? "InPerson" : "Hybrid", Start = day.AddHours(hour), End = day.AddHours(hour + 2), TimeZone = "Asia/Seoul",
-            Venue = "City Hall, room 301", JoinUrl = joinUrl, Capacity = capacity, InstructorEmployeeNumber = instructorNumber,
+            Venue = LocalText.In("en", "City Hall, room 301"), JoinUrl = joinUrl, Capacity = capacity, InstructorEmployeeNumber = instructorNumber,
         };
         if (daysAhead >= 0)
         {

@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Sessions;
 
@@ -38,7 +39,7 @@ public abstract class SessionPagesTests(AppHost app)
         using var saved = await officer.SubmitAsync(page, path, new Dictionary<string, string>
         {
             ["Form.Delivery"] = "InPerson", ["Form.TimeZone"] = "Asia/Seoul", ["Form.Date"] = "2027-03-02", ["Form.StartTime"] = "10:00",
-            ["Form.EndTime"] = "12:00", ["Form.Venue"] = "Community centre, room 2", ["Form.Capacity"] = "25", ["Form.InstructorName"] = "Guest Speaker",
+            ["Form.EndTime"] = "12:00", ["Form.Venue.En"] = "Community centre, room 2", ["Form.Capacity"] = "25", ["Form.InstructorName"] = "Guest Speaker",
         });
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await Html.ParseAsync(saved)).Text(".error-summary"));
@@ -59,7 +60,7 @@ public abstract class SessionPagesTests(AppHost app)
         after.StartsAtUtc.ShouldBe(new DateTime(2027, 3, 2, 0, 30, 0, DateTimeKind.Utc));
         after.Sequence.ShouldBe(1);
         after.CalendarUid.ShouldBe(session.CalendarUid);
-        after.Venue.ShouldBe("Community centre, room 2");
+        after.Venue.En.ShouldBe("Community centre, room 2");
     }
 
     [Fact]
@@ -142,11 +143,11 @@ public abstract class SessionPagesTests(AppHost app)
     }
 
     private Task<int> ProgrammeIdAsync(string title) =>
-        app.DbAsync(db => db.Programmes.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+        app.DbAsync(db => db.Programmes.Where(p => p.Title.En == title).Select(p => p.Id).SingleAsync());
 
     private Task<int> NewProgrammeAsync() => app.DbAsync(async db =>
     {
-        var programme = new Programme { Title = TestData.Unique("Page sessions "), Delivery = Delivery.InPerson, Hours = 2 };
+        var programme = new Programme { Title = LocalText.In("en", TestData.Unique("Page sessions ")), Delivery = Delivery.InPerson, Hours = 2 };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
         return programme.Id;
@@ -156,7 +157,7 @@ public abstract class SessionPagesTests(AppHost app)
     {
         var (session, problems) = await save.CreateAsync(programme, new SessionRequest
         {
-            Start = new DateTime(2027, 5, 10, 18, 0, 0), End = new DateTime(2027, 5, 10, 19, 0, 0), TimeZone = "Asia/Seoul", Venue = "Room 1", Capacity = 20,
+            Start = new DateTime(2027, 5, 10, 18, 0, 0), End = new DateTime(2027, 5, 10, 19, 0, 0), TimeZone = "Asia/Seoul", Venue = LocalText.In("en", "Room 1"), Capacity = 20,
         }, CancellationToken.None);
         problems.ShouldBeEmpty();
         return session!.Id;

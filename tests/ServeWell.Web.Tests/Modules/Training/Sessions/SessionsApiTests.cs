@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Tests.Modules.Training.Sessions;
 
@@ -176,7 +177,7 @@ public abstract class SessionsApiTests(AppHost app) : IDisposable
     {
         var now = DateTime.UtcNow;
         var sessions = await app.DbAsync(db => db.TrainingSessions.AsNoTracking().ToListAsync());
-        var programmes = await app.DbAsync(db => db.Programmes.Where(p => p.Title == "Visiting Courtesy Training" || p.Title == "Customer service excellence").ToDictionaryAsync(p => p.Title, p => p.Id));
+        var programmes = await app.DbAsync(db => db.Programmes.Where(p => p.Title.En == "Visiting Courtesy Training" || p.Title.En == "Customer service excellence").ToDictionaryAsync(p => p.Title.En, p => p.Id));
 
         var visiting = sessions.Where(s => s.ProgrammeId == programmes["Visiting Courtesy Training"]).ToList();
         visiting.ShouldContain(s => s.StartsAtUtc < now);
