@@ -14,6 +14,11 @@ public abstract class CityTimesTests(AppHost app)
     [Fact]
     public async Task AuditLogAndApiKeys_ShowCityTimes_WithTheZoneNamed()
     {
+        await app.DbAsync(db =>
+        {
+            db.Audit("test change", "Test", TestData.Unique("times-"), null, new { changed = true });
+            return db.SaveChangesAsync();
+        });
         using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
 
         var audit = await admin.GetPageAsync("/Admin/Audit");
