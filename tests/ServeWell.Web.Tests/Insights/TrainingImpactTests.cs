@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.Insights.Impact;
 using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Modules.Training;
+using ServeWell.Web.Modules.Training.Completions;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -33,6 +36,8 @@ public abstract class TrainingImpactTests(AppHost app)
     [Fact]
     public async Task DemoCity_VisitingCourtesy_TrainedCentresAgainstTheOthers_EstimateEqualsTheAnswers()
     {
+        // As the demo city stands once the completion sweep has dated every attended enrolment (ADR-029).
+        await SweepAsync();
         await RollUpAsync();
         using var leader = await app.SignInAsRoleAsync(Roles.Leadership);
 
@@ -67,6 +72,22 @@ public abstract class TrainingImpactTests(AppHost app)
             low.ShouldBeLessThan(impact.Estimate.Value);
             impact.ConfidenceHigh!.Value.ShouldBeGreaterThan(impact.Estimate.Value);
         }
+    }
+
+    [Fact]
+    public async Task DemoCity_FirstCourtesyRound_HadOnlyTheTrainedCentres_SoTheOthersAreUntrainedAfterTheSweep()
+    {
+        await SweepAsync();
+        var longAgo = app.Services.GetRequiredService<CityClock>().Today.AddMonths(-2);
+
+        var units = await app.DbAsync(db =>
+            (from c in db.Completions
+             join p in db.Programmes on c.ProgrammeId equals p.Id
+             join e in db.Employees on c.EmployeeId equals e.Id
+             where p.Title == "Visiting Courtesy Training" && c.CompletedOn < longAgo
+             select e.OrgUnit!.Code).Distinct().ToListAsync());
+
+        units.Order().ShouldBe(DemoCity.CourtesyTrainedCentres.Order());
     }
 
     [Fact]
@@ -121,6 +142,8 @@ public abstract class TrainingImpactTests(AppHost app)
         return (await db.FeedbackAnswers.Where(a => a.OrgUnitId == id && a.AnsweredAt >= from && a.AnsweredAt < to).Select(a => a.Overall).ToListAsync())
             .Select(s => (s - 1) * 25.0).ToList();
     });
+
+    private Task SweepAsync() => app.UseAsync<CompletionSweepRun, CompletionSweepRun.Counts>(s => s.RunAsync(CancellationToken.None));
 
     private Task RollUpAsync() => app.UseAsync<InsightsRollups, int>(async r => await r.RebuildAsync(CancellationToken.None) + await r.DrainAsync(CancellationToken.None));
 

@@ -31,7 +31,11 @@ internal static class DemoRegistrations
         await DemoCourtesyRound.SeedAsync(db, now, cancellationToken);
 
         var random = new Random(20261123);
-        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.CancelledAt == null).OrderBy(s => s.StartsAtUtc).ToListAsync(cancellationToken);
+        // The first courtesy round's sessions came with their own registrations and attendance (only the trained centres'
+        // staff were there): no one from the other centres is added to them, or those centres would be trained too.
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.CancelledAt == null)
+            .Where(s => !db.SessionRegistrations.Any(r => r.SessionId == s.Id))
+            .OrderBy(s => s.StartsAtUtc).ToListAsync(cancellationToken);
         var enrolments = await db.Enrolments.Where(e => e.State == EnrolmentState.Invited).ToListAsync(cancellationToken);
         var byProgramme = enrolments.GroupBy(e => e.ProgrammeId).ToDictionary(g => g.Key, g => g.OrderBy(_ => random.Next()).ToList());
         var employeeEmail = DemoModule.Accounts.First(a => a.Role == Roles.Employee).Email;
