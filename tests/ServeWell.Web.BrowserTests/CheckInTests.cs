@@ -1,3 +1,4 @@
+using ServeWell.Web.Platform.Localization;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +93,7 @@ public sealed class CheckInTests(BrowserFixture fixture)
         start = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Unspecified);
         var (session, problems) = await services.GetRequiredService<SaveSession>().CreateAsync(programme, new SessionRequest
         {
-            Delivery = "InPerson", Start = start, End = start.AddHours(2), TimeZone = "Asia/Seoul", Venue = "City Hall, room 301", Capacity = 30,
+            Delivery = "InPerson", Start = start, End = start.AddHours(2), TimeZone = "Asia/Seoul", Venue = LocalText.Of("City Hall, room 301", "시청 301호"), Capacity = 30,
             InstructorEmployeeNumber = instructorNumber,
         }, CancellationToken.None);
         session.ShouldNotBeNull(string.Join("; ", problems.Select(p => p.Message)));

@@ -120,6 +120,6 @@ public sealed class FollowUpTests(BrowserFixture fixture)
         }
 
         var id = await db.Set<ServeWell.Web.Modules.FollowUps.Cases.FollowUpCase>().Where(c => c.AnswerId == answerId).Select(c => c.Id).SingleAsync();
-        return (id, touchpoint.Label, (touchpoint.Service!.NameEn, touchpoint.Service.NameKo));
+        return (id, touchpoint.Label.For("en"), (touchpoint.Service!.NameEn, touchpoint.Service.NameKo));
     }
 }

@@ -1,3 +1,4 @@
+using ServeWell.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.BrowserTests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class SurveyVersionTests(BrowserFixture fixture)
             await db.SaveChangesAsync();
             db.SurveyVersions.Add(new SurveyVersion { SurveyDefinitionId = survey.Id, Number = 1, Questions = survey.DraftQuestions, Texts = "{}", PublishedAt = DateTime.UtcNow });
             var unit = await db.Touchpoints.Select(t => t.OrgUnitId).FirstAsync();
-            var touchpoint = new Touchpoint { Label = "Survey test counter", Code = TouchpointCodes.New(), OrgUnitId = unit, CreatedAt = DateTime.UtcNow, SurveyDefinitionId = survey.Id };
+            var touchpoint = new Touchpoint { Label = LocalText.Of("Survey test counter", "설문 시험 창구"), Code = TouchpointCodes.New(), OrgUnitId = unit, CreatedAt = DateTime.UtcNow, SurveyDefinitionId = survey.Id };
             db.Touchpoints.Add(touchpoint);
             await db.SaveChangesAsync();
             return (survey.Id, touchpoint.Code);

@@ -91,6 +91,6 @@ public sealed class TrainingRecordTests(BrowserFixture fixture)
         var completion = await scope.ServiceProvider.GetRequiredService<CompleteEnrolment>().TryCompleteAsync(programme.Id, employeeId, null, CancellationToken.None);
         completion.ShouldNotBeNull();
         var code = await db.Certificates.Where(c => c.CompletionId == completion.Id).Select(c => c.Code).SingleAsync();
-        return (code, programme.Title);
+        return (code, programme.Title.For("en"));
     }
 }

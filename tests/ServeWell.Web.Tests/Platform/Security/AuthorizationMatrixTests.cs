@@ -1,3 +1,4 @@
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Tests.Modules.FollowUps;
 using ServeWell.Web.Platform.Security;
@@ -82,7 +83,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         // A draft to publish and a failed mail to retry: both confirmation pages show only then (ADR-031).
         var draft = await app.DbAsync(async db =>
         {
-            var p = db.Programmes.Add(new ServeWell.Web.Modules.Training.Programmes.Programme { Title = "Matrix draft", Hours = 1, State = ServeWell.Web.Modules.Training.Programmes.ProgrammeState.Draft }).Entity;
+            var p = db.Programmes.Add(new ServeWell.Web.Modules.Training.Programmes.Programme { Title = LocalText.Of("Matrix draft", ""), Hours = 1, State = ServeWell.Web.Modules.Training.Programmes.ProgrammeState.Draft }).Entity;
             await db.SaveChangesAsync();
             return p.Id;
         });

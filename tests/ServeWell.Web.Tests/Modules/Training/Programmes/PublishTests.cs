@@ -40,7 +40,7 @@ public abstract class PublishTests(AppHost app)
         (await app.EnrolmentsAsync(programme.Id)).Count.ShouldBe(3);
         foreach (var person in people)
         {
-            ((await app.MailsToAsync(person.Email)).ShouldHaveSingleItem().Subject ?? "").ShouldContain(programme.Title);
+            ((await app.MailsToAsync(person.Email)).ShouldHaveSingleItem().Subject ?? "").ShouldContain(programme.Title.For("ko"));
         }
     }
 
