@@ -73,7 +73,7 @@ public sealed class TrainingTests(BrowserFixture fixture)
         await Expect(page.GetByText($"{matched} people will be invited")).ToBeVisibleAsync();
         await session.CheckPageAsync("programme-publish");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Publish and invite {matched} people" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The programme is published");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The programme is published" })).ToContainTextAsync("The programme is published");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"All: {matched}", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Invited: {matched}", Exact = true })).ToBeVisibleAsync();
         await session.CheckPageAsync("programme-created");
