@@ -84,6 +84,6 @@ public sealed class IndexModel(ServeWellDbContext db, FeedbackLookups lookups, T
     {
         Devices = await db.KioskDevices.AsNoTracking().Include(d => d.Touchpoint).OrderBy(d => d.RevokedAt != null).ThenBy(d => d.Name).ToListAsync(cancellationToken);
         Touchpoints = await db.Touchpoints.AsNoTracking().Include(t => t.OrgUnit).Where(t => t.RetiredAt == null)
-            .OrderBy(t => t.Kind != TouchpointKind.Kiosk).ThenBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label).ToListAsync(cancellationToken);
+            .OrderBy(t => t.Kind != TouchpointKind.Kiosk).ThenBy(t => t.OrgUnit!.Code).ThenBy(t => t.Label.Ko).ThenBy(t => t.Label.En).ToListAsync(cancellationToken);
     }
 }
