@@ -42,7 +42,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.Employee);
         await session.CheckPageAsync("home");
 
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My training record", "My feedback", "My profile"]);
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My feedback", "My profile"]);
     }
 
     [Fact]

@@ -96,7 +96,8 @@ public abstract class MonthlyReportMailingTests(DatabaseKind kind)
     [Fact]
     public async Task TwoNodes_SendEachSubscriberOneReport_ForTheirOwnScope()
     {
-        var settings = new Dictionary<string, string?> { ["Insights:Reports:SendOnFirstDays"] = "31", ["Insights:Reports:Look"] = "00:00:01" };
+        // The demo accounts choose no language, so their mail is in the city's; this test reads English.
+        var settings = new Dictionary<string, string?> { ["Insights:Reports:SendOnFirstDays"] = "31", ["Insights:Reports:Look"] = "00:00:01", ["City:DefaultLanguage"] = "en" };
         await using var host = await AppHost.StartIsolatedAsync(kind, settings);
         var second = host.StartInstance(settings);
         // The demo mayor (whole city) is subscribed; the supervisor subscribes too, scoped to one centre.

@@ -199,7 +199,7 @@ public abstract class FollowUpsApiActionsTests(AppHost app)
         facts["Service"].ShouldBe(service.NameEn);
         facts["Touchpoint"].ShouldStartWith(touchpoint.Label.En);
         facts["Office"].ShouldNotBeNullOrWhiteSpace();
-        queue.QuerySelector("table")!.TextContent.ShouldContain(service.NameEn + " · " + touchpoint.Label);
+        queue.QuerySelector("table")!.TextContent.ShouldContain(service.NameEn + " · " + touchpoint.Label.En);
     }
 
     [Fact]
