@@ -87,6 +87,7 @@ public abstract class ComplianceTests(AppHost app)
     {
         var c = await OverdueCaseAsync();
         using var _ = await app.SignInAsEmployeeAsync(c.People[2], culture: "ko"); // gives person 3 an account that reads Korean
+        using var english = await app.SignInAsEmployeeAsync(c.People[1], culture: "en"); // and person 2 one that reads English
         var supervisorEmail = await CreateSupervisorAsync(c.UnitCode);
         using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
         var path = $"/Training/Compliance?programmeId={c.Programme.Id}&orgUnitCode={c.UnitCode}";
@@ -112,7 +113,7 @@ public abstract class ComplianceTests(AppHost app)
         mails.Single(m => m.To.Mailboxes.Single().Address == c.People[1].Email).Subject.ShouldBe("Training reminder");
         var korean = mails.Single(m => m.To.Mailboxes.Single().Address == c.People[2].Email);
         korean.Subject.ShouldBe("교육 이수 알림");
-        korean.TextBody!.ShouldContain(c.Programme.Title.En);
+        korean.TextBody!.ShouldContain(c.Programme.Title.For("ko"));
         korean.TextBody!.ShouldContain("기한 경과");
     }
 
