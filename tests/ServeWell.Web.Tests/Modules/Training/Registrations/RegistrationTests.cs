@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Training.Registrations;
 using ServeWell.Web.Platform.Web;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.Training.Enrolments;
+using ServeWell.Web.Tests.Modules.Training.Record;
 
 namespace ServeWell.Web.Tests.Modules.Training.Registrations;
 
@@ -38,6 +39,7 @@ public abstract class RegistrationTests(AppHost app) : IDisposable
         var setup = await app.ProgrammeWithPeopleAsync(4);
         var session = await app.SessionAsync(setup.Programme.Id, capacity: 2);
         var (a, b, c, d) = (setup.People[0], setup.People[1], setup.People[2], setup.People[3]);
+        using var reader = await app.SignInAsEmployeeAsync(c, culture: "en"); // c reads English; without an account the mail is in the city's language
         await app.RegisterAsync(session.Id, a.Id);
         await app.RegisterAsync(session.Id, b.Id);
 
