@@ -49,6 +49,9 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
         // On a fresh database EF logs its probe of the not-yet-created __EFMigrationsHistory as a failed command;
         // a real failure surfaces as an exception in the test, so the command log is only noise here.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        // Test apps are an English-speaking city unless a test says otherwise: most tests read English mail from people
+        // without an account. The Korean city default has tests of its own (PublishTests, the demo's Korean texts).
+        builder.UseSetting("City:DefaultLanguage", "en");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

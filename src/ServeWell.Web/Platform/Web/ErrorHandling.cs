@@ -21,12 +21,14 @@ public sealed class ServeWellExceptionHandler(IProblemDetailsService problems, I
             OperationCanceledException => (499, "The request was cancelled."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side. It has been logged; please try again."),
         };
+        // By now the middleware has pointed the request at the error page; the feature keeps where it really went.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, path);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        if (!path.StartsWithSegments("/api"))
         {
             return false; // the error page takes it from here
         }

@@ -96,9 +96,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
 
             // Calendar clients replace an event only by a higher SEQUENCE; saving the same values again changes nothing.
             var entry = db.Entry(session);
-            if (entry.Properties.Any(p => p.IsModified))
+            if (entry.Properties.Any(p => p.IsModified) || entry.ComplexProperties.Any(c => c.IsModified))
             {
-                var calendarChanged = CalendarFields.Any(f => entry.Property(f).IsModified);
+                var calendarChanged = CalendarFields.Any(f => entry.Property(f).IsModified)
+                    || entry.ComplexProperty(nameof(TrainingSession.Venue)).IsModified; // a text per language (ADR-030)
                 session.Sequence++;
                 session.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(cancellationToken);
@@ -119,10 +120,10 @@ public sealed class SaveSession(ServeWellDbContext db, TimeProvider clock, IStri
         return (session, []);
     }
 
-    /// <summary>What a calendar shows: a change to any of these sends the registered people an update.</summary>
+    /// <summary>What a calendar shows (with the venue): a change to any of these sends the registered people an update.</summary>
     private static readonly string[] CalendarFields =
     [
-        nameof(TrainingSession.StartsAtUtc), nameof(TrainingSession.EndsAtUtc), nameof(TrainingSession.TimeZone), nameof(TrainingSession.Venue),
+        nameof(TrainingSession.StartsAtUtc), nameof(TrainingSession.EndsAtUtc), nameof(TrainingSession.TimeZone),
         nameof(TrainingSession.JoinUrl), nameof(TrainingSession.InstructorName), nameof(TrainingSession.Delivery),
     ];
 

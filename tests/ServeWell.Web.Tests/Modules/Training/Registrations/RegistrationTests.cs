@@ -193,7 +193,7 @@ public abstract class RegistrationTests(AppHost app) : IDisposable
         (await lower.ReadJsonAsync()).GetProperty("errors").GetProperty("capacity")[0].GetString()!.ShouldContain("2 people already have a place");
 
         using var raise = await _api.PutAsJsonAsync($"/api/v1/sessions/{session.Id}", Body(3));
-        raise.StatusCode.ShouldBe(HttpStatusCode.OK);
+        raise.StatusCode.ShouldBe(HttpStatusCode.OK, await raise.Content.ReadAsStringAsync());
         (await app.RegistrationAsync(session.Id, setup.People[2].Id)).State.ShouldBe(RegistrationState.Registered);
     }
 
