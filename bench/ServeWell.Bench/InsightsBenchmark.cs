@@ -268,7 +268,10 @@ internal static class InsightsBenchmark
     {
         const int Burst = 10_000;
         const int Kiosks = 20;
-        var month = new DateOnly(2026, 11, 1);
+        // The burst lands in the current month (the generated history ends before it), answered up to three days ago
+        // but never before the month began, so "every answer of the month" is exactly the burst on any day of the year.
+        var calendar = provider.GetRequiredService<InsightsCalendar>();
+        var month = calendar.MonthOf(DateTime.UtcNow);
         List<(int Id, string Code, int OrgUnitId)> kiosks;
         long lastIdBefore;
         await using (var db = database.NewContext())
@@ -310,6 +313,7 @@ internal static class InsightsBenchmark
 
         var random = new Random(5);
         var now = DateTimeOffset.UtcNow;
+        var spreadMinutes = (int)Math.Clamp((now.UtcDateTime - calendar.Bounds(month).From).TotalMinutes, 1, 3 * 24 * 60);
         var burst = Stopwatch.StartNew();
         var stored = 0;
         for (var k = 0; k < Kiosks; k++)
@@ -321,7 +325,7 @@ internal static class InsightsBenchmark
                 var overall = 1 + random.Next(5);
                 var request = new FeedbackRequest(
                     kiosks[k].Code, overall, new FeedbackDrivers(overall, null, overall, null, null), overall >= 4 ? "yes" : null,
-                    overall <= 2 ? "대기 시간이 길었습니다" : null, null, null, "ko", now.AddMinutes(-random.Next(3 * 24 * 60)));
+                    overall <= 2 ? "대기 시간이 길었습니다" : null, null, null, "ko", now.AddMinutes(-random.Next(spreadMinutes)));
                 var result = await scope.ServiceProvider.GetRequiredService<SubmitFeedback>()
                     .SubmitAsync(request, string.Create(Inv, $"bench-{now.ToUnixTimeSeconds()}-{k}-{i}"), source, ct);
                 stored += result.Stored ? 1 : 0;
@@ -331,7 +335,7 @@ internal static class InsightsBenchmark
         burst.Stop();
         var afterBurst = Stopwatch.StartNew();
         long expected, inCube;
-        var (from, to) = provider.GetRequiredService<InsightsCalendar>().Bounds(month);
+        var (from, to) = calendar.Bounds(month);
         while (true)
         {
             await using var db = database.NewContext();
@@ -362,7 +366,7 @@ internal static class InsightsBenchmark
         Console.WriteLine("|---|---|");
         Console.WriteLine(string.Create(Inv, $"| Answers sent through SubmitFeedback (20 kiosks × 500) | {stored:N0} stored in {burst.Elapsed.TotalSeconds:F1} s ({stored / burst.Elapsed.TotalSeconds:N0} answers/s) |"));
         Console.WriteLine(string.Create(Inv, $"| Oldest queue row seen while the burst ran (sampled every 200 ms) | **{maxQueueAge.TotalSeconds:F1} s** (at most {maxQueueRows:N0} rows queued) |"));
-        Console.WriteLine(string.Create(Inv, $"| Last answer committed → cube holds every answer of 2026-11 | **{afterBurst.Elapsed.TotalSeconds:F1} s** ({inCube:N0} = {expected:N0}) |"));
+        Console.WriteLine(string.Create(Inv, $"| Last answer committed → cube holds every answer of {month:yyyy-MM} | **{afterBurst.Elapsed.TotalSeconds:F1} s** ({inCube:N0} = {expected:N0}) |"));
 
         // Leave a kept database as it was: remove the burst and recompute the office-months it touched.
         await using (var db = database.NewContext())
