@@ -29,7 +29,7 @@ public sealed class SessionAgenda(ServeWellDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddDays(days);
         var ids = await db.TrainingSessions.AsNoTracking()
-            .Where(s => !s.IsCancelled && s.EndsAtUtc > now && s.StartsAtUtc <= until)
+            .Where(s => s.CancelledAt == null && s.EndsAtUtc > now && s.StartsAtUtc <= until)
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(take).Select(s => s.Id).ToListAsync(cancellationToken);
         return (await ReadAsync(db.TrainingSessions.Where(s => ids.Contains(s.Id)), cancellationToken))
             .OrderBy(r => r.Row.Session.StartsAtUtc).ThenBy(r => r.Row.Session.Id).ToList();
