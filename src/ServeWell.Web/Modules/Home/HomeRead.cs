@@ -118,8 +118,8 @@ public sealed class HomeRead(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var late = now.AddHours(-1);
-        var jobs = (await db.Leases.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Name, l.ExpiresAt }).ToListAsync(cancellationToken))
-            .Select(l => new JobState(l.Name, l.ExpiresAt, l.ExpiresAt < late)).ToList();
+        var jobs = (await db.Leases.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Name, l.Holder, l.ExpiresAt }).ToListAsync(cancellationToken))
+            .Select(l => l.Holder is null ? new JobState(l.Name, null, false) : new JobState(l.Name, l.ExpiresAt, l.ExpiresAt < late)).ToList();
         var mail = await db.OutboxMails.AsNoTracking().Where(m => m.Status != OutboxStatus.Sent)
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var imports = await db.RosterImportJobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(Shown)

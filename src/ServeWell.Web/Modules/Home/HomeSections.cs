@@ -38,8 +38,11 @@ public sealed record ProgrammeAtRisk(int ProgrammeId, string Title, int Overdue,
 /// <summary>The training officer's coming sessions and the compliance at risk.</summary>
 public sealed record TrainingOfficerHome(IReadOnlyList<AgendaSession> Coming, ComplianceCounts Compliance, IReadOnlyList<ProgrammeAtRisk> AtRisk);
 
-/// <summary>A background job's lease: late when it has not been taken up again within an hour of expiring.</summary>
-public sealed record JobState(string Name, DateTime ExpiresAtUtc, bool Late);
+/// <summary>
+/// A background job's lease: late when it has not been taken up again within an hour of expiring. A lease no node has
+/// ever held (<see cref="ExpiresAtUtc"/> null) has not run yet, or is a lock row and no periodic job (the rollup lock).
+/// </summary>
+public sealed record JobState(string Name, DateTime? ExpiresAtUtc, bool Late);
 
 /// <summary>A roster import of the last ones.</summary>
 public sealed record ImportState(Guid Id, string FileName, string Status, DateTime UpdatedAtUtc, bool Failed);

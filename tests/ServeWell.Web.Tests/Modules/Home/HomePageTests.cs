@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Platform.Jobs;
+using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.FollowUps;
@@ -119,6 +121,31 @@ public abstract class HomePageTests(AppHost app)
         section.QuerySelector($"a[href='/FollowUps/Case/{elsewhere.Id}']").ShouldBeNull();
         section.QuerySelectorAll("[data-kpi]").Select(k => k.GetAttribute("data-kpi")).ShouldBe(["satisfaction", "responses", "on-time", "completion"]);
     }
+
+    [Fact]
+    public async Task Administrator_Home_CountsFailedMail_AndTellsALateJobFromOneNeverRun()
+    {
+        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
+        var failedBefore = int.Parse(Figure(await admin.GetPageAsync("/"), "mail-failed"), System.Globalization.CultureInfo.InvariantCulture);
+        var late = TestData.Unique("job-late-");
+        var never = TestData.Unique("job-never-");
+        await app.DbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.OutboxMails.Add(new OutboxMail { To = "nobody@test.example", Language = "en", Subject = "s", TextBody = "b", Status = OutboxStatus.Failed, CreatedAt = now, NextAttemptAt = now });
+            db.Leases.Add(new Lease { Name = late, Holder = "node-a", ExpiresAt = now.AddHours(-2) });
+            db.Leases.Add(new Lease { Name = never, Holder = null, ExpiresAt = DateTime.UnixEpoch });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await admin.GetPageAsync("/");
+
+        Figure(page, "mail-failed").ShouldBe((failedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.QuerySelector($"tr[data-job='{late}']")!.TextContent.ShouldContain("Late");
+        page.QuerySelector($"tr[data-job='{never}']")!.TextContent.ShouldContain("Not run yet");
+    }
+
+    private static string Figure(IHtmlDocument page, string name) => page.QuerySelector($"[data-figure='{name}'] dd")!.TextContent.Trim();
 
     private static List<AngleSharp.Dom.IElement> TopLevel(IHtmlDocument page) =>
         page.QuerySelectorAll("nav .gnb > li").ToList();
