@@ -1,8 +1,10 @@
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Demo;
+using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Jobs;
 using ServeWell.Web.Platform.Mail;
@@ -120,6 +122,22 @@ public abstract class HomePageTests(AppHost app)
         section.QuerySelector($"a[href='/FollowUps/Case/{overdue.Id}']").ShouldNotBeNull();
         section.QuerySelector($"a[href='/FollowUps/Case/{elsewhere.Id}']").ShouldBeNull();
         section.QuerySelectorAll("[data-kpi]").Select(k => k.GetAttribute("data-kpi")).ShouldBe(["satisfaction", "responses", "on-time", "completion"]);
+    }
+
+    [Fact]
+    public async Task Leadership_Home_FollowUpsOnTime_CountsCasesClosedByTheirDeadlineAmongThoseDue()
+    {
+        var unit = await app.CreateOrgUnitAsync(Demo.City);
+        var email = await CreateScopedAccountAsync(Roles.Leadership, unit.Id);
+        var answered = DateTime.UtcNow.AddDays(-20);
+        var onTime = await app.OpenCaseAsync(unit.Code, answeredAt: answered);
+        await app.OpenCaseAsync(unit.Code, answeredAt: answered); // still open after its deadline: late
+        await app.OpenCaseAsync(unit.Code); // not due yet: not counted
+        await app.DbAsync(db => db.Set<FollowUpCase>().Where(c => c.Id == onTime.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, FollowUpState.Resolved).SetProperty(c => c.ClosedAtUtc, answered.AddHours(1))));
+        using var leader = await app.SignInAsync(email);
+
+        Tiles(await leader.GetPageAsync("/"))["on-time"].ShouldBe("50.0 %");
     }
 
     [Fact]
