@@ -4,12 +4,12 @@
 // the same answer (/api/v1/kiosk/answers/{key}/details) once it is stored. After a while without a touch the kiosk starts
 // again for the next person, showing the time left and offering more (WCAG 2.2.1).
 (function () {
-  var TOKEN = 'servewell.kiosk.token', QUEUE = 'servewell.kiosk.queue', MORE = 'servewell.kiosk.details', SURVEY = 'servewell.kiosk.survey';
+  var TOKEN = 'servewell.kiosk.token', LANG = 'servewell.kiosk.lang', QUEUE = 'servewell.kiosk.queue', MORE = 'servewell.kiosk.details', SURVEY = 'servewell.kiosk.survey';
   var DRIVERS = ['timeliness', 'knowledge', 'courtesy', 'fairness', 'outcome'];
   function $(id) { return document.getElementById(id); }
   var setup = $('kiosk-setup'), ask = $('kiosk-ask'), thanks = $('kiosk-thanks'), more = $('kiosk-more'), done = $('kiosk-done');
   var timer = $('kiosk-timer'), left = $('kiosk-left'), warn = $('kiosk-warn'), status = $('kiosk-queue'), error = $('kiosk-error');
-  var lang = ask.getAttribute('data-lang') === 'ko' ? 'ko' : 'en', home = ask.getAttribute('data-home');
+  var lang = ask.getAttribute('data-lang') === 'ko' ? 'ko' : 'en', home = localStorage.getItem(LANG) || lang;
   var idle = Math.max(20, +ask.getAttribute('data-idle-seconds') || 45), deadline = 0, tick = null, warned = false;
   var syncing = false, current = null;
 
@@ -45,7 +45,7 @@
   }
   function stillHere() { if (tick && deadline - Date.now() < idle * 1000) startTimer(idle); }
 
-  // The next person sees nothing of the last: forms cleared, the answer forgotten, the kiosk's own language again.
+  // The next person sees nothing of the last: forms cleared, the answer forgotten, the language the kiosk was set up in.
   function restart() {
     more.reset(); current = null; error.textContent = '';
     if (home && home !== lang) { location.replace('/kiosk?lang=' + home); return; }
@@ -158,6 +158,7 @@
     var token = $('kiosk-token').value.trim();
     if (!token) return;
     localStorage.setItem(TOKEN, token);
+    localStorage.setItem(LANG, lang); home = lang;
     localStorage.removeItem(SURVEY);
     $('kiosk-token').value = '';
     applySurvey(); show(ask); fetchSurvey(); sync();

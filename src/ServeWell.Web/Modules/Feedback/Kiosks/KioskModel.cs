@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Surveys;
-using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Feedback.Kiosks;
@@ -14,15 +13,12 @@ namespace ServeWell.Web.Modules.Feedback.Kiosks;
 /// keeps them for offline restarts and sends the version's id with every queued answer (ADR-017).
 /// </summary>
 [AllowAnonymous]
-public sealed class KioskModel(ServeWellDbContext db, IOptions<FeedbackOptions> options, IOptions<CityOptions> city) : PageModel
+public sealed class KioskModel(ServeWellDbContext db, IOptions<FeedbackOptions> options) : PageModel
 {
     public AskedSurvey Survey { get; private set; } = null!;
 
     /// <summary>Seconds the kiosk waits for the citizen after an answer before it starts again.</summary>
     public int IdleSeconds => options.Value.KioskIdleSeconds;
-
-    /// <summary>The language the kiosk returns to for the next citizen after someone switched it.</summary>
-    public string HomeLanguage => city.Value.DefaultLanguage;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Survey = await AskedSurvey.ForTouchpointAsync(db, null, cancellationToken);
