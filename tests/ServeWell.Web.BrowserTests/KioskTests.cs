@@ -28,7 +28,7 @@ public sealed class KioskTests(BrowserFixture fixture)
             var kiosk = await db.Touchpoints.Include(t => t.OrgUnit).Where(t => t.Kind == TouchpointKind.Kiosk && t.RetiredAt == null).OrderBy(t => t.Id).FirstAsync();
             var staff = await db.Employees.Where(e => e.OrgUnitId == kiosk.OrgUnitId && e.Status == EmployeeStatus.Active).OrderBy(e => e.Id).FirstAsync();
             staff.IsFrontline = true;
-            staff.Name = "한가람";
+            staff.Name = "뷁가람";
             db.KioskDevices.Add(new KioskDevice { Name = "One-tap tablet " + viewport, TouchpointId = kiosk.Id, TokenHash = KioskTokens.Hash(token), TokenHint = token[..10] });
             await db.SaveChangesAsync();
             return (kiosk.Id, staff.Id, kiosk.OrgUnit!.NameEn);
@@ -56,7 +56,7 @@ public sealed class KioskTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Tell us more" }).ClickAsync();
         var commend = page.GetByRole(AriaRole.Group, new() { Name = "Would you like to commend someone who helped you? (optional)" });
         await Expect(commend.GetByRole(AriaRole.Radio, new() { Name = "No one, thanks" })).ToBeCheckedAsync();
-        await commend.GetByText("한○○").ClickAsync();
+        await commend.GetByText("뷁○○").ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Courtesy of staff" }).GetByText("5").First.ClickAsync();
         await session.CheckPageAsync("kiosk-tell-us-more");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -93,7 +93,7 @@ public sealed class KioskTests(BrowserFixture fixture)
             var counter = await db.Touchpoints.Where(t => t.Kind == TouchpointKind.Counter && t.RetiredAt == null).OrderBy(t => t.Id).FirstAsync();
             var staff = await db.Employees.Where(e => e.OrgUnitId == counter.OrgUnitId && e.Status == EmployeeStatus.Active).OrderBy(e => e.Id).FirstAsync();
             staff.IsFrontline = true;
-            staff.Name = "누리봄";
+            staff.Name = "꿻리봄";
             await db.SaveChangesAsync();
             return (counter.Code, staff.Id);
         });
@@ -105,7 +105,7 @@ public sealed class KioskTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Group, new() { Name = Overall }).GetByText("4").First.ClickAsync();
         var commend = page.GetByRole(AriaRole.Group, new() { Name = "Would you like to commend someone who helped you? (optional)" });
         await Expect(commend.GetByRole(AriaRole.Radio, new() { Name = "No one, thanks" })).ToBeCheckedAsync();
-        await commend.GetByText("누○○").ClickAsync();
+        await commend.GetByText("꿻○○").ClickAsync();
         await session.CheckPageAsync("survey-no-js-commend");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
