@@ -59,14 +59,15 @@ public sealed class FeedbackTests(BrowserFixture fixture)
         await page.GetByLabel("Device token").FillAsync(token);
         await session.CheckPageAsync("kiosk-setup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-        await Expect(page.PageHeading()).ToHaveTextAsync("How did we do?");
+        await Expect(page.PageHeading()).ToHaveTextAsync(Overall);
         await session.CheckPageAsync("kiosk-survey");
 
         await page.Context.SetOfflineAsync(true);
         await AnswerAsync(page, "2");
         await Expect(page.GetByText("1 answers waiting to be sent")).ToBeVisibleAsync();
         await session.CheckPageAsync("kiosk-thanks-offline");
-        await Expect(page.PageHeading()).ToHaveTextAsync("How did we do?", new() { Timeout = 10_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish" }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync(Overall, new() { Timeout = 15_000 });
         await AnswerAsync(page, "5");
         await Expect(page.GetByText("2 answers waiting to be sent")).ToBeVisibleAsync();
         (await DbAsync(db => db.FeedbackAnswers.CountAsync(a => a.TouchpointId == touchpointId))).ShouldBe(before);
@@ -149,11 +150,14 @@ public sealed class FeedbackTests(BrowserFixture fixture)
         await session.CheckPageAsync("kiosk-registered");
     }
 
+    private const string Overall = "Overall, how satisfied are you with the service you received today?";
+
+    private static readonly string[] Faces = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"];
+
+    /// <summary>The kiosk's one tap: the face for <paramref name="overall"/> (1–5).</summary>
     private static async Task AnswerAsync(IPage page, string overall)
     {
-        var group = page.GetByRole(AriaRole.Group, new() { Name = "Overall, how satisfied are you with the service you received today?" });
-        await group.GetByText(overall).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = Faces[int.Parse(overall, System.Globalization.CultureInfo.InvariantCulture) - 1], Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
     }
 

@@ -47,8 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies) with one page, at the given screen size.</summary>
-    public async Task<BrowserSession> OpenAsync(Viewport viewport, [CallerMemberName] string test = "")
+    /// <summary>A fresh browser context (no cookies) with one page, at the given screen size; optionally with JavaScript off.</summary>
+    public async Task<BrowserSession> OpenAsync(Viewport viewport, bool javaScript = true, [CallerMemberName] string test = "")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -58,6 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = viewport.IsMobile,
             Locale = "en-GB",
             TimezoneId = "Asia/Seoul",
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();

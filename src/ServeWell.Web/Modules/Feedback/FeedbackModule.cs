@@ -15,6 +15,7 @@ public static class FeedbackModule
     {
         builder.Services.AddOptions<FeedbackOptions>().Bind(builder.Configuration.GetSection(FeedbackOptions.Section))
             .Validate(o => o.RetentionOutlastsMaxAge, "Feedback:IdempotencyRetention must be longer than Feedback:MaxAge plus Feedback:ClockSkew (ADR-018).")
+            .Validate(o => o.KioskIdleSeconds is >= 20 and <= 600, "Feedback:KioskIdleSeconds must be from 20 to 600 seconds (ADR-037).")
             .ValidateOnStart();
         builder.Services.AddScoped<SubmitFeedback>();
         builder.Services.AddSingleton<FeedbackWriter>();
@@ -27,6 +28,8 @@ public static class FeedbackModule
         builder.Services.AddScoped<Surveys.ManageSurveys>();
         builder.Services.AddScoped<Posters.TouchpointPoster>();
         builder.Services.AddSingleton<DuplicateWindow>();
+        builder.Services.AddSingleton<Commendations.StaffOnDuty>();
+        builder.Services.AddScoped<AddKioskDetails>();
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(
             new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70, NavigationArea.CitizenFeedback),

@@ -1,5 +1,13 @@
 namespace ServeWell.Web.Platform.City;
 
+/// <summary>How much of an employee's name a citizen sees.</summary>
+public enum StaffNameDisplay
+{
+    FamilyInitial = 0,
+    Full = 1,
+    None = 2,
+}
+
 /// <summary>
 /// Facts about the city that runs this installation, one place for all modules (section <c>City</c>):
 /// its time zone (every date a person reads or a record carries is a date in this zone), the language it speaks
@@ -29,6 +37,12 @@ public sealed class CityOptions
     public string? ContactPhone { get; set; }
 
     public string? ContactEmail { get; set; }
+
+    /// <summary>
+    /// How citizen-facing pages name the staff a citizen may commend (survey, kiosk): <c>Full</c>, <c>FamilyInitial</c>
+    /// ("김○○", "Kim J.") or <c>None</c> (no names, so the choice is not offered). ADR-037.
+    /// </summary>
+    public StaffNameDisplay StaffNames { get; set; } = StaffNameDisplay.FamilyInitial;
 
     /// <summary>The city's name in <paramref name="language"/>, else in its own language, else none.</summary>
     public string? NameIn(string language) =>

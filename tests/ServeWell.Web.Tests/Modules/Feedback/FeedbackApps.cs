@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Platform.Localization;
@@ -49,6 +53,32 @@ public static class FeedbackData
         }
 
         return client.SendAsync(request);
+    }
+
+    /// <summary>Registers a kiosk device for the touchpoint as an administrator does, and returns its token (shown once).</summary>
+    public static async Task<string> RegisterKioskAsync(this AppHost app, Touchpoint touchpoint)
+    {
+        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
+        const string path = "/Feedback/Kiosks";
+        var page = await admin.GetPageAsync(path);
+        using var response = await admin.SubmitAsync(page, path + "?handler=Register", new Dictionary<string, string>
+        {
+            ["Form.Name"] = TestData.Unique("Tablet "), ["Form.TouchpointId"] = touchpoint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "Form.Name");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = (await Html.ParseAsync(response)).Text("#new-token");
+        token.ShouldStartWith(KioskTokens.Prefix);
+        (await app.DbAsync(db => db.KioskDevices.AnyAsync(d => d.TokenHash == KioskTokens.Hash(token)))).ShouldBeTrue();
+        (await admin.GetPageAsync(path)).Body!.InnerHtml.ShouldNotContain(token);
+        return token;
+    }
+
+    /// <summary>A client that speaks as the kiosk device holding <paramref name="token"/>.</summary>
+    public static HttpClient Kiosk(this AppHost app, string token)
+    {
+        var client = app.Citizen();
+        client.DefaultRequestHeaders.Add(KioskBatchApi.TokenHeader, token);
+        return client;
     }
 
     public static string NewKey() => Guid.NewGuid().ToString("N");

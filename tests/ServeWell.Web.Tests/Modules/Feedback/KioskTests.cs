@@ -165,32 +165,15 @@ public abstract class KioskTests(FeedbackApp app)
     private async Task<(Touchpoint Touchpoint, string Token)> RegisterAsync()
     {
         var touchpoint = await app.CreateTouchpointAsync(TouchpointKind.Kiosk);
-        using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
-        const string path = "/Feedback/Kiosks";
-        var page = await admin.GetPageAsync(path);
-        using var response = await admin.SubmitAsync(page, path + "?handler=Register", new Dictionary<string, string>
-        {
-            ["Form.Name"] = TestData.Unique("Tablet "), ["Form.TouchpointId"] = touchpoint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, "Form.Name");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var token = (await Html.ParseAsync(response)).Text("#new-token");
-        token.ShouldStartWith(KioskTokens.Prefix);
-        (await app.DbAsync(db => db.KioskDevices.AnyAsync(d => d.TokenHash == KioskTokens.Hash(token)))).ShouldBeTrue();
-        (await admin.GetPageAsync(path)).Body!.InnerHtml.ShouldNotContain(token);
-        return (touchpoint, token);
+        return (touchpoint, await app.RegisterKioskAsync(touchpoint));
     }
 
-    private HttpClient Kiosk(string token)
-    {
-        var client = app.Citizen();
-        client.DefaultRequestHeaders.Add(KioskBatchApi.TokenHeader, token);
-        return client;
-    }
+    private HttpClient Kiosk(string token) => app.Kiosk(token);
 
     /// <summary>One item of the batch response as a kiosk reads it.</summary>
     public sealed record ItemResult(string? Key, int Status, JsonElement? Answer, Dictionary<string, string[]>? Errors, string? Detail);
 
-    private static async Task<List<ItemResult>> SendAsync(HttpClient kiosk, object batch)
+    internal static async Task<List<ItemResult>> SendAsync(HttpClient kiosk, object batch)
     {
         using var response = await kiosk.PostAsJsonAsync("/api/v1/feedback/batch", batch);
         var body = await response.Content.ReadAsStringAsync();

@@ -17,6 +17,13 @@ public sealed class FeedbackOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>
+    /// How long a kiosk waits, after the one-tap answer, for the citizen to go on before it starts again for the next
+    /// one (ADR-037). It shows the time left and warns 20 seconds before, with a button that gives the same time again
+    /// (WCAG 2.2.1), so it must be at least 20.
+    /// </summary>
+    public int KioskIdleSeconds { get; set; } = 45;
+
+    /// <summary>
     /// How long an Idempotency-Key's record is kept before it is pruned. It must be longer than <see cref="MaxAge"/> plus
     /// <see cref="ClockSkew"/>, the longest a kiosk may hold an answer offline and still have it taken: a resend arriving after
     /// its key was pruned then carries an answeredAt too old to be stored, so it is refused (400) rather than stored twice.

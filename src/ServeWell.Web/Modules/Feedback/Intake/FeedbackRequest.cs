@@ -19,7 +19,9 @@ public sealed record FeedbackRequest(
     string Language,
     DateTimeOffset? AnsweredAt,
     // Left out of the JSON (and so of the idempotency hash) when absent, so a key sent before versions existed replays alike.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SurveyVersion = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SurveyVersion = null,
+    // The employee a citizen chose from the office's staff on duty (ADR-037); left out when absent, like the version.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CommendStaff = null);
 
 /// <summary>Field name → what is wrong with it, as the ProblemDetails "errors" of a 400 names them.</summary>
 public sealed class FieldProblems : Dictionary<string, string[]>
@@ -57,35 +59,8 @@ public static class FeedbackRequestReader
             problems.Add(prefix + "overall", "Overall satisfaction is required: a whole number from 1 to 5.");
         }
 
-        FeedbackDrivers? drivers = null;
-        if (body.TryGetProperty("drivers", out var d) && d.ValueKind != JsonValueKind.Null)
-        {
-            if (d.ValueKind != JsonValueKind.Object)
-            {
-                problems.Add(prefix + "drivers", "Send the drivers as an object.");
-            }
-            else
-            {
-                foreach (var p in d.EnumerateObject().Where(p => !DriverNames.Contains(p.Name)))
-                {
-                    problems.Add($"{prefix}drivers.{p.Name}", $"\"{p.Name}\" is not a driver; use {string.Join(", ", DriverNames)}.");
-                }
-
-                drivers = new FeedbackDrivers(
-                    Score(d, "timeliness", prefix + "drivers.timeliness", problems),
-                    Score(d, "knowledge", prefix + "drivers.knowledge", problems),
-                    Score(d, "courtesy", prefix + "drivers.courtesy", problems),
-                    Score(d, "fairness", prefix + "drivers.fairness", problems),
-                    Score(d, "outcome", prefix + "drivers.outcome", problems));
-            }
-        }
-
-        var resolved = String(body, "resolved", prefix, problems);
-        if (resolved is not null && resolved is not ("yes" or "partly" or "no"))
-        {
-            problems.Add(prefix + "resolved", $"\"{resolved}\" is not one of yes, partly, no.");
-        }
-
+        var drivers = ReadDrivers(body, prefix, problems);
+        var resolved = ReadResolved(body, prefix, problems);
         var comment = String(body, "comment", prefix, problems);
         var commend = String(body, "commendEmployee", prefix, problems);
         var language = String(body, "language", prefix, problems);
@@ -154,7 +129,68 @@ public static class FeedbackRequestReader
             }
         }
 
-        return new FeedbackRequest(touchpoint?.Trim() ?? "", overall ?? 0, drivers, resolved, comment, commend?.Trim(), contact, language ?? "", answeredAt, version);
+        var staff = ReadStaff(body, prefix, problems);
+        return new FeedbackRequest(touchpoint?.Trim() ?? "", overall ?? 0, drivers, resolved, comment, commend?.Trim(), contact, language ?? "", answeredAt, version, staff);
+    }
+
+    /// <summary>The optional "drivers" object: each a whole number from 1 to 5.</summary>
+    public static FeedbackDrivers? ReadDrivers(JsonElement body, string prefix, FieldProblems problems)
+    {
+        FeedbackDrivers? drivers = null;
+        if (body.TryGetProperty("drivers", out var d) && d.ValueKind != JsonValueKind.Null)
+        {
+            if (d.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(prefix + "drivers", "Send the drivers as an object.");
+            }
+            else
+            {
+                foreach (var p in d.EnumerateObject().Where(p => !DriverNames.Contains(p.Name)))
+                {
+                    problems.Add($"{prefix}drivers.{p.Name}", $"\"{p.Name}\" is not a driver; use {string.Join(", ", DriverNames)}.");
+                }
+
+                drivers = new FeedbackDrivers(
+                    Score(d, "timeliness", prefix + "drivers.timeliness", problems),
+                    Score(d, "knowledge", prefix + "drivers.knowledge", problems),
+                    Score(d, "courtesy", prefix + "drivers.courtesy", problems),
+                    Score(d, "fairness", prefix + "drivers.fairness", problems),
+                    Score(d, "outcome", prefix + "drivers.outcome", problems));
+            }
+        }
+
+        return drivers;
+    }
+
+    /// <summary>The optional "commendStaff": the id of an employee the survey listed.</summary>
+    public static int? ReadStaff(JsonElement body, string prefix, FieldProblems problems)
+    {
+        int? staff = null;
+        if (body.TryGetProperty("commendStaff", out var st) && st.ValueKind != JsonValueKind.Null)
+        {
+            if (st.ValueKind == JsonValueKind.Number && st.TryGetInt32(out var id) && id > 0)
+            {
+                staff = id;
+            }
+            else
+            {
+                problems.Add(prefix + "commendStaff", $"{st.GetRawText()} is not the id of a member of staff; send one of the ids the survey lists.");
+            }
+        }
+
+        return staff;
+    }
+
+    /// <summary>The optional "resolved": yes, partly or no.</summary>
+    public static string? ReadResolved(JsonElement body, string prefix, FieldProblems problems)
+    {
+        var resolved = String(body, "resolved", prefix, problems);
+        if (resolved is not null && resolved is not ("yes" or "partly" or "no"))
+        {
+            problems.Add(prefix + "resolved", $"\"{resolved}\" is not one of yes, partly, no.");
+        }
+
+        return resolved;
     }
 
     private static string? String(JsonElement obj, string name, string prefix, FieldProblems problems)

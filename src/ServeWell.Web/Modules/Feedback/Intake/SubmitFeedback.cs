@@ -39,6 +39,7 @@ public sealed partial class SubmitFeedback(
     FeedbackLookups lookups,
     DuplicateWindow duplicates,
     IOptions<FeedbackOptions> options,
+    Commendations.StaffOnDuty staff,
     TimeProvider clock)
 {
     public const int MaxCommentLength = 1200;
@@ -218,6 +219,12 @@ public sealed partial class SubmitFeedback(
             }
         }
 
+        if (request.CommendStaff is { } chosen && touchpoint is not null)
+        {
+            await CheckStaffAsync(touchpoint, chosen, request.CommendEmployee is not null, problems, cancellationToken);
+            commended = problems.ContainsKey("commendStaff") ? null : chosen;
+        }
+
         if (request.Contact is { } contact)
         {
             var email = Blank(contact.Email);
@@ -252,6 +259,19 @@ public sealed partial class SubmitFeedback(
 
         var version = touchpoint is null ? null : await SurveyVersionAsync(request, touchpoint, source, problems, cancellationToken);
         return (touchpoint, version?.Id, commended);
+    }
+
+    /// <summary>A citizen may commend only someone on duty at the touchpoint's own office (ADR-037).</summary>
+    internal async Task CheckStaffAsync(Touchpoint touchpoint, int employeeId, bool alsoNumber, FieldProblems problems, CancellationToken cancellationToken)
+    {
+        if (alsoNumber)
+        {
+            problems.Add("commendStaff", "Commend one person: send either commendStaff or commendEmployee, not both.");
+        }
+        else if (!await staff.IsOnDutyAsync(Db, touchpoint.OrgUnitId, employeeId, cancellationToken))
+        {
+            problems.Add("commendStaff", $"{employeeId} is not one of the staff on duty at this touchpoint's office; choose from the staff the survey lists, or no one.");
+        }
     }
 
     /// <summary>

@@ -86,7 +86,61 @@ public static class KioskBatchApi
             .Accepts<JsonElement>("application/json")
             .WithName("SubmitFeedbackBatch")
             .WithSummary("A kiosk's queued answers: { \"answers\": [ { \"key\", \"overall\", …, \"answeredAt\" } ] }, at most 500, each with its own idempotency key. Device token in X-Kiosk-Token or Authorization: Bearer.");
+        api.MapPost("/kiosk/answers/{key}/details", AddDetailsAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(FeedbackRateLimiting.PerDevice)
+            .DisableAntiforgery()
+            .Accepts<JsonElement>("application/json")
+            .WithName("AddKioskAnswerDetails")
+            .WithSummary("Adds the other questions and a commendation to the kiosk's one-tap answer stored under {key}: { \"drivers\", \"resolved\", \"commendStaff\" } (an employee id from /kiosk/survey's staff). Once, within an hour; 200 added or the same again; 404 no such answer of this device; 409 other details already added. Device token in X-Kiosk-Token.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    private static async Task<IResult> AddDetailsAsync(
+        string key, HttpContext http, IServiceProvider services, FeedbackLookups lookups, AddKioskDetails add, CancellationToken cancellationToken)
+    {
+        var token = TokenOf(http.Request);
+        var device = token is null ? null : await lookups.KioskDeviceAsync(services.GetRequiredService<ServeWellDbContext>, KioskTokens.Hash(token), cancellationToken);
+        if (device?.Touchpoint is null)
+        {
+            return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 401, title: "Unknown kiosk device");
+        }
+
+        var problems = new FieldProblems();
+        KioskDetails details;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+            var body = document.RootElement;
+            details = body.ValueKind == JsonValueKind.Object
+                ? new KioskDetails(FeedbackRequestReader.ReadDrivers(body, "", problems), FeedbackRequestReader.ReadResolved(body, "", problems), FeedbackRequestReader.ReadStaff(body, "", problems))
+                : new KioskDetails(null, null, null);
+            if (body.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("body", "Send a JSON object.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The body is not valid JSON: {ex.Message}"] });
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        var (outcome, invalid, detail) = await add.AddAsync(device, key, details, cancellationToken);
+        return outcome switch
+        {
+            KioskDetailsOutcome.Added or KioskDetailsOutcome.Replayed => TypedResults.Ok(new { key, added = outcome == KioskDetailsOutcome.Added }),
+            KioskDetailsOutcome.Invalid => TypedResults.ValidationProblem(invalid!),
+            KioskDetailsOutcome.NotFound => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "No such answer"),
+            _ => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Details not added"),
+        };
     }
 
     public static string? TokenOf(HttpRequest request)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Feedback.Commendations;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
@@ -17,7 +18,8 @@ namespace ServeWell.Web.Modules.Feedback.Survey;
 public sealed record ScaleQuestion(string Id, string Name, string Question, int? Value, bool Required);
 
 /// <summary>The questions of a survey as _Questions renders them, for the survey and its preview.</summary>
-public sealed record SurveyQuestionsView(AskedSurvey Survey, SurveyForm Form, string? BadgeEmployee);
+/// <param name="Staff">The staff on duty a citizen may commend (ADR-037); empty leaves the question out.</param>
+public sealed record SurveyQuestionsView(AskedSurvey Survey, SurveyForm Form, string? BadgeEmployee, IReadOnlyList<StaffChoice> Staff);
 
 /// <summary>What the citizen's browser posts. Not the entity; <see cref="Website"/> is the honeypot.</summary>
 public sealed class SurveyForm
@@ -45,7 +47,8 @@ public sealed class SurveyForm
 
     public bool CommendBadge { get; set; }
 
-    public string? CommendNumber { get; set; }
+    /// <summary>The employee chosen from the staff on duty (their id, never a badge number); none when skipped.</summary>
+    public int? CommendStaff { get; set; }
 
     public bool ContactMe { get; set; }
 
@@ -75,7 +78,7 @@ public sealed class SurveyForm
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(FeedbackRateLimiting.PerAddress)]
-public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, StaffOnDuty staffOnDuty, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public SurveyForm Form { get; set; } = new();
@@ -88,11 +91,13 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
 
     public AskedSurvey? Survey { get; private set; }
 
+    public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
+
     public static string Anchor(string field) => field.Replace("Form.", "", StringComparison.Ordinal) switch
     {
         "Overall" => "overall",
         "Email" or "Phone" or "Consent" or "ContactMe" => "contact",
-        "CommendNumber" => "commend",
+        "CommendStaff" => "commend",
         "Comment" => "comment",
         _ => "main",
     };
@@ -153,14 +158,15 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
             return Page();
         }
 
-        var commend = Form.CommendBadge && BadgeEmployee is not null ? Touchpoint!.Employee!.EmployeeNumber
-            : string.IsNullOrWhiteSpace(Form.CommendNumber) ? null : Form.CommendNumber.Trim();
+        // The badge's holder is named by number inside the server only; a choice from the staff on duty by id (ADR-037).
+        var commend = Form.CommendBadge && BadgeEmployee is not null ? Touchpoint!.Employee!.EmployeeNumber : null;
+        var staff = commend is null && Form.CommendStaff is > 0 ? Form.CommendStaff : null;
         var request = new FeedbackRequest(
             Touchpoint!.Code, Form.Overall!.Value,
             new FeedbackDrivers(Form.Timeliness, Form.Knowledge, Form.Courtesy, Form.Fairness, Form.Outcome),
             Form.Resolved is "yes" or "partly" or "no" ? Form.Resolved : null,
             Form.Comment, commend, contact, Cultures.Normalise(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), null,
-            Form.Version);
+            Form.Version, staff);
         var result = await submit.SubmitAsync(request, Form.Key, new FeedbackSource(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"), cancellationToken);
         if (result.Status == StatusCodes.Status400BadRequest)
         {
@@ -168,7 +174,7 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
             {
                 var (name, message) = field switch
                 {
-                    "commendEmployee" => ("Form.CommendNumber", l["We could not find an employee with this number. Check the badge, or leave it empty."]),
+                    "commendStaff" => ("Form.CommendStaff", l["Please choose someone from the staff of this office, or choose no one."]),
                     "contact.email" => ("Form.Email", l["Please check the email address."]),
                     "contact.phone" => ("Form.Phone", l["Please check the phone number."]),
                     "comment" when Survey!.Asks("comment") => ("Form.Comment", l["The comment is too long."]),
@@ -218,6 +224,7 @@ public sealed class AnswerModel(ServeWellDbContext db, SubmitFeedback submit, IS
         Place = Touchpoint.Service is { } s ? $"{Touchpoint.OrgUnit!.DisplayName(english)} · {s.DisplayName(english)}" : Touchpoint.OrgUnit!.DisplayName(english);
         Survey = await AskedSurvey.ForTouchpointAsync(db, Touchpoint.SurveyDefinitionId, cancellationToken);
         BadgeEmployee = Touchpoint.Kind == TouchpointKind.EmployeeBadge && Touchpoint.Employee is { } e ? e.Name : null;
+        Staff = BadgeEmployee is null ? await staffOnDuty.AtAsync(db, Touchpoint.OrgUnitId, cancellationToken) : [];
         return true;
     }
 }

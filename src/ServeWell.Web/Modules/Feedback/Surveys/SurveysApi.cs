@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Feedback.Intake;
+using ServeWell.Web.Modules.Feedback.Commendations;
 using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
@@ -25,7 +26,11 @@ public sealed record SurveyText(string En, string Ko);
 public sealed record PublicSurveyQuestionDto(string Id, string Kind, bool Required, SurveyText Text);
 
 /// <summary>What a kiosk (or any client) needs to ask a touchpoint's current survey: the version to send back, the questions, the texts.</summary>
-public sealed record PublicSurveyDto(string Touchpoint, int SurveyVersion, int Number, SurveyText Intro, IReadOnlyList<PublicSurveyQuestionDto> Questions, SurveyText Thanks);
+/// <param name="Place">The office (and service) in both languages; a kiosk shows it on screen.</param>
+/// <param name="Staff">For a kiosk: the staff on duty a citizen may commend, named as the city chooses (ADR-037); never employee numbers.</param>
+public sealed record PublicSurveyDto(
+    string Touchpoint, int SurveyVersion, int Number, SurveyText Intro, IReadOnlyList<PublicSurveyQuestionDto> Questions, SurveyText Thanks,
+    SurveyText? Place = null, IReadOnlyList<StaffChoice>? Staff = null);
 
 /// <summary>Publishes the draft; questions and texts, when given, replace the draft's before it is published.</summary>
 public sealed record PublishSurveyRequest(IReadOnlyList<string>? Questions, Dictionary<string, string?>? Texts);
@@ -128,7 +133,8 @@ public static class SurveysApi
         return touchpoint is null ? TypedResults.NotFound() : TypedResults.Ok(await PublicSurveyAsync(db, touchpoint, l, cancellationToken));
     }
 
-    private static async Task<IResult> KioskAsync(HttpRequest request, ServeWellDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    private static async Task<IResult> KioskAsync(
+        HttpRequest request, ServeWellDbContext db, StaffOnDuty staff, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         var token = KioskBatchApi.TokenOf(request);
         var hash = token is null ? null : KioskTokens.Hash(token);
@@ -140,7 +146,14 @@ public static class SurveysApi
             return TypedResults.Problem("Send the kiosk's device token (X-Kiosk-Token). It may have been revoked.", statusCode: 403, title: "Unknown kiosk device");
         }
 
-        return TypedResults.Ok(await PublicSurveyAsync(db, touchpoint, l, cancellationToken));
+        var unit = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == touchpoint.OrgUnitId, cancellationToken);
+        var service = touchpoint.ServiceId is { } sid ? await db.PublicServices.AsNoTracking().SingleAsync(s => s.Id == sid, cancellationToken) : null;
+        string PlaceIn(bool english) => service is null ? unit.DisplayName(english) : $"{unit.DisplayName(english)} · {service.DisplayName(english)}";
+        return TypedResults.Ok(await PublicSurveyAsync(db, touchpoint, l, cancellationToken) with
+        {
+            Place = new SurveyText(PlaceIn(true), PlaceIn(false)),
+            Staff = await staff.AtAsync(db, touchpoint.OrgUnitId, cancellationToken),
+        });
     }
 
     public static async Task<PublicSurveyDto> PublicSurveyAsync(ServeWellDbContext db, Touchpoint touchpoint, IStringLocalizer l, CancellationToken cancellationToken)
