@@ -1,27 +1,24 @@
 using System.Globalization;
 using System.Text;
 using ServeWell.Web.Platform.City.Identity;
-using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Admin.City;
 
 /// <summary>
-/// The city's logo (public: the header shows it before sign-in), its seal (administrators: it appears elsewhere only
-/// inside certificates and reports), and the stylesheet that sets its colour (public). CSP allows no inline style, so the
-/// colour is a small stylesheet of custom properties (ADR-038).
+/// The city's logo (public: the header shows it before sign-in) and the stylesheet that sets its colour (public). CSP
+/// allows no inline style, so the colour is a small stylesheet of custom properties (ADR-038). The seal is shown only to
+/// administrators, by the identity page itself, and inside certificates and reports.
 /// </summary>
 public static class CityIdentityApi
 {
     public static IEndpointRouteBuilder MapCityIdentityApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/city/logo.png", (CityBrands brands, CancellationToken ct) => ImageAsync(brands, CityImage.Logo, ct)).AllowAnonymous();
-        app.MapGet("/city/seal.png", (CityBrands brands, CancellationToken ct) => ImageAsync(brands, CityImage.Seal, ct))
-            .RequireAuthorization(Policies.Administer);
         app.MapGet("/city/theme.css", ThemeAsync).AllowAnonymous();
         return app;
     }
 
-    private static async Task<IResult> ImageAsync(CityBrands brands, string kind, CancellationToken cancellationToken)
+    public static async Task<IResult> ImageAsync(CityBrands brands, string kind, CancellationToken cancellationToken)
     {
         var png = await brands.ImageAsync(kind, cancellationToken);
         return png is null ? TypedResults.NotFound() : TypedResults.File(png, "image/png");

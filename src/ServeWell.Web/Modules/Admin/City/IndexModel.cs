@@ -51,6 +51,13 @@ public sealed class IndexModel(ServeWellDbContext db, CityBrands brands, IOption
         Form = new IdentityForm { NameKo = Current?.NameKo, NameEn = Current?.NameEn, Colour = Current?.Colour ?? CityColours.Default.Key };
     }
 
+    /// <summary>The uploaded logo or seal, for the preview on this page (<c>?handler=Image&amp;kind=seal</c>).</summary>
+    public async Task<IActionResult> OnGetImageAsync(string? kind, CancellationToken cancellationToken)
+    {
+        var png = kind is CityImage.Logo or CityImage.Seal ? await brands.ImageAsync(kind, cancellationToken) : null;
+        return png is null ? NotFound() : File(png, "image/png");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var row = await db.Set<CityIdentity>().FirstOrDefaultAsync(cancellationToken);

@@ -60,8 +60,19 @@ public sealed class CityBrands(ServeWellDbContext db, IMemoryCache cache, IOptio
     public Task<byte[]?> ImageAsync(string kind, CancellationToken cancellationToken) =>
         db.Set<CityImage>().AsNoTracking().Where(i => i.Kind == kind).Select(i => (byte[]?)i.Png).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>What an official document carries: the city's name in <paramref name="language"/> and its seal, when uploaded.</summary>
+    public async Task<CityLetterhead> LetterheadAsync(string language, CancellationToken cancellationToken)
+    {
+        var brand = await CurrentAsync(cancellationToken);
+        var seal = brand.SealVersion is null ? null : await ImageAsync(CityImage.Seal, cancellationToken);
+        return new CityLetterhead(brand.NameIn(language), seal);
+    }
+
     /// <summary>Called after a save, so the next page shows the new identity.</summary>
     public void Forget() => cache.Remove(Key);
 
     public static string Fingerprint(byte[] png) => Convert.ToHexStringLower(SHA256.HashData(png));
 }
+
+/// <summary>The issuing authority of a certificate or report: the city's name (null when none is set) and its seal's PNG.</summary>
+public sealed record CityLetterhead(string? Name, byte[]? Seal);

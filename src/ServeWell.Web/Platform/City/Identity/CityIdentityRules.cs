@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Localization;
-using ServeWell.Web.Platform.Localization;
 using SkiaSharp;
 
 namespace ServeWell.Web.Platform.City.Identity;
@@ -20,7 +19,7 @@ public static class CityIdentityRules
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>The image as a clean PNG, or the reason it is refused, naming the file.</summary>
-    public static (CityImage? Image, string? Error) Read(string kind, string fileName, byte[] bytes, IStringLocalizer<SharedResource> l)
+    public static (CityImage? Image, string? Error) Read(string kind, string fileName, byte[] bytes, IStringLocalizer l)
     {
         var name = Path.GetFileName(fileName);
         if (bytes.Length == 0)
