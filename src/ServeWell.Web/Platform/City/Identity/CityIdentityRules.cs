@@ -42,20 +42,29 @@ public static class CityIdentityRules
             return (null, l["“{0}” is not a PNG image; save it as PNG and upload it again.", name]);
         }
 
-        using var bitmap = SKBitmap.Decode(bytes);
-        if (bitmap is null)
+        // The size is read from the header before any pixel is decoded, so a huge image is refused without the memory it would take.
+        using var stream = new SKMemoryStream(bytes);
+        using var codec = SKCodec.Create(stream);
+        if (codec is null)
         {
             return (null, l["“{0}” could not be read as an image; it may be damaged.", name]);
         }
 
-        if (bitmap.Width < MinSide || bitmap.Height < MinSide || bitmap.Width > MaxSide || bitmap.Height > MaxSide)
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width < MinSide || height < MinSide || width > MaxSide || height > MaxSide)
         {
-            return (null, l["“{0}” is {1} × {2} pixels; upload an image between {3} and {4} pixels on each side.", name, bitmap.Width, bitmap.Height, MinSide, MaxSide]);
+            return (null, l["“{0}” is {1} × {2} pixels; upload an image between {3} and {4} pixels on each side.", name, width, height, MinSide, MaxSide]);
+        }
+
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success)
+        {
+            return (null, l["“{0}” could not be read as an image; it may be damaged.", name]);
         }
 
         using var image = SKImage.FromBitmap(bitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return (new CityImage { Kind = kind, Png = png.ToArray(), Width = bitmap.Width, Height = bitmap.Height }, null);
+        return (new CityImage { Kind = kind, Png = png.ToArray(), Width = width, Height = height }, null);
     }
 
     private static bool LooksLikeSvg(string name, byte[] bytes)
