@@ -41,23 +41,35 @@ public static class PageLayout
         }
     }
 
-    /// <summary>Fails when any text in an SVG chart is drawn smaller than <see cref="SmallestChartText"/> px (its font size times the SVG's scale).</summary>
+    /// <summary>Fails when any text in an SVG chart is drawn smaller than <see cref="SmallestChartText"/> px (its font size times the SVG's scale) or runs past the chart's edge.</summary>
     public static async Task AssertChartTextReadableAsync(IPage page, string what)
     {
         var small = await page.EvaluateAsync<string[]>(
             """
             (smallest) => [...document.querySelectorAll('svg text')]
               .filter(t => t.getClientRects().length > 0 && t.textContent.trim() !== '')
-              .map(t => ({ text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a }))
-              .filter(t => t.px < smallest)
-              .map(t => `"${t.text}" at ${t.px.toFixed(1)} px`)
+              .map(t => {
+                const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
+                const cut = box.left < svg.left - 0.5 || box.right > svg.right + 0.5 || box.top < svg.top - 0.5 || box.bottom > svg.bottom + 0.5;
+                return { text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, cut };
+              })
+              .filter(t => t.px < smallest || t.cut)
+              .map(t => t.cut ? `"${t.text}" cut off at the chart's edge` : `"${t.text}" at ${t.px.toFixed(1)} px`)
               .slice(0, 8)
             """, SmallestChartText);
         if (small.Length > 0)
         {
-            Assert.Fail($"{what} has chart text below {SmallestChartText} px ({page.Url}): {string.Join(", ", small)}");
+            Assert.Fail($"{what} has chart text below {SmallestChartText} px or cut off ({page.Url}): {string.Join(", ", small)}");
         }
     }
 
-    private sealed record WidthReport(int ScrollWidth, int ClientWidth, string[] Wide);
+    // Playwright fills the result through a parameterless constructor and setters.
+    private sealed class WidthReport
+    {
+        public int ScrollWidth { get; set; }
+
+        public int ClientWidth { get; set; }
+
+        public string[] Wide { get; set; } = [];
+    }
 }

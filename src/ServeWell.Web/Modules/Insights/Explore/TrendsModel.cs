@@ -20,7 +20,7 @@ public sealed record TrendChart(string Current, string YearBefore, IReadOnlyList
     // About as wide as a phone's column (ADR-038): drawn at its container's width, a 13-unit label is at least 11 px at 390 px.
     public const int Width = 400;
     public const int Height = 250;
-    public const double Left = 40, Right = 14, Top = 12, Bottom = 36;
+    public const double Left = 40, Right = 24, Top = 12, Bottom = 36;
 
     public static TrendChart From(TrendsDto trends)
     {

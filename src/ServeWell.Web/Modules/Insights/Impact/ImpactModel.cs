@@ -63,7 +63,7 @@ public sealed class ImpactModel(InsightsScope insightsScope, TrainingImpact impa
 /// </remarks>
 public sealed record ImpactChart(string TreatedPoints, string ControlPoints, double CutoffX, IReadOnlyList<(double Y, string Label)> Grid, IReadOnlyList<(double X, string Label)> Months)
 {
-    public const double Width = 400, Height = 240, Left = 34, Right = 390, Top = 12, Bottom = 206, LabelY = 228;
+    public const double Width = 400, Height = 240, Left = 34, Right = 376, Top = 12, Bottom = 206, LabelY = 228;
 
     public static ImpactChart For(IReadOnlyList<ImpactMonthDto> months)
     {
