@@ -3,6 +3,7 @@ using ServeWell.Web.Modules.Admin;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.FollowUps;
 using ServeWell.Web.Modules.Feedback;
+using ServeWell.Web.Modules.Home;
 using ServeWell.Web.Modules.Insights;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
@@ -31,6 +32,7 @@ builder.AddFeedbackModule();
 builder.AddInsightsModule();
 builder.AddAccountsModule();
 builder.AddAdminModule();
+builder.AddHomeModule();
 builder.AddDemoModule();
 
 var app = builder.Build();

@@ -35,14 +35,14 @@ public sealed class AccessTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirFeedbackAndProfile()
+    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingAndTheirFeedback()
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Employee);
         await session.CheckPageAsync("home");
 
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My feedback", "My profile"]);
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My feedback"]);
     }
 
     [Fact]

@@ -35,8 +35,11 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 
         await FillSignInAsync(email, password);
         await Expect(Page).ToHaveURLAsync(new Regex(@"/$"));
-        await Expect(Page.PageHeading()).ToContainTextAsync("Welcome");
+        await Expect(Page.PageHeading()).ToContainTextAsync("What to do now");
     }
+
+    /// <summary>Forgets the sign-in (the context's cookies), so the same browser context can sign in as someone else.</summary>
+    public Task ForgetSignInAsync() => context.ClearCookiesAsync();
 
     /// <summary>Fills the sign-in form already on screen and presses "Sign in".</summary>
     public async Task FillSignInAsync(string email, string password)

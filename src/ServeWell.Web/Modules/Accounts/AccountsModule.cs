@@ -12,7 +12,9 @@ public static class AccountsModule
     public static WebApplicationBuilder AddAccountsModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PasswordResetMail>();
-        return builder.AddNavigation(new NavigationItem("Home", "/", Policies.Staff, 0), new NavigationItem("My profile", "/Accounts/Profile", Policies.Staff, 90));
+        // "My profile" is the person's name in the header's utility bar, not a main-menu entry: it kept the administrator at
+        // seven top-level entries (ADR-036).
+        return builder.AddNavigation(new NavigationItem("Home", "/", Policies.Staff, 0));
     }
 
     public static WebApplication MapAccountsModule(this WebApplication app)

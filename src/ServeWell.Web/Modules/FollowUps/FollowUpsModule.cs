@@ -29,6 +29,7 @@ public static class FollowUpsModule
         services.AddScoped<IFeedbackReceived>(sp => sp.GetRequiredService<OpenFollowUp>());
         services.AddScoped<HandleFollowUp>();
         services.AddScoped<FollowUpQueue>();
+        services.AddScoped<FollowUpTimeliness>();
         services.AddScoped<FollowUpDetails>();
         services.AddScoped<FollowUpMailer>();
         services.AddScoped<FollowUpHousekeeping>();

@@ -28,6 +28,7 @@ public static class InsightsModule
         builder.Services.AddScoped<InsightsOverview>();
         builder.Services.AddScoped<ProblemServicesReport>();
         builder.Services.AddScoped<TrendsReport>();
+        builder.Services.AddScoped<SatisfactionSeries>();
         builder.Services.AddScoped<Explore.InsightsAnswers>();
         builder.Services.AddScoped<Explore.CommentTermsReport>();
         builder.Services.AddScoped<Explore.EmployeeInsights>();

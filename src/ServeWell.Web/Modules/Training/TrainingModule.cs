@@ -23,6 +23,7 @@ public static class TrainingModule
         builder.Services.AddScoped<SaveProgramme>();
         builder.Services.AddScoped<PublishProgramme>();
         builder.Services.AddScoped<SaveSession>();
+        builder.Services.AddScoped<SessionAgenda>();
         builder.Services.AddScoped<SyncProgrammeAudience>();
         builder.Services.AddScoped<ProgrammeEnrolments>();
         builder.Services.AddScoped<SessionMails>();

@@ -25,6 +25,13 @@ public sealed record ComplianceCounts(int InAudience, int Completed, int InProgr
         rows.Count, rows.Count(r => r.Status == ComplianceStatus.Completed),
         rows.Count(r => r.Status != ComplianceStatus.Completed && r.State is EnrolmentState.Registered or EnrolmentState.Attended),
         rows.Count(r => r.Status == ComplianceStatus.Overdue), rows.Count(r => r.Status == ComplianceStatus.DueSoon));
+
+    /// <summary>
+    /// The share (0..100) of the rows whose current cycle was completed on or before <paramref name="day"/>: today's audience
+    /// measured at an earlier date, for a trend; null without rows.
+    /// </summary>
+    public static double? CompletedPercentOn(IReadOnlyCollection<ComplianceRow> rows, DateOnly day) =>
+        rows.Count == 0 ? null : 100.0 * rows.Count(r => r.CompletedOn is { } on && on <= day) / rows.Count;
 }
 
 public sealed record ComplianceResult(string? OrgUnitCode, int? ProgrammeId, ComplianceCounts Counts, IReadOnlyList<ComplianceRow> Rows);

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using ServeWell.Web.BrowserTests.Infrastructure;
+
+namespace ServeWell.Web.BrowserTests;
+
+/// <summary>
+/// Every demo role lands on its home page (ADR-036) in Korean and in English, at 1280 and 390 px: axe finds nothing
+/// serious, and a screenshot of each is kept as artifacts/screenshots/&lt;role&gt;-&lt;lang&gt;-&lt;width&gt;.png in the test
+/// output folder. One browser context per screen size signs in as each role in turn; the language is chosen per
+/// request (?lang=), so no demo account's own language is changed for the other tests.
+/// </summary>
+[Collection(Collections.Accounts)]
+public sealed class HomePageTests(BrowserFixture fixture)
+{
+    private static readonly (string Role, string Email)[] Roles =
+    [
+        ("administrator", DemoAccounts.Administrator), ("training-officer", DemoAccounts.TrainingOfficer), ("instructor", DemoAccounts.Instructor),
+        ("supervisor", DemoAccounts.Supervisor), ("leadership", DemoAccounts.Leader), ("employee", DemoAccounts.Employee),
+    ];
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task Home_AsEachDemoRole_InKoreanAndEnglish_IsAccessibleAndSaved(string screen)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await using var session = await fixture.OpenAsync(Viewport.Named(screen));
+        var page = session.Page;
+        foreach (var (role, email) in Roles)
+        {
+            await session.SignInAsync(email);
+            foreach (var (lang, heading) in new[] { ("ko", "지금 할 일"), ("en", "What to do now") })
+            {
+                await page.GotoAsync($"/?lang={lang}");
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+                await Expect(page.PageHeading()).ToContainTextAsync(heading);
+                await Expect(page.Locator("main section[data-section]").First).ToBeVisibleAsync();
+                await page.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(ScreenshotFolder, $"{role}-{lang}-{session.Viewport.Width}.png"), FullPage = true,
+                });
+                await AxeCheck.AssertAccessibleAsync(page, $"the {role} home page in {lang} at {session.Viewport.Width} px");
+            }
+
+            await session.ForgetSignInAsync();
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new Regex("/Accounts/SignIn"));
+        }
+    }
+}
