@@ -11,6 +11,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture)
     [InlineData("API keys", "/Admin/ApiKeys", "API keys")]
     [InlineData("Audit log", "/Admin/Audit", "Audit log")]
     [InlineData("Outbox", "/Admin/Outbox", "Outbox")]
+    [InlineData("City identity", "/Admin/City", "City identity")]
     public async Task AdminPage_AsAdministrator_OpensFromNavigationWithItsHeading(string link, string path, string heading)
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);

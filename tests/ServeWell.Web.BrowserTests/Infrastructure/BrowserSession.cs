@@ -11,13 +11,15 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 
     public Viewport Viewport { get; } = viewport;
 
-    /// <summary>What every page a test visits gets: a screenshot for people to look at, and axe.</summary>
+    /// <summary>What every page a test visits gets: a screenshot for people to look at, axe, and the width check (nothing cut off).</summary>
     public async Task CheckPageAsync(string what)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var file = $"{test}-{Viewport.Name}-{++_shots:00}-{Unsafe().Replace(what, "-")}.png";
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, file), FullPage = true });
         await AxeCheck.AssertAccessibleAsync(Page, $"{what} at {Viewport.Name} size");
+        await PageLayout.AssertFitsAsync(Page, $"{what} at {Viewport.Name} size");
+        await PageLayout.AssertChartTextReadableAsync(Page, $"{what} at {Viewport.Name} size");
     }
 
     /// <summary>Signs in through the sign-in page, as a person would, and waits for the home page.</summary>

@@ -12,8 +12,13 @@ public static class AdminModule
             new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60, NavigationArea.Administration),
             new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61, NavigationArea.Administration),
             new NavigationItem("Audit log", "/Admin/Audit", Policies.Administer, 62, NavigationArea.Administration),
-            new NavigationItem("Outbox", "/Admin/Outbox", Policies.Administer, 63, NavigationArea.Administration));
+            new NavigationItem("Outbox", "/Admin/Outbox", Policies.Administer, 63, NavigationArea.Administration),
+            new NavigationItem("City identity", "/Admin/City", Policies.Administer, 64, NavigationArea.Administration));
     }
 
-    public static WebApplication MapAdminModule(this WebApplication app) => app;
+    public static WebApplication MapAdminModule(this WebApplication app)
+    {
+        City.CityIdentityApi.MapCityIdentityApi(app);
+        return app;
+    }
 }

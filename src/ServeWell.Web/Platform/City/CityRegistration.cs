@@ -11,6 +11,8 @@ public static class CityRegistration
             .Validate(o => o.MinimumGroupSize >= 1, "City:MinimumGroupSize must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddSingleton<CityClock>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Identity.CityBrands>();
         return builder;
     }
 

@@ -153,6 +153,20 @@ public sealed class PdfPage
         _canvas.DrawPath(path, paint);
     }
 
+    /// <summary>Draws a PNG (the city's seal or logo) scaled to fit a <paramref name="width"/> × <paramref name="height"/> box, centred in it; embedded as an image.</summary>
+    public void Image(byte[] png, float x, float y, float width, float height)
+    {
+        using var image = SKImage.FromEncodedData(png);
+        if (image is null)
+        {
+            return;
+        }
+
+        var scale = Math.Min(width / image.Width, height / image.Height);
+        var (w, h) = (image.Width * scale, image.Height * scale);
+        _canvas.DrawImage(image, SKRect.Create(x + ((width - w) / 2), y + ((height - h) / 2), w, h));
+    }
+
     /// <summary>Draws <paramref name="content"/> as a QR code (error correction M, quiet zone included) in a square of <paramref name="size"/> points: vector squares, sharp at any zoom.</summary>
     public void Qr(string content, float x, float y, float size)
     {

@@ -17,9 +17,10 @@ public sealed record ChartPoint(string X, string Y, string Label, bool Flagged);
 /// <summary>The satisfied share month by month, this period and the same months a year before, as SVG coordinates.</summary>
 public sealed record TrendChart(string Current, string YearBefore, IReadOnlyList<ChartPoint> Points, IReadOnlyList<ChartPoint> BeforePoints, IReadOnlyList<(string Y, string Label)> Grid)
 {
-    public const int Width = 640;
-    public const int Height = 240;
-    private const double Left = 44, Right = 24, Top = 12, Bottom = 36;
+    // About as wide as a phone's column (ADR-038): drawn at its container's width, a 13-unit label is at least 11 px at 390 px.
+    public const int Width = 400;
+    public const int Height = 250;
+    public const double Left = 40, Right = 24, Top = 12, Bottom = 36;
 
     public static TrendChart From(TrendsDto trends)
     {
@@ -44,6 +45,9 @@ public sealed record TrendChart(string Current, string YearBefore, IReadOnlyList
             }
         }
 
+        var shown = ChartLabels.Thin(points.Select(p => (double.Parse(p.X, CultureInfo.InvariantCulture), p.Label)).ToList(), Width - Left - Right)
+            .Select(l => l.Label).ToHashSet(StringComparer.Ordinal);
+        points = [.. points.Select(p => shown.Contains(p.Label) ? p : p with { Label = "" })];
         var grid = new[] { 0, 25, 50, 75, 100 }.Select(p => (S(Y(p)), p.ToString(CultureInfo.InvariantCulture) + "%")).ToList();
         return new TrendChart(
             string.Join(' ', points.Select(p => p.X + "," + p.Y)), string.Join(' ', before.Select(p => p.X + "," + p.Y)), points, before, grid);

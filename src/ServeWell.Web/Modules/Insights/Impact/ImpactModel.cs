@@ -49,7 +49,7 @@ public sealed class ImpactModel(InsightsScope insightsScope, TrainingImpact impa
         return Page();
     }
 
-    /// <summary>The line chart's geometry: a polyline per arm in a 600 × 240 box, the y axis from <see cref="Low"/> to <see cref="High"/>.</summary>
+    /// <summary>The line chart's geometry: a polyline per arm in a <see cref="ImpactChart.Width"/> × <see cref="ImpactChart.Height"/> box.</summary>
     public ImpactChart Chart() => ImpactChart.For(Result!.Months);
 
     public static string Signed(double? value) =>
@@ -57,9 +57,13 @@ public sealed class ImpactModel(InsightsScope insightsScope, TrainingImpact impa
 }
 
 /// <summary>SVG coordinates for the impact chart (attributes only: CSP allows no inline style).</summary>
+/// <remarks>
+/// The box is about as wide as a phone's column (ADR-038): the SVG is drawn at the width of its container, so a
+/// 13-unit label stays at least 11 px on a 390 px screen and grows on a wide one; months are labelled as often as they fit.
+/// </remarks>
 public sealed record ImpactChart(string TreatedPoints, string ControlPoints, double CutoffX, IReadOnlyList<(double Y, string Label)> Grid, IReadOnlyList<(double X, string Label)> Months)
 {
-    public const double Left = 44, Right = 590, Top = 12, Bottom = 200;
+    public const double Width = 400, Height = 240, Left = 34, Right = 376, Top = 12, Bottom = 206, LabelY = 228;
 
     public static ImpactChart For(IReadOnlyList<ImpactMonthDto> months)
     {
@@ -85,7 +89,7 @@ public sealed record ImpactChart(string TreatedPoints, string ControlPoints, dou
         var cutoff = months.Select((m, i) => (m, i)).FirstOrDefault(p => p.m.IsCutoff);
         return new ImpactChart(
             Points(m => m.TreatedIndex), Points(m => m.ControlIndex), cutoff.m is null ? -1 : X(cutoff.i), grid,
-            months.Select((m, i) => (X(i), m.Month[2..])).ToList());
+            ChartLabels.Thin(months.Select((m, i) => (X(i), m.Month[2..])).ToList(), Right - Left));
     }
 
     public static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.City.Identity;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Pdf;
 using SkiaSharp;
@@ -9,9 +11,10 @@ namespace ServeWell.Web.Modules.Insights.Reports;
 
 /// <summary>
 /// Draws the monthly report as an A4 PDF in one language: headline figures, the most problematic services, a vector line
-/// chart of the index over twelve months with its table, follow-up performance, training completions and impact.
+/// chart of the index over twelve months with its table, follow-up performance, training completions and impact. It opens
+/// like an official document (ADR-038): the city as issuing authority with its seal, the title, the date in the city's zone.
 /// </summary>
-public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory localizers)
+public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory localizers, CityBrands brands, CityClock clock)
 {
     private const float Margin = 48;
     private static readonly SKColor Muted = new(0x55, 0x5f, 0x6b);
@@ -19,14 +22,15 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
     private static readonly SKColor Brand = new(0x0b, 0x5c, 0xab);
     private static readonly SKColor Previous = new(0x8a, 0x94, 0xa3);
 
-    public byte[] Render(MonthlyReportData data, string culture)
+    public async Task<byte[]> RenderAsync(MonthlyReportData data, string culture, CancellationToken cancellationToken)
     {
+        var city = await brands.LetterheadAsync(new CultureInfo(Cultures.Normalise(culture)).TwoLetterISOLanguageName, cancellationToken);
         var previousUi = CultureInfo.CurrentUICulture;
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(Cultures.Normalise(culture));
         try
         {
-            return Draw(data, localizers.Create(typeof(SharedResource)));
+            return Draw(data, city, localizers.Create(typeof(SharedResource)));
         }
         finally
         {
@@ -35,7 +39,7 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
         }
     }
 
-    private byte[] Draw(MonthlyReportData d, IStringLocalizer l)
+    private byte[] Draw(MonthlyReportData d, CityLetterhead city, IStringLocalizer l)
     {
         var month = InsightsScope.Format(d.Month);
         var title = l["Monthly report {0}: {1}", month, d.OrgUnitName].Value;
@@ -76,9 +80,22 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
             page.Fill(Margin, y - 2, width, 0.5f, Line);
         }
 
+        const float sealSize = 56;
+        if (city.Seal is { } seal)
+        {
+            page.Image(seal, page.Width - Margin - sealSize, Margin - 8, sealSize, sealSize);
+        }
+
+        var headWidth = city.Seal is null ? width : width - sealSize - 12;
+        if (city.Name is { } issuer)
+        {
+            y = page.Paragraph(issuer, Margin, y, headWidth, 13, bold: true, colour: Brand);
+        }
+
         y = page.Text(l["ServeWell insights"], Margin, y, 10, colour: Muted);
-        y = page.Paragraph(title, Margin, y, width, 20, bold: true);
-        y = page.Text(l["Generated {0}", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)], Margin, y + 2, 9, colour: Muted);
+        y = page.Paragraph(title, Margin, y, headWidth, 20, bold: true);
+        y = page.Text(l["Generated {0}", clock.Format(clock.Now, CultureInfo.CurrentCulture)], Margin, y + 2, 9, colour: Muted);
+        y = Math.Max(y, Margin + sealSize);
 
         Heading(l["Overview"]);
         var cols = new[] { width * 0.4f, width * 0.3f, width * 0.3f };

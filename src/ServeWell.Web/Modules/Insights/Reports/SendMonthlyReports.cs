@@ -71,7 +71,7 @@ public sealed class SendMonthlyReports(
     public async Task<byte[]> RenderAsync(DateOnly month, OrgUnit unit, string culture, CancellationToken cancellationToken)
     {
         var data = await report.CollectAsync(month, unit, culture == "en", cancellationToken);
-        return pdf.Render(data, culture);
+        return await pdf.RenderAsync(data, culture, cancellationToken);
     }
 
     public static string FileName(DateOnly month, OrgUnit unit) => $"servewell-report-{InsightsScope.Format(month)}-{unit.Code}.pdf";

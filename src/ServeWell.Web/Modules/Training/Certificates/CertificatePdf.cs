@@ -1,24 +1,31 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.City.Identity;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Pdf;
 using SkiaSharp;
 
 namespace ServeWell.Web.Modules.Training.Certificates;
 
-/// <summary>Draws a certificate as a one-page A4 landscape PDF, with a QR code of its public verification address (ADR-015).</summary>
-public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResource> l)
+/// <summary>
+/// Draws a certificate as a one-page A4 landscape PDF that reads as an official document (ADR-015, ADR-038): its number at
+/// the top, the title, who completed what, the date of issue in the city's zone, the city as issuing authority with its
+/// seal, and a QR code of its public verification address.
+/// </summary>
+public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResource> l, CityBrands brands, CityClock clock)
 {
     private static readonly SKColor Brand = new(0x0b, 0x53, 0x94);
 
-    public byte[] Render(Certificate certificate, string verificationUrl)
+    public async Task<byte[]> RenderAsync(Certificate certificate, string verificationUrl, CancellationToken cancellationToken)
     {
+        var city = await brands.LetterheadAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         using var writer = new PdfWriter(fonts, $"{l["Certificate of completion"]} — {certificate.ProgrammeTitle}", certificate.Code);
-        Draw(writer.NewPage(PageSizes.A4Landscape), certificate, verificationUrl);
+        Draw(writer.NewPage(PageSizes.A4Landscape), certificate, verificationUrl, city);
         return writer.Finish();
     }
 
-    private void Draw(PdfPage page, Certificate c, string url)
+    private void Draw(PdfPage page, Certificate c, string url, CityLetterhead city)
     {
         var culture = CultureInfo.CurrentCulture;
         var width = page.Width;
@@ -28,12 +35,13 @@ public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResour
 
         const float left = 60;
         var column = width - 120;
-        page.Text(l["Certificate of completion"], left, 70, 30, bold: true, colour: Brand, align: TextAlign.Centre, width: column);
-        page.Text(l["This certifies that"], left, 130, 13, align: TextAlign.Centre, width: column);
-        page.Text(c.EmployeeName, left, 155, 26, bold: true, align: TextAlign.Centre, width: column);
-        page.Text(l["has completed the training programme"], left, 200, 13, align: TextAlign.Centre, width: column);
+        page.Text(l["Certificate No. {0}", c.Code], left, 50, 11);
+        page.Text(l["Certificate of completion"], left, 72, 30, bold: true, colour: Brand, align: TextAlign.Centre, width: column);
+        page.Text(l["This certifies that"], left, 128, 13, align: TextAlign.Centre, width: column);
+        page.Text(c.EmployeeName, left, 150, 26, bold: true, align: TextAlign.Centre, width: column);
+        page.Text(l["has completed the training programme"], left, 193, 13, align: TextAlign.Centre, width: column);
         // Long programme titles wrap within the column.
-        var below = page.Paragraph(c.ProgrammeTitle, left + 40, 225, column - 80, 18, bold: true, align: TextAlign.Centre);
+        var below = page.Paragraph(c.ProgrammeTitle, left + 40, 216, column - 80, 18, bold: true, align: TextAlign.Centre);
 
         var facts = new List<string>
         {
@@ -50,16 +58,29 @@ public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResour
             facts.Add(l["Valid until {0}", expires.ToString("D", culture)]);
         }
 
-        page.Paragraph(string.Join("   ·   ", facts), left, Math.Max(290, below + 20), column, 13, align: TextAlign.Centre);
+        var y = page.Paragraph(string.Join("   ·   ", facts), left, Math.Max(270, below + 14), column, 13, align: TextAlign.Centre);
+
+        // The issuing authority: the date of issue in the city's zone, the city's name, its seal beside the name.
+        y = Math.Max(y + 14, 306);
+        var issued = clock.DateOf(new DateTimeOffset(DateTime.SpecifyKind(c.IssuedAtUtc, DateTimeKind.Utc)));
+        page.Text(issued.ToString("D", culture), left, y, 13, align: TextAlign.Centre, width: column);
+        var authority = city.Name ?? "ServeWell";
+        const float nameSize = 22;
+        page.Text(authority, left, y + 24, nameSize, bold: true, align: TextAlign.Centre, width: column);
+        if (city.Seal is { } seal)
+        {
+            const float sealSize = 72;
+            var nameRight = left + ((column + page.Measure(authority, nameSize, bold: true)) / 2);
+            page.Image(seal, nameRight + 6, y + 24 + (nameSize / 2) - (sealSize / 2), sealSize, sealSize);
+        }
 
         const float qrSize = 110;
         page.Qr(url, width - 60 - qrSize, height - 60 - qrSize, qrSize);
 
         var textWidth = width - 120 - qrSize - 20;
-        var y = height - 150;
-        page.Text(l["Verification code: {0}", c.Code], left, y, 18, bold: true);
-        page.Text(l["Check that this certificate is genuine at:"], left, y + 32, 13);
-        page.Paragraph(url, left, y + 52, textWidth, 13, colour: Brand);
-        page.Text(l["Issued by ServeWell on {0}", c.IssuedAtUtc.ToString("d", culture)], left, y + 80, 10);
+        var bottom = height - 118;
+        page.Text(l["Verification code: {0}", c.Code], left, bottom, 15, bold: true);
+        page.Text(l["Check that this certificate is genuine at:"], left, bottom + 26, 12);
+        page.Paragraph(url, left, bottom + 44, textWidth, 12, colour: Brand);
     }
 }

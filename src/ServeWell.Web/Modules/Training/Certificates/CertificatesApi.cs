@@ -91,7 +91,7 @@ public static class CertificatesApi
             }
         }
 
-        var bytes = pdf.Render(certificate, publicUrl.For(http.Request, $"/verify/{certificate.Code}"));
+        var bytes = await pdf.RenderAsync(certificate, publicUrl.For(http.Request, $"/verify/{certificate.Code}"), cancellationToken);
         return Results.File(bytes, "application/pdf", $"certificate-{certificate.Code}.pdf");
     }
 

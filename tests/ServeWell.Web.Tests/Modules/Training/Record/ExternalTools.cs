@@ -37,6 +37,22 @@ public static class ExternalTools
         }
     }
 
+    /// <summary>The raster images embedded in a PDF, as <c>pdfimages -list</c> lists them (one line each, after its two header lines).</summary>
+    public static async Task<IReadOnlyList<string>> PdfImagesAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"servewell-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var lines = (await RunAsync("pdfimages", "-list", file)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return [.. lines.Skip(2)];
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Every QR code zbarimg finds on the PDF's first page, rendered at 150 dpi.</summary>
     public static async Task<IReadOnlyList<string>> QrCodesAsync(byte[] pdf)
     {

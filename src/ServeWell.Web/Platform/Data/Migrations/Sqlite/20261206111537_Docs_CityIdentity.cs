@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Docs_CityIdentity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "city_identity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LogoSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LogoFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    SealSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SealFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_city_identity", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "city_images",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_city_images", x => x.Kind);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "city_identity");
+
+            migrationBuilder.DropTable(
+                name: "city_images");
+        }
+    }
+}
