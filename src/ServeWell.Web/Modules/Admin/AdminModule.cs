@@ -8,6 +8,7 @@ public static class AdminModule
     public static WebApplicationBuilder AddAdminModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Users.ProvisionEmployeeAccounts>();
+        builder.Services.AddScoped<Audit.AuditReading>();
         return builder.AddNavigation(
             new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60, NavigationArea.Administration),
             new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61, NavigationArea.Administration),

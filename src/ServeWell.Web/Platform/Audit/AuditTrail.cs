@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Platform.Audit;
 
@@ -9,7 +10,7 @@ public static class AuditTrail
     // Secrets and bookkeeping never go into the trail.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "NormalizedEmail", "NormalizedUserName",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "TokenHash", "NormalizedEmail", "NormalizedUserName",
     };
 
     public sealed record Change(string Action, string EntityType, string EntityKey, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
@@ -32,21 +33,37 @@ public static class AuditTrail
                     // A change of secrets or bookkeeping alone (a new security stamp) is not worth an entry.
                     var changed = entry.Properties
                         .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !Hidden.Contains(p.Metadata.Name))
-                        .Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+                        .Select(p => p.Metadata.Name)
+                        .Concat(entry.ComplexProperties
+                            .Where(c => c.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+                            .Select(c => c.Metadata.Name))
+                        .ToHashSet(StringComparer.Ordinal);
                     if (changed.Count == 0)
                     {
                         continue;
                     }
 
                     yield return new Change("updated", type, audited.AuditKey,
-                        Values(entry, p => p.OriginalValue, p => changed.Contains(p.Metadata.Name)), Values(entry, p => p.CurrentValue, p => changed.Contains(p.Metadata.Name)));
+                        Values(entry, p => p.OriginalValue, changed.Contains), Values(entry, p => p.CurrentValue, changed.Contains));
                     break;
             }
         }
     }
 
-    private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> value, Func<PropertyEntry, bool> include) =>
-        entry.Properties
-            .Where(p => include(p) && !Hidden.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty() && !p.IsTemporary)
+    private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> value, Func<string, bool> include)
+    {
+        var values = entry.Properties
+            .Where(p => include(p.Metadata.Name) && !Hidden.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty() && !p.IsTemporary)
             .ToDictionary(p => p.Metadata.Name, value);
+        // A text per language (ADR-030) is a complex property: it goes in as {"en","ko"}, so the log can show the reader's text.
+        foreach (var complex in entry.ComplexProperties.Where(c => include(c.Metadata.Name)))
+        {
+            var parts = complex.Properties.ToDictionary(p => p.Metadata.Name, p => value(p) as string, StringComparer.Ordinal);
+            values[complex.Metadata.Name] = complex.Metadata.ClrType == typeof(LocalText)
+                ? LocalText.Of(parts.GetValueOrDefault(nameof(LocalText.En)), parts.GetValueOrDefault(nameof(LocalText.Ko)))
+                : parts;
+        }
+
+        return values;
+    }
 }

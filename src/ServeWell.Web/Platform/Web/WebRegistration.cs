@@ -60,6 +60,7 @@ public static class WebRegistration
         app.UseMiddleware<SecurityHeaders>();
         // People get a friendly page for 404 and 403; the API keeps its bare status codes and ProblemDetails.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseMiddleware<QueryControlCharacters>();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

@@ -29,11 +29,9 @@ public sealed class IndexModel(ServeWellDbContext db) : PageModel
 
     public IReadOnlyList<string> OpenAttachments { get; private set; } = [];
 
-    public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
     {
-        Notice = TempData["Notice"] as string;
         if (id is not null)
         {
             var mail = await db.OutboxMails.AsNoTracking().Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Admin.Outbox;
@@ -41,9 +42,9 @@ public sealed class RetryModel(ServeWellDbContext db, OutboxDelivery delivery, I
             return NotFound();
         }
 
-        TempData["Notice"] = await delivery.RetryAsync(id, cancellationToken)
+        TempData.Saved(await delivery.RetryAsync(id, cancellationToken)
             ? l["The mail to {0} is queued again and will be sent within a minute.", mail.To].Value
-            : l["The mail to {0} was not failed any more, so nothing changed.", mail.To].Value;
+            : l["The mail to {0} was not failed any more, so nothing changed.", mail.To].Value);
         return Redirect($"/Admin/Outbox/{id}");
     }
 }

@@ -8,6 +8,7 @@ using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Feedback.Kiosks;
@@ -77,6 +78,7 @@ public sealed class IndexModel(ServeWellDbContext db, FeedbackLookups lookups, T
         device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         lookups.Invalidate();
+        TempData.Saved(l["Kiosk “{0}” is revoked: it can no longer send answers.", device.Name]);
         return Redirect("/Feedback/Kiosks");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -39,7 +40,11 @@ public sealed class EditModel(ServeWellDbContext db, ManageSurveys manage, IStri
     }
 
     public Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken) =>
-        SaveThenAsync(id, saved => Redirect($"/Feedback/Surveys/Edit/{saved.Id}?saved=1"), cancellationToken);
+        SaveThenAsync(id, saved =>
+        {
+            TempData.Saved(l["The draft of “{0}” is saved. Citizens see it only once it is published.", saved.Name]);
+            return Redirect($"/Feedback/Surveys/Edit/{saved.Id}");
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken) =>
         SaveThenAsync(id, saved => Redirect($"/Feedback/Surveys/Preview/{saved.Id}"), cancellationToken);
@@ -59,7 +64,8 @@ public sealed class EditModel(ServeWellDbContext db, ManageSurveys manage, IStri
                 return Page();
             }
 
-            return Redirect($"/Feedback/Surveys/Edit/{saved.Id}?published={version.Number}");
+            TempData.Saved(l["Version {0} is published: touchpoints that ask this survey show it now.", version.Number]);
+            return Redirect($"/Feedback/Surveys/Edit/{saved.Id}");
         }, cancellationToken);
 
     private Task<IActionResult> SaveThenAsync(int? id, Func<SurveyDefinition, IActionResult> then, CancellationToken cancellationToken) =>

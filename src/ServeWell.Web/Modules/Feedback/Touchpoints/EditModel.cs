@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Feedback.Services;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
@@ -63,14 +64,26 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
+        TempData.Saved(l["Touchpoint “{0}” is saved.", touchpoint.Label]);
         return Redirect($"/Feedback/Touchpoints/Edit/{touchpoint.Id}");
     }
 
     public async Task<IActionResult> OnPostRotateAsync(int id, CancellationToken cancellationToken) =>
-        await manage.RotateAsync(id, cancellationToken) is null ? NotFound() : Redirect($"/Feedback/Touchpoints/Edit/{id}");
+        Saved(await manage.RotateAsync(id, cancellationToken), "Touchpoint “{0}” has a new code; the old code and its posters no longer open the survey.");
 
     public async Task<IActionResult> OnPostRetireAsync(int id, CancellationToken cancellationToken) =>
-        await manage.RetireAsync(id, cancellationToken) is null ? NotFound() : Redirect($"/Feedback/Touchpoints/Edit/{id}");
+        Saved(await manage.RetireAsync(id, cancellationToken), "Touchpoint “{0}” is retired: citizens can no longer answer through it.");
+
+    private IActionResult Saved(Touchpoint? touchpoint, string notice)
+    {
+        if (touchpoint is null)
+        {
+            return NotFound();
+        }
+
+        TempData.Saved(l[notice, touchpoint.Label]);
+        return Redirect($"/Feedback/Touchpoints/Edit/{touchpoint.Id}");
+    }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
     {

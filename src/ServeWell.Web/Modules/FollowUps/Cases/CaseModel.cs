@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -38,8 +39,6 @@ public sealed class CaseModel(
 
     public IReadOnlyList<Supervisors.Supervisor> Assignees { get; private set; } = [];
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -105,7 +104,11 @@ public sealed class CaseModel(
     {
         if (problems.Count == 0)
         {
-            Message = success;
+            if (success is not null)
+            {
+                TempData.Saved(success);
+            }
+
             return Redirect($"/FollowUps/Case/{id}");
         }
 

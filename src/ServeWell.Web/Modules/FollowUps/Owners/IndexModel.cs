@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -21,8 +22,6 @@ public sealed class IndexModel(ServeWellDbContext db, CaseOwners owners, TimePro
 
     public int Unassigned { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +46,7 @@ public sealed class IndexModel(ServeWellDbContext db, CaseOwners owners, TimePro
         await db.SaveChangesAsync(cancellationToken);
         // Cases waiting without an owner get one now rather than at the next background pass.
         var moved = await owners.AdoptAsync(cancellationToken);
-        Message = l["Saved. {0} open cases were given an owner.", moved];
+        TempData.Saved(l["Saved. {0} open cases were given an owner.", moved]);
         return Redirect("/FollowUps/Owners");
     }
 

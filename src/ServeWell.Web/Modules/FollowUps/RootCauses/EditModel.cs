@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -86,6 +87,7 @@ public sealed class EditModel(ServeWellDbContext db, IStringLocalizer<SharedReso
         cause.SortOrder = Form.SortOrder;
         cause.IsActive = Form.IsActive;
         await db.SaveChangesAsync(cancellationToken);
+        TempData.Saved(l["Root cause “{0}” is saved.", cause.DisplayName(Cultures.ReadsEnglish)]);
         return Redirect("/FollowUps/RootCauses");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Feedback.Intake;
 using ServeWell.Web.Modules.Feedback.Revisions;
 using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -84,6 +85,7 @@ public sealed class ExclusionModel(ReviseFeedback revise, StaffScope scope, Insi
 
         if (Url.IsLocalUrl(ReturnUrl))
         {
+            TempData.Saved(done);
             return LocalRedirect(ReturnUrl!);
         }
 

@@ -2,15 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Insights.Reports;
 
 [Authorize(Policy = Policies.ViewInsights)]
-public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, ServeWellDbContext db, InsightsCalendar calendar, TimeProvider clock)
+public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, ServeWellDbContext db, InsightsCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : InsightsPageModel(insightsScope, scope, db)
 {
     private readonly ServeWellDbContext _db = db;
@@ -60,6 +63,7 @@ public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, 
             }
         }
 
+        TempData.Saved(localizer["You are subscribed: the monthly report comes by email on the first working day of each month."]);
         return RedirectToPage(new { unit = Unit });
     }
 
@@ -69,6 +73,7 @@ public sealed class ReportsModel(InsightsScope insightsScope, StaffScope scope, 
         await _db.ReportSubscriptions.Where(s => s.UserId == user).ExecuteDeleteAsync(cancellationToken);
         _db.Audit("unsubscribed", "MonthlyReport", user, null, null);
         await _db.SaveChangesAsync(cancellationToken);
+        TempData.Saved(localizer["You are unsubscribed: the monthly report no longer comes by email."]);
         return RedirectToPage(new { unit = Unit });
     }
 

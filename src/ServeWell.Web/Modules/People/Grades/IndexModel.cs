@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -37,7 +38,6 @@ public sealed class IndexModel(ServeWellDbContext db, IStringLocalizer<SharedRes
 
     public GradeScale Current { get; private set; } = GradeScale.Korean();
 
-    public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -82,8 +82,7 @@ public sealed class IndexModel(ServeWellDbContext db, IStringLocalizer<SharedRes
         scale.SeniorEnd = Form.SeniorEnd;
         scale.Label = Form.Label.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        Current = scale;
-        Message = l["Saved."];
-        return Page();
+        TempData.Saved(l["The grade scale “{0}” is saved.", scale.Name]);
+        return Redirect("/People/GradeScale");
     }
 }

@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
 
 /// <summary>The training officer edits a programme's question set: the questions, their options, the correct one, the pass mark.</summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save) : PageModel
+public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Empty question slots shown below the existing ones; save to get more.</summary>
     public const int BlankSlots = 2;
@@ -21,22 +24,19 @@ public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save) : 
 
     public string ProgrammeTitle { get; private set; } = "";
 
-    public bool Saved { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, bool saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadProgrammeAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Saved = saved;
         var check = await db.KnowledgeChecks.AsNoTracking().Include(k => k.Questions).FirstOrDefaultAsync(k => k.ProgrammeId == id, cancellationToken);
         Form = new KnowledgeCheckForm
         {
             PassMarkPercent = check?.PassMarkPercent ?? 70,
             Questions = (check?.Questions ?? []).OrderBy(q => q.Order)
-                .Select(q => new QuestionForm { Text = q.Text, Options = [.. q.Options], Correct = q.CorrectOption + 1 }).ToList(),
+                .Select(QuestionForm.From).ToList(),
         };
         AddBlankSlots();
         return Page();
@@ -52,7 +52,8 @@ public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save) : 
         var problems = await save.SaveAsync(id, Form, cancellationToken);
         if (problems.Count == 0)
         {
-            return Redirect($"/Training/Programmes/{id}/KnowledgeCheck?saved=true");
+            TempData.Saved(l["The knowledge check of {0} has been saved: {1} questions.", ProgrammeTitle, Form.Questions.Count(q => !q.IsBlank)]);
+            return Redirect($"/Training/Programmes/{id}/KnowledgeCheck");
         }
 
         foreach (var p in problems)
@@ -70,14 +71,14 @@ public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save) : 
         {
             while (q.Options.Count < KnowledgeQuestion.MaxOptions)
             {
-                q.Options.Add(null);
+                q.Options.Add(new LocalTextForm());
             }
         }
 
         var blanks = Form.Questions.Count(q => q.IsBlank);
         for (var i = blanks; i < BlankSlots; i++)
         {
-            Form.Questions.Add(new QuestionForm { Options = [.. Enumerable.Repeat<string?>(null, KnowledgeQuestion.MaxOptions)] });
+            Form.Questions.Add(new QuestionForm { Options = [.. Enumerable.Range(0, KnowledgeQuestion.MaxOptions).Select(_ => new LocalTextForm())] });
         }
     }
 

@@ -1,4 +1,5 @@
 using ServeWell.Web.Platform.Audit;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
 
@@ -35,10 +36,11 @@ public sealed class KnowledgeQuestion
 
     public int Order { get; set; }
 
-    public required string Text { get; set; }
+    /// <summary>The question, per language (ADR-030); the employee reads their language, else the other.</summary>
+    public LocalText Text { get; set; } = LocalText.Empty;
 
-    /// <summary>The options in the order shown; stored as one JSON array.</summary>
-    public List<string> Options { get; set; } = [];
+    /// <summary>The options in the order shown, each per language; stored as one JSON array (see <see cref="KnowledgeOptionsJson"/>).</summary>
+    public List<LocalText> Options { get; set; } = [];
 
     /// <summary>Index into <see cref="Options"/> of the one correct option.</summary>
     public int CorrectOption { get; set; }

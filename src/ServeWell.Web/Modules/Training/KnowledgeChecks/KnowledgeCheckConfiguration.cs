@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
 
@@ -24,12 +25,12 @@ internal sealed class KnowledgeQuestionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<KnowledgeQuestion> builder)
     {
         builder.ToTable("knowledge_questions");
-        builder.Property(q => q.Text).HasMaxLength(1000);
+        builder.HasLocalText(q => q.Text, 1000);
         // Options are read and written with their question, never queried one by one.
         builder.Property(q => q.Options)
-            .HasConversion(o => JsonSerializer.Serialize(o, JsonSerializerOptions.Default), json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), o => o.Aggregate(0, (h, s) => HashCode.Combine(h, s)), o => o.ToList()))
-            .HasMaxLength(4000);
+            .HasConversion(o => KnowledgeOptionsJson.Write(o), json => KnowledgeOptionsJson.Read(json),
+                new ValueComparer<List<LocalText>>((a, b) => a!.SequenceEqual(b!), o => o.Aggregate(0, (h, s) => HashCode.Combine(h, s)), o => o.ToList()))
+            .HasMaxLength(8000);
         builder.HasIndex(q => new { q.KnowledgeCheckId, q.Order });
     }
 }
@@ -49,4 +50,27 @@ internal sealed class KnowledgeAttemptConfiguration : IEntityTypeConfiguration<K
         builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TrainingSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.SetNull);
     }
+}
+
+/// <summary>
+/// The options column: an array of <c>{"en","ko"}</c> objects. Rows written before texts per language hold an array of
+/// plain strings, read as Korean (the city's default language, as the migration put the question's text, ADR-035).
+/// </summary>
+internal static class KnowledgeOptionsJson
+{
+    // Hangul as itself, not \uXXXX: six options in two languages stay far inside the column.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(List<LocalText> options) => JsonSerializer.Serialize(options, Options);
+
+    public static List<LocalText> Read(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.String
+            ? LocalText.In("ko", o.GetString())
+            : LocalText.Of(Text(o, "en"), Text(o, "ko"))).ToList();
+    }
+
+    private static string? Text(JsonElement o, string language) =>
+        o.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
 }

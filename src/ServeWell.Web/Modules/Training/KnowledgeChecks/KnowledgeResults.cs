@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Training.Sessions;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
 
 /// <summary>How many answered one question right, before and after.</summary>
-public sealed record QuestionResult(string Text, int PreAnswered, double? PreCorrectRate, int PostAnswered, double? PostCorrectRate);
+/// <remarks><see cref="Text"/> is in the reader's language; <see cref="Texts"/> gives both (ADR-030).</remarks>
+public sealed record QuestionResult(string Text, int PreAnswered, double? PreCorrectRate, int PostAnswered, double? PostCorrectRate, LocalText Texts);
 
 /// <summary>Pre and post scores side by side: the gain is what the session taught (Kirkpatrick level 2).</summary>
 public sealed record KnowledgeSummary(int PreCount, double? PreAverage, int PostCount, double? PostAverage, double? PostPassRate, IReadOnlyList<QuestionResult> Questions);
@@ -66,7 +68,7 @@ public sealed class KnowledgeResults(ServeWellDbContext db)
         {
             var (preAnswered, preRate) = Rate(pre, q.Id);
             var (postAnswered, postRate) = Rate(post, q.Id);
-            return new QuestionResult(q.Text, preAnswered, preRate, postAnswered, postRate);
+            return new QuestionResult(q.Text.ToString(), preAnswered, preRate, postAnswered, postRate, q.Text);
         }).ToList();
         return new KnowledgeSummary(pre.Count, Average(pre), post.Count, Average(post), post.Count == 0 ? null : (double)post.Count(a => a.Passed) / post.Count, perQuestion);
     }

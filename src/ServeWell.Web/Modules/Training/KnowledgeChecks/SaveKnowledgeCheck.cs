@@ -15,15 +15,21 @@ public sealed class KnowledgeCheckForm
 
 public sealed class QuestionForm
 {
-    public string? Text { get; set; }
+    /// <summary>The question per language; at least one.</summary>
+    public LocalTextForm Text { get; set; } = new();
 
-    /// <summary>Up to <see cref="KnowledgeQuestion.MaxOptions"/> options; blank ones are left out.</summary>
-    public List<string?> Options { get; set; } = [];
+    /// <summary>Up to <see cref="KnowledgeQuestion.MaxOptions"/> options, each per language; blank ones are left out.</summary>
+    public List<LocalTextForm> Options { get; set; } = [];
 
     /// <summary>The correct option, counted from 1 as shown on the page.</summary>
     public int? Correct { get; set; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Text) && Options.All(string.IsNullOrWhiteSpace);
+    public bool IsBlank => Text.ToText().IsEmpty && Options.All(o => o.ToText().IsEmpty);
+
+    public static QuestionForm From(KnowledgeQuestion q) => new()
+    {
+        Text = LocalTextForm.From(q.Text), Options = [.. q.Options.Select(LocalTextForm.From)], Correct = q.CorrectOption + 1,
+    };
 }
 
 /// <summary>Checks and saves a question set whole: nothing is written when any question is wrong.</summary>
@@ -50,26 +56,27 @@ public sealed class SaveKnowledgeCheck(ServeWellDbContext db, TimeProvider clock
 
             number++;
             var prefix = $"Questions[{i}]";
-            if (string.IsNullOrWhiteSpace(q.Text))
+            var text = q.Text.ToText();
+            if (text.IsEmpty)
             {
                 problems.Add(new($"{prefix}.Text", l["Question {0}: enter the question.", number]));
             }
-            else if (q.Text.Trim().Length > 1000)
+            else if (text.En.Length > 1000 || text.Ko.Length > 1000)
             {
                 problems.Add(new($"{prefix}.Text", l["Question {0}: keep the question to 1000 characters.", number]));
             }
 
-            var options = q.Options.Take(KnowledgeQuestion.MaxOptions).ToList();
-            if (options.Count(o => !string.IsNullOrWhiteSpace(o)) < 2)
+            var options = q.Options.Take(KnowledgeQuestion.MaxOptions).Select(o => o.ToText()).ToList();
+            if (options.Count(o => !o.IsEmpty) < 2)
             {
                 problems.Add(new($"{prefix}.Options", l["Question {0}: give at least two options.", number]));
             }
-            else if (options.Any(o => o is { Length: > 300 }))
+            else if (options.Any(o => o.En.Length > 300 || o.Ko.Length > 300))
             {
                 problems.Add(new($"{prefix}.Options", l["Question {0}: keep each option to 300 characters.", number]));
             }
 
-            if (q.Correct is not { } correct || correct < 1 || correct > options.Count || string.IsNullOrWhiteSpace(options[correct - 1]))
+            if (q.Correct is not { } correct || correct < 1 || correct > options.Count || options[correct - 1].IsEmpty)
             {
                 problems.Add(new($"{prefix}.Correct", l["Question {0}: choose which option is correct (one that is filled in).", number]));
             }
@@ -101,12 +108,12 @@ public sealed class SaveKnowledgeCheck(ServeWellDbContext db, TimeProvider clock
         {
             var q = wanted[i];
             // Blank options are dropped; the correct one moves with them.
-            var kept = q.Options.Take(KnowledgeQuestion.MaxOptions).Select((o, index) => (Text: o?.Trim(), index)).Where(o => !string.IsNullOrEmpty(o.Text)).ToList();
+            var kept = q.Options.Take(KnowledgeQuestion.MaxOptions).Select((o, index) => (Text: o.ToText(), index)).Where(o => !o.Text.IsEmpty).ToList();
             var correct = kept.FindIndex(o => o.index == q.Correct!.Value - 1);
             // Questions keep their ids by position, so earlier answers stay linked to the question at that place.
-            var question = i < existing.Count ? existing[i] : new KnowledgeQuestion { Text = "" };
-            question.Text = q.Text!.Trim();
-            question.Options = kept.Select(o => o.Text!).ToList();
+            var question = i < existing.Count ? existing[i] : new KnowledgeQuestion();
+            question.Text = q.Text.ToText();
+            question.Options = kept.Select(o => o.Text).ToList();
             question.CorrectOption = correct;
             question.Order = i;
             if (i >= existing.Count)

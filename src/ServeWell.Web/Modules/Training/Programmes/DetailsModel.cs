@@ -29,7 +29,6 @@ public sealed class DetailsModel(ServeWellDbContext db, MatchAudience match, IAu
 
     public bool CanManage { get; private set; }
 
-    public string? Notice { get; private set; }
 
     public bool English { get; } = Cultures.ReadsEnglish;
 
@@ -43,7 +42,6 @@ public sealed class DetailsModel(ServeWellDbContext db, MatchAudience match, IAu
         }
 
         Programme = programme;
-        Notice = TempData["Notice"] as string;
         var ids = programme.Instructors.Select(i => i.EmployeeId).OfType<int>().ToList();
         var numbers = await db.Employees.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.EmployeeNumber, cancellationToken);
         Instructors = programme.Instructors.OrderBy(i => i.Order)

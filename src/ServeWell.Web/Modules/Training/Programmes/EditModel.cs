@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
@@ -17,7 +20,7 @@ namespace ServeWell.Web.Modules.Training.Programmes;
 /// first matches show without JavaScript and without losing what was typed.
 /// </summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class EditModel(ServeWellDbContext db, SaveProgramme save, MatchAudience match) : PageModel
+public sealed class EditModel(ServeWellDbContext db, SaveProgramme save, MatchAudience match, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PreviewSize = 50;
 
@@ -65,6 +68,9 @@ public sealed class EditModel(ServeWellDbContext db, SaveProgramme save, MatchAu
             var (programme, problems) = await save.SaveAsync(id, Form.ToRequest(), cancellationToken);
             if (programme is not null)
             {
+                TempData.Saved(id is null
+                    ? l["Programme “{0}” is saved as a draft: nobody is invited until you publish it.", programme.Title]
+                    : l["Programme “{0}” is saved.", programme.Title]);
                 return Redirect($"/Training/Programmes/Details/{programme.Id}");
             }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.Programmes;
@@ -36,7 +37,7 @@ public sealed class PublishModel(PublishProgramme publish, IStringLocalizer<Shar
             return NotFound();
         }
 
-        TempData["Notice"] = l["The programme is published. {0} people are enrolled; their invitations are being sent.", counts.Invited].Value;
+        TempData.Saved(l["The programme is published. {0} people are enrolled; their invitations are being sent.", counts.Invited].Value);
         return Redirect($"/Training/Programmes/Details/{id}");
     }
 }

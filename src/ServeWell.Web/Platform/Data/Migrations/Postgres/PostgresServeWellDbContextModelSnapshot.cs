@@ -2152,16 +2152,28 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("TextKo");
+                        });
 
                     b.HasKey("Id");
 

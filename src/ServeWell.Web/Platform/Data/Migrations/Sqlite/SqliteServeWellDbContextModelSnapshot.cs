@@ -2077,16 +2077,28 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Options")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextKo");
+                        });
 
                     b.HasKey("Id");
 
