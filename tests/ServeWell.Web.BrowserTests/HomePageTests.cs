@@ -49,4 +49,48 @@ public sealed class HomePageTests(BrowserFixture fixture)
             await Expect(page).ToHaveURLAsync(new Regex("/Accounts/SignIn"));
         }
     }
+
+    /// <summary>
+    /// The main page of each area (issue 13's proof), read by the role that works there, in Korean and in English at
+    /// the screen size: each gets the checks every visited page gets (a screenshot, axe, nothing wider than the screen,
+    /// chart text at least 11 px).
+    /// </summary>
+    private static readonly (string Area, string Email, string Path)[] AreaPages =
+    [
+        ("my-training", DemoAccounts.Employee, "/Training/My"),
+        ("training-programmes", DemoAccounts.TrainingOfficer, "/Training/Programmes"),
+        ("training-compliance", DemoAccounts.TrainingOfficer, "/Training/Compliance"),
+        ("my-sessions", DemoAccounts.Instructor, "/Training/Sessions/Mine"),
+        ("touchpoints", DemoAccounts.Administrator, "/Feedback/Touchpoints"),
+        ("follow-ups", DemoAccounts.Supervisor, "/FollowUps"),
+        ("insights", DemoAccounts.Leader, "/Insights"),
+        ("employees", DemoAccounts.Administrator, "/People/Employees"),
+        ("audit-log", DemoAccounts.Administrator, "/Admin/Audit"),
+    ];
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task MainPageOfEachArea_InKoreanAndEnglish_IsAccessibleAndFits(string screen)
+    {
+        await using var session = await fixture.OpenAsync(Viewport.Named(screen));
+        var page = session.Page;
+        foreach (var group in AreaPages.GroupBy(a => a.Email))
+        {
+            await session.SignInAsync(group.Key);
+            foreach (var (area, _, path) in group)
+            {
+                foreach (var lang in new[] { "ko", "en" })
+                {
+                    var response = await page.GotoAsync($"{path}?lang={lang}");
+                    Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+                    await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+                    await Expect(page.PageHeading()).ToBeVisibleAsync();
+                    await session.CheckPageAsync($"{area}-{lang}");
+                }
+            }
+
+            await session.ForgetSignInAsync();
+        }
+    }
 }
