@@ -23,7 +23,10 @@ public static class PageLayout
                 const r = el.getBoundingClientRect();
                 if (r.right > width + 1 && r.width > 0 && getComputedStyle(el).position !== 'fixed') {
                   let inScroller = false;
-                  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                  // A scrolling box clips what it contains; an absolutely positioned element is contained by its nearest
+                  // positioned ancestor (offsetParent), so a scroller below that one does not clip it.
+                  const start = getComputedStyle(el).position === 'absolute' ? el.offsetParent : el.parentElement;
+                  for (let p = start; p && p !== document.body; p = p.parentElement) {
                     const o = getComputedStyle(p).overflowX;
                     if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') { inScroller = true; break; }
                   }
