@@ -15,6 +15,10 @@ PGPORT="${PGPORT:-54329}"                   # never 5432, which a system cluster
 RESULTS="$WORK/results"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Hundreds of app instances start in one test process; each would watch its appsettings files and content root with
+# inotify, and the kernel's default of 128 instances per user ran out (IOException in unrelated tests). Tests change
+# no file under a running app, so the apps neither reload configuration nor watch with inotify.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 
 declare -A T=()
 now() { date +%s.%N; }

@@ -68,6 +68,7 @@ internal static class InsightsBenchmark
         services.AddScoped<ProblemServicesReport>();
         services.AddScoped<TrendsReport>();
         services.AddScoped<InsightsAnswers>();
+        services.AddSingleton<ServeWell.Web.Modules.Feedback.Commendations.StaffOnDuty>();
         services.AddScoped<SubmitFeedback>();
         services.AddSingleton<InsightsRollupWorker>();
         return services.BuildServiceProvider();

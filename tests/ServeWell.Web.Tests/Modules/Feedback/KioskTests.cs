@@ -158,7 +158,7 @@ public abstract class KioskTests(FeedbackApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Html.ParseAsync(response);
         page.QuerySelector("script[src^='/js/kiosk.js']").ShouldNotBeNull();
-        page.QuerySelectorAll("input[name=overall]").Length.ShouldBe(5);
+        page.QuerySelectorAll("#kiosk-ask button.face[data-score]").Length.ShouldBe(5);
     }
 
     /// <summary>Registers a kiosk through the administrators' page and reads the token it shows once.</summary>
