@@ -107,8 +107,8 @@ for (const n of names.filter(n => n.startsWith("home-"))) {
   const css = read(n).audits["network-requests"].details.items.find(i => /\/css\/.*\.css/.test(i.url));
   if (!css || css.resourceSize < 1000) { console.error(`${n}: the stylesheet did not load (${css ? css.resourceSize + " bytes" : "no request"})`); process.exit(1); }
 }
-console.log(`| Page | Final URL | Performance | Ratio to the static page (${floor}) | Accessibility | LCP | TBT | CLS |`);
-console.log("|---|---|---|---|---|---|---|---|");
+console.log(`| Page | Final URL | Performance | Ratio to the static page (${floor}) | Accessibility | LCP | TBT | CLS | Bytes (compressed, first load) |`);
+console.log("|---|---|---|---|---|---|---|---|---|");
 let bad = 0;
 for (const n of names) {
   const r = read(n);
@@ -116,7 +116,7 @@ for (const n of names) {
   const au = r.audits;
   const failing = Object.values(au).filter(x => x.score === 0 && r.categories.accessibility.auditRefs.some(a => a.id === x.id)).map(x => x.id);
   if (n !== "baseline" && (a11y < 100 || perf < 95)) bad++;
-  console.log(`| ${n} | ${r.finalDisplayedUrl.replace(/^https?:\/\/[^/]+/, "")} | ${perf} | ${(perf / floor).toFixed(2)} | ${a11y}${failing.length ? " (" + failing.join(", ") + ")" : ""} | ${au["largest-contentful-paint"].displayValue} | ${au["total-blocking-time"].displayValue} | ${au["cumulative-layout-shift"].displayValue} |`);
+  console.log(`| ${n} | ${r.finalDisplayedUrl.replace(/^https?:\/\/[^/]+/, "")} | ${perf} | ${(perf / floor).toFixed(2)} | ${a11y}${failing.length ? " (" + failing.join(", ") + ")" : ""} | ${au["largest-contentful-paint"].displayValue} | ${au["total-blocking-time"].displayValue} | ${au["cumulative-layout-shift"].displayValue} | ${(au["total-byte-weight"].numericValue / 1024).toFixed(1)} KB |`);
 }
 console.log(`${names.length - 1} pages, ${bad} below accessibility 100 or performance 95`);
 JS
