@@ -146,7 +146,7 @@ public abstract class StaffCommendationTests(FeedbackApp app)
         stored.Channel.ShouldBe(FeedbackChannel.Kiosk);
         stored.OrgUnitId.ShouldBe(office.Touchpoint.OrgUnitId);
         stored.AnsweredAt.ShouldBe(answeredAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
-        app.Services.GetRequiredService<CityClock>().DateOf(new DateTimeOffset(stored.AnsweredAt, TimeSpan.Zero)).ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow.Date));
+        app.Services.GetRequiredService<CityClock>().DateOf(new DateTimeOffset(stored.AnsweredAt, TimeSpan.Zero)).ShouldBe(DateOnly.FromDateTime(answeredAt.UtcDateTime.Date.AddDays(1)));
         (stored.Courtesy, stored.CommendedEmployeeId).ShouldBe((null, null));
 
         var survey = await kiosk.GetStringAsync("/api/v1/kiosk/survey");
