@@ -138,12 +138,21 @@ for path in sys.argv[1:]:
         if r.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
             msg = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
             print("[test] FAILED " + r.get("testName", "?") + (" — " + msg[0][:300] if msg else ""))
+    summary = root.find("t:ResultSummary", ns)
+    if summary is not None and summary.get("outcome") not in ("Completed", "Passed"):
+        why = [ri.findtext("t:Text", default="", namespaces=ns).strip()[:300] for ri in summary.iterfind(".//t:RunInfo", ns)]
+        print("[test] RUN NOT FINISHED " + path + (" — " + " | ".join(why) if why else ""))
 PY
-  cat "${trx[@]}" | grep -o '<Counters [^>]*>' | awk -v files="${#trx[@]}" '
+  # A run that did not finish (a hang the blame collector ended, a crashed test host) leaves a TRX whose counters
+  # show no failure, and the tests it never reached are in no counter at all: each such run counts as one failure.
+  local unfinished
+  unfinished=$(cat "${trx[@]}" | grep -o '<ResultSummary outcome="[A-Za-z]*"' | grep -vc 'outcome="\(Completed\|Passed\)"')
+  cat "${trx[@]}" | grep -o '<Counters [^>]*>' | awk -v files="${#trx[@]}" -v unfinished="${unfinished:-0}" '
     { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/["\/>]/, "", kv[2]); c[kv[1]] += kv[2] } }
     END {
       printf "[test] %d TRX file(s): total %d, executed %d, not run %d\n", files, c["total"], c["executed"], c["total"] - c["executed"]
-      printf "%d passed, %d failed\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"]
+      if (unfinished > 0) printf "[test] %d test run(s) did not finish; the tests they never reached are not counted above\n", unfinished
+      printf "%d passed, %d failed\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"] + unfinished
     }'
 }
 
@@ -167,7 +176,7 @@ timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug -m:1 \
                 --results-directory "$RESULTS" \
                 --logger "trx;LogFilePrefix=servewell" \
                 --logger "console;verbosity=normal" \
-                --blame-hang-timeout 10m --blame-hang-dump-type none
+                --blame-hang-timeout 5m --blame-hang-dump-type none
 test_rc=$?
 timed pg_stop pg_stop
 trap - EXIT INT TERM

@@ -50,6 +50,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context (no cookies) with one page, at the given screen size; optionally with JavaScript off.</summary>
     public async Task<BrowserSession> OpenAsync(Viewport viewport, bool javaScript = true, [CallerMemberName] string test = "")
     {
+        var context = await NewContextAsync(viewport, javaScript);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page, viewport, javaScript, test, this);
+    }
+
+    /// <summary>A browser context at the given screen size, in Seoul's time, with the default timeout every test relies on.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Viewport viewport, bool javaScript = true)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
@@ -61,8 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, viewport, test, this);
+        return context;
     }
 
     /// <summary>True the first time a page that never changes is met at a screen size, so it is checked once, not in every test.</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ServeWell.Web.BrowserTests.Infrastructure;
 
 /// <summary>One test's browser: a context with its own cookies and a page, plus the checks every visited page gets.</summary>
-public sealed partial class BrowserSession(IBrowserContext context, IPage page, Viewport viewport, string test, BrowserFixture fixture) : IAsyncDisposable
+public sealed partial class BrowserSession(IBrowserContext context, IPage page, Viewport viewport, bool javaScript, string test, BrowserFixture fixture) : IAsyncDisposable
 {
     private int _shots;
 
@@ -17,9 +17,31 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var file = $"{test}-{Viewport.Name}-{++_shots:00}-{Unsafe().Replace(what, "-")}.png";
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, file), FullPage = true });
-        await AxeCheck.AssertAccessibleAsync(Page, $"{what} at {Viewport.Name} size");
-        await PageLayout.AssertFitsAsync(Page, $"{what} at {Viewport.Name} size");
-        await PageLayout.AssertChartTextReadableAsync(Page, $"{what} at {Viewport.Name} size");
+        var label = $"{what} at {Viewport.Name} size";
+        if (javaScript)
+        {
+            await CheckLoadedPageAsync(Page, label);
+            return;
+        }
+
+        // axe and the layout checks are scripts, and a page without JavaScript never runs them (the wait for axe's
+        // script tag hung the whole run). They run on a twin: the same HTML, its scripts taken out, so the twin
+        // shows exactly what the script-less browser shows, in a context that may run the checks.
+        var html = ScriptElement().Replace(await Page.ContentAsync(), "");
+        var url = Page.Url;
+        await using var twin = await fixture.NewContextAsync(Viewport);
+        var twinPage = await twin.NewPageAsync();
+        await twinPage.RouteAsync(u => u == url, route => route.FulfillAsync(new() { Body = html, ContentType = "text/html; charset=utf-8" }));
+        await twinPage.GotoAsync(url);
+        await twinPage.WaitForLoadStateAsync(LoadState.Load);
+        await CheckLoadedPageAsync(twinPage, label + " without JavaScript");
+    }
+
+    private static async Task CheckLoadedPageAsync(IPage page, string label)
+    {
+        await AxeCheck.AssertAccessibleAsync(page, label);
+        await PageLayout.AssertFitsAsync(page, label);
+        await PageLayout.AssertChartTextReadableAsync(page, label);
     }
 
     /// <summary>Signs in through the sign-in page, as a person would, and waits for the home page.</summary>
@@ -72,4 +94,7 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 
     [GeneratedRegex("[^A-Za-z0-9_-]+")]
     private static partial Regex Unsafe();
+
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptElement();
 }
