@@ -1,0 +1,23 @@
+namespace ServeWell.Web.Modules.Learning;
+
+/// <summary>
+/// Self-study as a way of delivering a training programme (issue 14): courses and lessons, the question bank with
+/// Moodle's GIFT and XML formats, quizzes, and purchased SCORM packages. Learning sits above Training (ADR-033): it
+/// reads programmes and enrolments and reports completions through Training's record, so certificates, compliance and
+/// Insights count self-study unchanged.
+/// </summary>
+public static class LearningModule
+{
+    public static WebApplicationBuilder AddLearningModule(this WebApplicationBuilder builder)
+    {
+        // Each part of Learning registers its services here: the question bank, courses, SCORM.
+        return builder;
+    }
+
+    public static WebApplication MapLearningModule(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Learning");
+        _ = api;
+        return app;
+    }
+}
