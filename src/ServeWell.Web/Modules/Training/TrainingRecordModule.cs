@@ -19,6 +19,7 @@ public static class TrainingRecordModule
         builder.Services.AddScoped<ProgrammeCycles>();
         builder.Services.AddScoped<CompleteEnrolment>();
         builder.Services.AddScoped<CompletionDating>();
+        builder.Services.AddScoped<RecordSelfStudy>();
         builder.Services.AddScoped<IssueCertificate>();
         builder.Services.AddScoped<IAttendedSession, AttendedSessionFromEnrolment>();
         builder.Services.AddScoped<IAttendanceRecorded, CompleteOnAttendance>();

@@ -26,5 +26,7 @@ public static class TrainingRecordSets
         public DbSet<KnowledgeAttempt> KnowledgeAttempts => db.Set<KnowledgeAttempt>();
 
         public DbSet<Certificate> Certificates => db.Set<Certificate>();
+
+        public DbSet<SelfStudyCompletion> SelfStudyCompletions => db.Set<SelfStudyCompletion>();
     }
 }

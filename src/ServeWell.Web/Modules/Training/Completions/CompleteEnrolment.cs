@@ -13,7 +13,15 @@ public sealed record CompletionProgress(
 {
     public bool Complete => Completion is not null;
 
-    public bool RequirementsMet => Attended && (!EvaluationRequired || EvaluationSubmitted) && (!KnowledgeCheckRequired || KnowledgeCheckPassed);
+    /// <summary>False for a self-study programme only (ADR-042).</summary>
+    public bool AttendanceRequired { get; init; } = true;
+
+    public bool CourseRequired { get; init; }
+
+    public bool CourseCompleted { get; init; }
+
+    public bool RequirementsMet => (!AttendanceRequired || Attended) && (!CourseRequired || CourseCompleted)
+        && (!EvaluationRequired || EvaluationSubmitted) && (!KnowledgeCheckRequired || KnowledgeCheckPassed);
 }
 
 /// <summary>
@@ -39,10 +47,18 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
         var evaluated = await db.SessionEvaluations.AnyAsync(e => e.ProgrammeId == programme.Id && e.EmployeeId == employeeId && e.Cycle == cycle.Number, cancellationToken);
         var passed = await db.KnowledgeAttempts.AnyAsync(
             a => a.ProgrammeId == programme.Id && a.EmployeeId == employeeId && a.Cycle == cycle.Number && a.Phase == KnowledgePhase.Post && a.Passed, cancellationToken);
+        var courseRequired = programme.Completion.HasFlag(CompletionRequirements.CourseCompleted);
+        var studied = courseRequired && await db.SelfStudyCompletions.AnyAsync(
+            c => c.ProgrammeId == programme.Id && c.EmployeeId == employeeId && c.Cycle == cycle.Number, cancellationToken);
         return new CompletionProgress(
             cycle.Number, state == EnrolmentState.Attended || completion is not null,
             programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted), evaluated,
-            programme.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed), passed, completion);
+            programme.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed), passed, completion)
+        {
+            AttendanceRequired = programme.Completion.HasFlag(CompletionRequirements.Attended),
+            CourseRequired = courseRequired,
+            CourseCompleted = studied || (courseRequired && completion is not null),
+        };
     }
 
     /// <summary>Records the completion when the rule is met; answers it (new or already there), or null while something is missing.</summary>
@@ -60,14 +76,19 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
             return progress.Completion;
         }
 
-        var enrolmentId = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.EmployeeId == employeeId).Select(e => e.Id).FirstAsync(cancellationToken);
+        var enrolmentId = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.EmployeeId == employeeId).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (enrolmentId is null)
+        {
+            return null; // Self-study evidence of someone not (or no longer) enrolled completes nothing.
+        }
+
         sessionId ??= await attended.FindAsync(programmeId, employeeId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         // Dated by what the person did, not by when this ran (ADR-029).
         var completedAt = await dating.CompletingEventAsync(programme, employeeId, progress.Cycle, sessionId, now, cancellationToken);
         var completion = new Completion
         {
-            ProgrammeId = programmeId, EmployeeId = employeeId, EnrolmentId = enrolmentId, Cycle = progress.Cycle, SessionId = sessionId,
+            ProgrammeId = programmeId, EmployeeId = employeeId, EnrolmentId = enrolmentId.Value, Cycle = progress.Cycle, SessionId = sessionId,
             CompletedAtUtc = completedAt, CompletedOn = dating.DateOf(completedAt), RecordedAtUtc = now,
         };
         db.Completions.Add(completion);
@@ -89,14 +110,19 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
         }
     }
 
-    /// <summary>Completes every attended enrolment that meets its rule but has no completion in its programme's current cycle.</summary>
+    /// <summary>
+    /// Completes every enrolment that meets its rule but has no completion in its programme's current cycle: the attended
+    /// ones, and those with self-study evidence in the current cycle (ADR-042).
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         // Extension properties cannot appear inside a query expression; the sets are captured instead.
         var completions = db.Completions;
         var programmeCycles = db.ProgrammeCycles;
+        var studied = db.SelfStudyCompletions;
         var candidates = await db.Enrolments.AsNoTracking()
-            .Where(e => e.State == EnrolmentState.Attended)
+            .Where(e => e.State == EnrolmentState.Attended || (e.State != EnrolmentState.Withdrawn && studied.Any(s => s.ProgrammeId == e.ProgrammeId && s.EmployeeId == e.EmployeeId
+                && s.Cycle == programmeCycles.Where(y => y.ProgrammeId == e.ProgrammeId).Max(y => (int?)y.Number))))
             .Where(e => !completions.Any(c => c.ProgrammeId == e.ProgrammeId && c.EmployeeId == e.EmployeeId
                 && c.Cycle == programmeCycles.Where(y => y.ProgrammeId == e.ProgrammeId).Max(y => (int?)y.Number)))
             .OrderBy(e => e.Id)

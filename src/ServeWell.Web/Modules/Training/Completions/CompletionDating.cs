@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Training.Completions;
 
 /// <summary>
 /// When a completion happened (ADR-029): the instant of the last event the programme's rule needed — the attendance,
-/// and where required the evaluation and the passed post knowledge check of the cycle — dated in the city's time zone.
+/// and where required the self-study course (ADR-042), the evaluation and the passed post knowledge check of the cycle — dated in the city's time zone.
 /// Never the moment the system noticed: a sweep that runs days later dates a completion by what the person did.
 /// </summary>
 public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
@@ -21,7 +21,18 @@ public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
     /// <summary>The instant of the completing event (UTC), never later than <paramref name="notAfter"/>.</summary>
     public async Task<DateTime> CompletingEventAsync(Programme programme, int employeeId, int cycle, int? sessionId, DateTime notAfter, CancellationToken cancellationToken)
     {
-        var last = await AttendedAtAsync(programme.Id, employeeId, sessionId, cancellationToken) ?? notAfter;
+        var last = programme.Completion.HasFlag(CompletionRequirements.Attended)
+            ? await AttendedAtAsync(programme.Id, employeeId, sessionId, cancellationToken) ?? notAfter
+            : DateTime.MinValue;
+        if (programme.Completion.HasFlag(CompletionRequirements.CourseCompleted)
+            && await db.SelfStudyCompletions.AsNoTracking()
+                .Where(c => c.ProgrammeId == programme.Id && c.EmployeeId == employeeId && c.Cycle == cycle)
+                .Select(c => (DateTime?)c.CompletedAtUtc).FirstOrDefaultAsync(cancellationToken) is { } studied
+            && studied > last)
+        {
+            last = studied;
+        }
+
         if (programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted)
             && await db.SessionEvaluations.AsNoTracking()
                 .Where(e => e.ProgrammeId == programme.Id && e.EmployeeId == employeeId && e.Cycle == cycle)
@@ -40,7 +51,7 @@ public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
             last = passed;
         }
 
-        return last < notAfter ? last : notAfter;
+        return last < notAfter && last != DateTime.MinValue ? last : notAfter;
     }
 
     /// <summary>The city's date of a completing event.</summary>

@@ -107,6 +107,8 @@ public sealed class MyTrainingRead(
                 HasPlace = place?.Registration.State == RegistrationState.Registered, OnWaitlist = place?.Registration.State == RegistrationState.Waitlisted,
                 SessionUnderWay = place is not null && place.Row.Session.StartsAtUtc - NextStep.CheckInOpensBefore <= now,
                 SessionsToChoose = choices.Count > 0,
+                AttendanceRequired = progress.AttendanceRequired, CourseRequired = progress.CourseRequired, CourseCompleted = progress.CourseCompleted,
+                HasCourse = progress.CourseRequired || programme.Delivery == Delivery.Blended,
             });
             result.Add(new MyProgramme(
                 programme, enrolments.First(e => e.ProgrammeId == programme.Id).State, step, place, past, choices, progress,

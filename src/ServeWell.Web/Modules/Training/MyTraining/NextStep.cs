@@ -3,6 +3,8 @@ namespace ServeWell.Web.Modules.Training.MyTraining;
 /// <summary>The one thing a person should do next in a programme, shown as the primary action on "My training" (ADR-032).</summary>
 public enum StepKind
 {
+    /// <summary>Study the programme's self-study course (ADR-042).</summary>
+    StudyCourse,
     ChooseSession,
     NoSessionsYet,
     Waitlisted,
@@ -48,10 +50,21 @@ public sealed record StepFacts
     public bool SessionUnderWay { get; init; }
 
     public bool SessionsToChoose { get; init; }
+
+    /// <summary>False only for a self-study programme (ADR-042).</summary>
+    public bool AttendanceRequired { get; init; } = true;
+
+    /// <summary>The programme has a self-study course the person can open (required or, for blended, to read beforehand).</summary>
+    public bool HasCourse { get; init; }
+
+    public bool CourseRequired { get; init; }
+
+    public bool CourseCompleted { get; init; }
 }
 
 /// <summary>
-/// The next-step rule (ADR-032), first match wins: a completed programme offers its certificate; after attending, what
+/// The next-step rule (ADR-032), first match wins: a completed programme offers its certificate; a self-study course
+/// not yet done (ADR-042) for self-study, before a blended programme's session, or when required after it; after attending, what
 /// completion still waits for (the evaluation, then the knowledge check), then what is still open to do; with a place,
 /// check in while the session runs, otherwise attend it; on a waitlist, wait; otherwise choose a session (or wait for one).
 /// </summary>
@@ -65,6 +78,19 @@ public static class NextStep
         if (f.Complete)
         {
             return f.CertificateCode is null ? StepKind.Completed : StepKind.DownloadCertificate;
+        }
+
+        // The course first where nothing else is under way (a blended programme's "read this before the session");
+        // after attending, a required course comes before what follows the session.
+        var courseToDo = f.HasCourse && !f.CourseCompleted;
+        if (courseToDo && (!f.AttendanceRequired || (f.Attended ? f.CourseRequired : !f.HasPlace && !f.OnWaitlist)))
+        {
+            return StepKind.StudyCourse;
+        }
+
+        if (!f.AttendanceRequired)
+        {
+            return f.KnowledgeCheckRequired && !f.KnowledgeCheckPassed ? StepKind.TakeKnowledgeCheck : StepKind.Completed;
         }
 
         if (f.Attended)

@@ -10,15 +10,27 @@ public enum Delivery
     InPerson = 0,
     LiveOnline = 1,
     Hybrid = 2,
+
+    /// <summary>A self-study course only, no sessions; completion is the course completed (ADR-042).</summary>
+    SelfStudy = 3,
+
+    /// <summary>Sessions and a self-study course ("read this before the session").</summary>
+    Blended = 4,
 }
 
-/// <summary>What an employee must do to have completed a programme; attending is always part of it.</summary>
+/// <summary>
+/// What an employee must do to have completed a programme; attending is part of it unless the programme is self-study,
+/// and a self-study course completed is part of it for self-study (and, where chosen, blended) programmes (ADR-042).
+/// </summary>
 [Flags]
 public enum CompletionRequirements
 {
     Attended = 1,
     EvaluationSubmitted = 2,
     KnowledgeCheckPassed = 4,
+
+    /// <summary>The programme's self-study course completed in the cycle (evidence in <c>self_study_completions</c>).</summary>
+    CourseCompleted = 8,
 }
 
 public enum InstructorKind

@@ -32,6 +32,8 @@ public sealed class ProgrammeForm
 
     public bool RequireKnowledgeCheck { get; set; }
 
+    public bool RequireCourse { get; set; }
+
     public List<InstructorForm> Instructors { get; set; } = [];
 
     public AudienceForm Audience { get; set; } = new();
@@ -46,7 +48,7 @@ public sealed class ProgrammeForm
         Mandatory = Mandatory,
         DueDate = DueDate,
         RecurrenceMonths = RecurrenceMonths,
-        Completion = new CompletionRequest { EvaluationSubmitted = RequireEvaluation, KnowledgeCheckPassed = RequireKnowledgeCheck },
+        Completion = new CompletionRequest { EvaluationSubmitted = RequireEvaluation, KnowledgeCheckPassed = RequireKnowledgeCheck, CourseCompleted = RequireCourse },
         Instructors = Instructors.Where(i => !i.IsBlank).Select(i => new InstructorRequest
         {
             Kind = i.Kind.ToString(), EmployeeNumber = i.EmployeeNumber, Name = i.Name, Organisation = i.Organisation, Credentials = i.Credentials,
@@ -66,6 +68,7 @@ public sealed class ProgrammeForm
         RecurrenceMonths = p.RecurrenceMonths,
         RequireEvaluation = p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted),
         RequireKnowledgeCheck = p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed),
+        RequireCourse = p.Completion.HasFlag(CompletionRequirements.CourseCompleted),
         Instructors = p.Instructors.OrderBy(i => i.Order).Select(i => new InstructorForm
         {
             Kind = i.Kind,

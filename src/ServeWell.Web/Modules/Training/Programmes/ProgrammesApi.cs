@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Training.Programmes;
 
 public sealed record InstructorDto(string Kind, string Name, string? EmployeeNumber, string? Organisation, string? Credentials);
 
-public sealed record CompletionDto(bool Attended, bool EvaluationSubmitted, bool KnowledgeCheckPassed);
+public sealed record CompletionDto(bool Attended, bool EvaluationSubmitted, bool KnowledgeCheckPassed, bool CourseCompleted = false);
 
 /// <param name="Title">In the reader's language (Accept-Language), falling back to the other; as before texts had languages.</param>
 /// <param name="Titles">Both languages, {"en": "…", "ko": "…"} (ADR-030); send this shape back as <c>title</c>.</param>
@@ -36,7 +36,7 @@ public static class ProgrammesApi
         api.MapPost("/programmes", CreateAsync)
             .RequireAuthorization(Policies.ManageTraining)
             .WithName("CreateProgramme")
-            .WithSummary("Creates a programme as a draft: nobody is enrolled or mailed until it is published. Delivery is InPerson, LiveOnline or Hybrid; internal instructors name an employee number.");
+            .WithSummary("Creates a programme as a draft: nobody is enrolled or mailed until it is published. Delivery is InPerson, LiveOnline, Hybrid, SelfStudy or Blended (completion.courseCompleted: the blended programme needs its course done); internal instructors name an employee number.");
         api.MapPost("/programmes/{id:int}/publish", PublishAsync)
             .RequireAuthorization(Policies.ManageTraining)
             .WithName("PublishProgramme")
@@ -89,6 +89,8 @@ public static class ProgrammesApi
         p.Instructors.OrderBy(i => i.Order).Select(i => new InstructorDto(
             i.Kind.ToString(), i.Name, i.EmployeeId is { } e && numbers.TryGetValue(e, out var n) ? n : null, i.Organisation, i.Credentials)).ToList(),
         p.Hours, p.IsMandatory, p.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.RecurrenceMonths,
-        new CompletionDto(true, p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted), p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed)),
+        new CompletionDto(
+            p.Completion.HasFlag(CompletionRequirements.Attended), p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted),
+            p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed), p.Completion.HasFlag(CompletionRequirements.CourseCompleted)),
         p.Audience, p.Title, p.Description, p.State.ToString());
 }

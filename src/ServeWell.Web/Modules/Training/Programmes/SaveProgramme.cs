@@ -58,6 +58,9 @@ public sealed class CompletionRequest
     public bool EvaluationSubmitted { get; set; }
 
     public bool KnowledgeCheckPassed { get; set; }
+
+    /// <summary>The self-study course must be completed; always so for a self-study programme (ADR-042).</summary>
+    public bool CourseCompleted { get; set; }
 }
 
 /// <summary>Creates or updates a programme; checks everything first and writes nothing when anything is wrong.</summary>
@@ -134,7 +137,7 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         programme.IsMandatory = request.Mandatory;
         programme.DueDate = request.DueDate;
         programme.RecurrenceMonths = request.RecurrenceMonths;
-        programme.Completion = CompletionRequirements.Attended
+        programme.Completion = CompletionRules.For(programme.Delivery, request.Completion?.CourseCompleted == true)
             | (request.Completion?.EvaluationSubmitted == true ? CompletionRequirements.EvaluationSubmitted : 0)
             | (request.Completion?.KnowledgeCheckPassed == true ? CompletionRequirements.KnowledgeCheckPassed : 0);
         programme.Audience = audience;
