@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Learning.Courses;
+
+/// <summary>A course's outline for the learner: sections, lessons with done marks, progress and "resume".</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class CourseModel(StudyCourse study, CityClock city) : PageModel
+{
+    public StudyView View { get; private set; } = null!;
+
+    public DateOnly Today => city.Today;
+
+    public async Task<IActionResult> OnGetAsync(int programmeId, CancellationToken cancellationToken)
+    {
+        if (User.EmployeeId() is not { } employee || await study.ReadAsync(programmeId, employee, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+}

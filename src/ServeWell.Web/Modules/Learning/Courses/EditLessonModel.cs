@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Learning.Courses;
+
+/// <summary>A lesson of the draft: its title and Markdown per language, video link and minutes, with a preview of what learners will see.</summary>
+[Authorize(Policy = Policies.ManageTraining)]
+public sealed class EditLessonModel(EditCourse edit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public LessonForm Form { get; set; } = new();
+
+    public Course Course { get; private set; } = null!;
+
+    public CourseSection Section { get; private set; } = null!;
+
+    public CourseLesson? Lesson { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string lessonId, int? section, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, lessonId, section, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = Lesson is { } x
+            ? new LessonForm { Title = LocalTextForm.From(x.Title), Body = LocalTextForm.From(x.Body), VideoUrl = x.VideoUrl, Minutes = x.Minutes }
+            : new LessonForm { Minutes = 5 };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string lessonId, int? section, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, lessonId, section, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (saved, problems) = await edit.SaveLessonAsync(Course, Section.Id, Lesson?.Id, Form, cancellationToken);
+        if (saved is null)
+        {
+            foreach (var p in problems)
+            {
+                ModelState.AddModelError(LessonFormKeys.Of(nameof(Form), p.Field), p.Message);
+            }
+
+            return Page();
+        }
+
+        TempData.Saved(l["The lesson {0} has been saved in the draft. Publish the draft for learners to see it.", saved.Title.ToString()]);
+        return Redirect($"/Learning/Courses/{id}/Lessons/{saved.Id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, string lessonId, int? section, CancellationToken cancellationToken)
+    {
+        if (await edit.LoadAsync(id, cancellationToken) is not { } course)
+        {
+            return false;
+        }
+
+        Course = course;
+        if (lessonId == "New")
+        {
+            Section = course.Sections.FirstOrDefault(s => s.Id == section)!;
+            return Section is not null;
+        }
+
+        Lesson = int.TryParse(lessonId, out var key) ? course.Sections.SelectMany(s => s.Lessons).FirstOrDefault(x => x.Id == key) : null;
+        Section = Lesson is null ? null! : course.Sections.First(s => s.Id == Lesson.SectionId);
+        return Lesson is not null;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Learning.Courses;
+
+/// <summary>
+/// One lesson for the learner (ADR-042): opening it records the opening only; "Mark as done" marks it done, then leads
+/// to the next lesson. A lesson done can be read again at any time.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public StudyView View { get; private set; } = null!;
+
+    public SectionContent Section { get; private set; } = null!;
+
+    public LessonContent Lesson { get; private set; } = null!;
+
+    public LessonContent? Previous { get; private set; }
+
+    public LessonContent? Next { get; private set; }
+
+    public string Html { get; private set; } = "";
+
+    public LessonVideo? Video { get; private set; }
+
+    public bool Done => View.Progress.DoneKeys.Contains(Lesson.Key);
+
+    public async Task<IActionResult> OnGetAsync(int programmeId, int key, CancellationToken cancellationToken)
+    {
+        if (User.EmployeeId() is not { } employee || await study.OpenLessonAsync(programmeId, employee, key, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        Show(view, key);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int programmeId, int key, CancellationToken cancellationToken)
+    {
+        if (User.EmployeeId() is not { } employee)
+        {
+            return NotFound();
+        }
+
+        var outcome = await study.MarkDoneAsync(programmeId, employee, key, null, null, null, cancellationToken);
+        if (outcome == MarkDoneOutcome.NotFound || await study.ReadAsync(programmeId, employee, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        Show(view, key);
+        var p = view.Progress;
+        TempData.Saved(p.Completed
+            ? l["You have completed the course: {0} of {1} lessons done.", p.Done, p.Total]
+            : l["Lesson done: {0} of {1} lessons.", p.Done, p.Total]);
+        return Redirect(Next is { } next && !p.Completed ? $"/Learning/Programmes/{programmeId}/Lessons/{next.Key}" : $"/Learning/Programmes/{programmeId}");
+    }
+
+    private void Show(StudyView view, int key)
+    {
+        View = view;
+        var lessons = view.Content.Sections.SelectMany(s => s.Lessons.Select(x => (Section: s, Lesson: x))).ToList();
+        var i = lessons.FindIndex(x => x.Lesson.Key == key);
+        (Section, Lesson) = lessons[i];
+        Previous = i > 0 ? lessons[i - 1].Lesson : null;
+        Next = i + 1 < lessons.Count ? lessons[i + 1].Lesson : null;
+        Html = LessonMarkdown.ToHtml(Lesson.Body.ToString());
+        Video = LessonMarkdown.Video(Lesson.VideoUrl);
+    }
+}
