@@ -122,7 +122,7 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
         var studied = db.SelfStudyCompletions;
         var candidates = await db.Enrolments.AsNoTracking()
             .Where(e => e.State == EnrolmentState.Attended || (e.State != EnrolmentState.Withdrawn && studied.Any(s => s.ProgrammeId == e.ProgrammeId && s.EmployeeId == e.EmployeeId
-                && s.Cycle == programmeCycles.Where(y => y.ProgrammeId == e.ProgrammeId).Max(y => (int?)y.Number))))
+                && s.Cycle == (programmeCycles.Where(y => y.ProgrammeId == e.ProgrammeId).Max(y => (int?)y.Number) ?? 1))))
             .Where(e => !completions.Any(c => c.ProgrammeId == e.ProgrammeId && c.EmployeeId == e.EmployeeId
                 && c.Cycle == programmeCycles.Where(y => y.ProgrammeId == e.ProgrammeId).Max(y => (int?)y.Number)))
             .OrderBy(e => e.Id)

@@ -55,7 +55,11 @@ public abstract class CourseTests(AppHost app)
         view.Progress.Done.ShouldBe(0);
         view.Progress.ResumeKey.ShouldBe(c.LessonKeys[1]); // where they left
         (await app.CompletionsAsync(c.Training.Programme.Id)).ShouldBeEmpty();
-        (await app.DbAsync(db => db.LessonSteps.CountAsync(s => s.DoneAtUtc != null))).ShouldBe(0);
+        (await app.DbAsync(db =>
+        {
+            var attempts = db.CourseAttempts;
+            return db.LessonSteps.CountAsync(s => s.DoneAtUtc != null && attempts.Any(a => a.Id == s.AttemptId && a.CourseId == c.CourseId));
+        })).ShouldBe(0);
     }
 
     [Fact]
