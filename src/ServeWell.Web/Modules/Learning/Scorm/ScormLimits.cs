@@ -27,5 +27,10 @@ public sealed class ScormLimits
 
     public static string Megabytes(long bytes) => (bytes / 1024 / 1024).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
+    /// <summary>A file's size for people: kilobytes below a megabyte, else megabytes with one decimal.</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? Math.Max(1, (bytes + 1023) / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KB"
+        : (bytes / 1024.0 / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

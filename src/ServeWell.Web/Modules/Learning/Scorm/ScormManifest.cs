@@ -7,13 +7,13 @@ public enum ScormVersion
 }
 
 /// <summary>What ServeWell keeps of a package's imsmanifest.xml: its name, its version, and the things a learner launches.</summary>
-public sealed record ScormManifest(string Identifier, string Title, ScormVersion Version, IReadOnlyList<ScormSco> Scos);
+public sealed record ScormManifest(string Identifier, string Title, ScormVersion Version, IReadOnlyList<ScormManifestItem> Scos);
 
 /// <summary>
 /// One launchable item: the organisation's item (or, in a manifest without organisations, the SCO resource itself),
 /// with the path of its launch file inside the package (xml:base and parameters applied) and its mastery score.
 /// </summary>
-public sealed record ScormSco(string Identifier, string Title, string LaunchPath, string? Parameters, decimal? MasteryScore, int Depth);
+public sealed record ScormManifestItem(string Identifier, string Title, string LaunchPath, string? Parameters, decimal? MasteryScore, int Depth);
 
 /// <summary>
 /// Why a package was refused, as an English format text with its values, so the page shows it in the reader's

@@ -207,7 +207,7 @@ public static class ScormPackageReader
         var resources = Resources(root);
         var organisations = Child(root, "organizations");
         var organisation = DefaultOrganisation(organisations);
-        var scos = new List<ScormSco>();
+        var scos = new List<ScormManifestItem>();
         if (organisation is not null)
         {
             foreach (var item in Children(organisation, "item"))
@@ -289,7 +289,7 @@ public static class ScormPackageReader
         return result;
     }
 
-    private static void AddItems(XElement item, int depth, Dictionary<string, Resource> resources, HashSet<string> files, List<ScormSco> scos)
+    private static void AddItems(XElement item, int depth, Dictionary<string, Resource> resources, HashSet<string> files, List<ScormManifestItem> scos)
     {
         var identifier = (string?)item.Attribute("identifier") ?? $"item-{scos.Count + 1}";
         var title = Text(Child(item, "title")) ?? identifier;
@@ -327,7 +327,7 @@ public static class ScormPackageReader
         }
     }
 
-    private static ScormSco Sco(string identifier, string title, Resource resource, string? itemParameters, decimal? mastery, int depth, HashSet<string> files)
+    private static ScormManifestItem Sco(string identifier, string title, Resource resource, string? itemParameters, decimal? mastery, int depth, HashSet<string> files)
     {
         var href = resource.Href!;
         var query = href.IndexOfAny(['?', '#']);
@@ -349,7 +349,7 @@ public static class ScormPackageReader
             throw Refuse("The launch file \"{0}\" of item \"{1}\" is not in the package.", path, identifier);
         }
 
-        return new ScormSco(Limit(identifier, 200), Limit(title, 300), path, string.IsNullOrEmpty(parameters) ? null : Limit(parameters, 1000), mastery, depth);
+        return new ScormManifestItem(Limit(identifier, 200), Limit(title, 300), path, string.IsNullOrEmpty(parameters) ? null : Limit(parameters, 1000), mastery, depth);
     }
 
     private static XElement? DefaultOrganisation(XElement? organisations)
