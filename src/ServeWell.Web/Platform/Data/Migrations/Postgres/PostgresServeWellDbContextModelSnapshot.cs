@@ -1477,7 +1477,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ScoId", "EmployeeId")
                         .IsUnique();
 
-                    b.ToTable("ScormAttempts", (string)null);
+                    b.ToTable("learn_scorm_attempts", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackage", b =>
@@ -1533,7 +1533,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ScormPackages", (string)null);
+                    b.ToTable("learn_scorm_packages", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackageContent", b =>
@@ -1547,7 +1547,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("PackageId");
 
-                    b.ToTable("ScormPackageContents", (string)null);
+                    b.ToTable("learn_scorm_package_contents", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormSco", b =>
@@ -1595,7 +1595,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PackageId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ScormScos", (string)null);
+                    b.ToTable("learn_scorm_scos", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
