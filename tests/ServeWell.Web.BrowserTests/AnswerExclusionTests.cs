@@ -3,7 +3,7 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>
-/// An administrator excludes an answer from the drill-down (a reason, a note, the confirmation page), finds it again
+/// An administrator excludes an answer from the drill-down (a reason, a note, the confirmation dialog), finds it again
 /// with "Show excluded answers", marked with reason, who and when, and restores it; axe on each page, at phone width.
 /// </summary>
 [Collection(Collections.People)]
@@ -22,13 +22,16 @@ public sealed class AnswerExclusionTests(BrowserFixture fixture)
         id.ShouldNotBeNullOrEmpty();
         var row = page.Locator($"tr[data-answer='{id}']");
 
+        // With JavaScript the confirmation opens as a dialog over the list (ADR-039), focus on its first field.
         await row.GetByRole(AriaRole.Link, new() { Name = "Exclude answer of", Exact = false }).ClickAsync();
-        await Expect(page.PageHeading()).ToHaveTextAsync("Exclude an answer from the figures");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Exclude an answer from the figures" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByLabel("Reason")).ToBeFocusedAsync();
         await session.CheckPageAsync("answer-exclusion");
         await AssertNoSidewaysScrollingAsync(page);
-        await page.GetByLabel("Reason").SelectOptionAsync("spam");
-        await page.GetByLabel("Note (optional)").FillAsync("The same text from one kiosk all afternoon.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Exclude this answer" }).ClickAsync();
+        await dialog.GetByLabel("Reason").SelectOptionAsync("spam");
+        await dialog.GetByLabel("Note (optional)").FillAsync("The same text from one kiosk all afternoon.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Exclude this answer" }).ClickAsync();
 
         // Back on the drill-down: the answer no longer counts, so it is not listed.
         await Expect(page.PageHeading()).ToHaveTextAsync("Answers behind the figures");

@@ -19,3 +19,59 @@
   document.addEventListener("click", closeOutside);
   document.addEventListener("focusin", closeOutside);
 })();
+
+// Confirmation dialogs (ADR-039, KRDS modal): a link marked data-confirm leads to a confirmation page (ADR-032). Here
+// that page's own part ([data-confirm-content]: its question, its text, its form with the antiforgery token) is
+// fetched and shown in a modal <dialog>; its way back becomes the Cancel button. Esc, Cancel and × close it with
+// nothing sent; focus returns to the link. Anything unexpected (an error, a page without that part) follows the link.
+(() => {
+  const shell = document.getElementById("confirm-dialog");
+  if (!shell) return;
+  let busy = false;
+  document.addEventListener("click", async e => {
+    const link = e.target instanceof Element ? e.target.closest("a[data-confirm]") : null;
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    try {
+      const response = await fetch(link.href, { credentials: "same-origin" });
+      const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+      const content = response.ok ? doc.querySelector("[data-confirm-content]") : null;
+      if (content) show(content, response.url, link); else location.assign(link.href);
+    } catch {
+      location.assign(link.href);
+    } finally {
+      busy = false;
+    }
+  });
+
+  const show = (content, url, link) => {
+    const dialog = shell.content.firstElementChild.cloneNode(true);
+    const part = document.importNode(content, true);
+    const heading = part.querySelector("h1");
+    dialog.querySelector(".modal-title").textContent = heading.textContent;
+    heading.remove();
+    // A form without an action posts to its own page: here that is the confirmation page, not the page behind.
+    for (const form of part.querySelectorAll("form")) form.action = new URL(form.getAttribute("action") || "", url).href;
+    let cancel = null;
+    for (const back of part.querySelectorAll("[data-confirm-back]")) {
+      cancel = document.createElement("button");
+      cancel.type = "button";
+      cancel.className = "secondary";
+      cancel.textContent = back.textContent;
+      cancel.addEventListener("click", () => dialog.close());
+      back.replaceWith(cancel);
+    }
+    dialog.querySelector(".modal-conts").append(...part.childNodes);
+    dialog.querySelector("[data-confirm-close]").addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      link.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    // A field to fill first (a reason), else the harmless choice: Enter must never confirm by accident.
+    (dialog.querySelector(".modal-conts :is(input:not([type=hidden]), select, textarea)") ?? cancel)?.focus();
+  };
+})();

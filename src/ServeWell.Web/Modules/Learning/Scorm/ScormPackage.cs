@@ -122,7 +122,7 @@ internal sealed class ScormConfigurations :
 {
     public void Configure(EntityTypeBuilder<ScormPackage> b)
     {
-        b.ToTable("ScormPackages");
+        b.ToTable("learn_scorm_packages");
         b.Property(p => p.Title).HasMaxLength(200);
         b.Property(p => p.ManifestIdentifier).HasMaxLength(200);
         b.Property(p => p.Sha256).HasMaxLength(64);
@@ -136,13 +136,13 @@ internal sealed class ScormConfigurations :
 
     public void Configure(EntityTypeBuilder<ScormPackageContent> b)
     {
-        b.ToTable("ScormPackageContents");
+        b.ToTable("learn_scorm_package_contents");
         b.HasKey(c => c.PackageId);
     }
 
     public void Configure(EntityTypeBuilder<ScormSco> b)
     {
-        b.ToTable("ScormScos");
+        b.ToTable("learn_scorm_scos");
         b.Property(s => s.Identifier).HasMaxLength(200);
         b.Property(s => s.Title).HasMaxLength(300);
         b.Property(s => s.LaunchPath).HasMaxLength(1000);
@@ -153,7 +153,7 @@ internal sealed class ScormConfigurations :
 
     public void Configure(EntityTypeBuilder<ScormAttempt> b)
     {
-        b.ToTable("ScormAttempts");
+        b.ToTable("learn_scorm_attempts");
         b.Property(a => a.LessonStatus).HasMaxLength(20);
         b.Property(a => a.SuccessStatus).HasMaxLength(20);
         b.Property(a => a.LessonLocation).HasMaxLength(ScormRuntime.MaxLocation2004);

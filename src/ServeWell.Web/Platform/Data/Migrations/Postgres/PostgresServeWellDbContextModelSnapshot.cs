@@ -1730,7 +1730,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ScoId", "EmployeeId")
                         .IsUnique();
 
-                    b.ToTable("ScormAttempts", (string)null);
+                    b.ToTable("learn_scorm_attempts", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackage", b =>
@@ -1786,7 +1786,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ScormPackages", (string)null);
+                    b.ToTable("learn_scorm_packages", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackageContent", b =>
@@ -1800,7 +1800,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("PackageId");
 
-                    b.ToTable("ScormPackageContents", (string)null);
+                    b.ToTable("learn_scorm_package_contents", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormSco", b =>
@@ -1848,7 +1848,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PackageId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ScormScos", (string)null);
+                    b.ToTable("learn_scorm_scos", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>

@@ -1673,7 +1673,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ScoId", "EmployeeId")
                         .IsUnique();
 
-                    b.ToTable("ScormAttempts", (string)null);
+                    b.ToTable("learn_scorm_attempts", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackage", b =>
@@ -1727,7 +1727,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("ScormPackages", (string)null);
+                    b.ToTable("learn_scorm_packages", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackageContent", b =>
@@ -1741,7 +1741,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("PackageId");
 
-                    b.ToTable("ScormPackageContents", (string)null);
+                    b.ToTable("learn_scorm_package_contents", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormSco", b =>
@@ -1787,7 +1787,7 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("PackageId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ScormScos", (string)null);
+                    b.ToTable("learn_scorm_scos", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
