@@ -18,6 +18,7 @@ public static class LearningModule
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
         builder.AddCourses();
         builder.Services.AddScoped<ScormLibrary>();
+        builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
         builder.AddNavigation(
             new NavigationItem("Purchased courses", "/Learning/Scorm", Policies.ManageTraining, 58, NavigationArea.Training));

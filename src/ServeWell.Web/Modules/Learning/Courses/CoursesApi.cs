@@ -138,6 +138,11 @@ public static class CoursesApi
 
         var outcome = await study.MarkDoneAsync(
             programmeId, employee, key, request?.DoneAt?.UtcDateTime, request?.SecondsSpent, idempotencyKey, cancellationToken);
+        if (outcome == MarkDoneOutcome.DoneByPackage)
+        {
+            return TypedResults.Problem("This lesson plays a purchased course; it is done when every item of that course is completed in the player.", statusCode: 409, title: "Done by its package");
+        }
+
         if (outcome == MarkDoneOutcome.KeyReused)
         {
             return TypedResults.Problem("This Idempotency-Key was already used to mark another lesson done.", statusCode: 422, title: "Idempotency-Key reused");

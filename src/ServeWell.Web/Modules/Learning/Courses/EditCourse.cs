@@ -16,6 +16,9 @@ public sealed class LessonForm
     public string? VideoUrl { get; set; }
 
     public int? Minutes { get; set; }
+
+    /// <summary>A purchased course (SCORM package, ADR-043) the lesson plays; none for a text lesson.</summary>
+    public int? ScormPackageId { get; set; }
 }
 
 /// <summary>
@@ -97,6 +100,12 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
             problems.Add(new Problem("videoUrl", l["The video link must be a web address starting with https:// (at most 500 characters)."]));
         }
 
+        if (form.ScormPackageId is { } packageId
+            && !await db.Set<Scorm.ScormPackage>().AnyAsync(p => p.Id == packageId && p.RetiredAt == null, cancellationToken))
+        {
+            problems.Add(new Problem("scormPackageId", l["Choose one of the purchased courses in the list."]));
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -112,6 +121,8 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
         lesson.Body = LocalText.Of(form.Body.En, form.Body.Ko);
         lesson.VideoUrl = string.IsNullOrEmpty(video) ? null : video;
         lesson.Minutes = form.Minutes!.Value;
+        lesson.ScormPackageId = form.ScormPackageId;
+        lesson.Kind = form.ScormPackageId is null ? LessonKind.Text : LessonKind.Scorm;
         await TouchAsync(course, cancellationToken);
         return (lesson, problems);
     }

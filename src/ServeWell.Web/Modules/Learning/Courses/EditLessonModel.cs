@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Learning.Courses;
 
 /// <summary>A lesson of the draft: its title and Markdown per language, video link and minutes, with a preview of what learners will see.</summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class EditLessonModel(EditCourse edit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data.ServeWellDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public LessonForm Form { get; set; } = new();
@@ -21,6 +21,9 @@ public sealed class EditLessonModel(EditCourse edit, IStringLocalizer<SharedReso
 
     public CourseLesson? Lesson { get; private set; }
 
+    /// <summary>The purchased courses a lesson may play (ADR-043).</summary>
+    public IReadOnlyList<(int Id, string Title)> Packages { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, string lessonId, int? section, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, lessonId, section, cancellationToken))
@@ -29,7 +32,7 @@ public sealed class EditLessonModel(EditCourse edit, IStringLocalizer<SharedReso
         }
 
         Form = Lesson is { } x
-            ? new LessonForm { Title = LocalTextForm.From(x.Title), Body = LocalTextForm.From(x.Body), VideoUrl = x.VideoUrl, Minutes = x.Minutes }
+            ? new LessonForm { Title = LocalTextForm.From(x.Title), Body = LocalTextForm.From(x.Body), VideoUrl = x.VideoUrl, Minutes = x.Minutes, ScormPackageId = x.ScormPackageId }
             : new LessonForm { Minutes = 5 };
         return Page();
     }
@@ -64,6 +67,9 @@ public sealed class EditLessonModel(EditCourse edit, IStringLocalizer<SharedReso
         }
 
         Course = course;
+        Packages = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Scorm.ScormPackage>().Where(p => p.RetiredAt == null).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }), cancellationToken))
+            .Select(p => (p.Id, p.Title)).ToList();
         if (lessonId == "New")
         {
             Section = course.Sections.FirstOrDefault(s => s.Id == section)!;

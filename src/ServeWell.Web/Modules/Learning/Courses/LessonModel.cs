@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Learning.Scorm;
+using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -13,7 +16,7 @@ namespace ServeWell.Web.Modules.Learning.Courses;
 /// to the next lesson. A lesson done can be read again at any time.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public StudyView View { get; private set; } = null!;
 
@@ -31,6 +34,11 @@ public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResour
 
     public bool Done => View.Progress.DoneKeys.Contains(Lesson.Key);
 
+    /// <summary>A lesson that plays a purchased course: its items with where the learner stands in each (ADR-043).</summary>
+    public sealed record PackageItem(int ScoId, string Title, int Depth, string Status);
+
+    public IReadOnlyList<PackageItem>? PackageItems { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int programmeId, int key, CancellationToken cancellationToken)
     {
         if (User.EmployeeId() is not { } employee || await study.OpenLessonAsync(programmeId, employee, key, cancellationToken) is not { } view)
@@ -39,6 +47,7 @@ public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResour
         }
 
         Show(view, key);
+        await LoadPackageAsync(employee, cancellationToken);
         return Page();
     }
 
@@ -50,6 +59,11 @@ public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResour
         }
 
         var outcome = await study.MarkDoneAsync(programmeId, employee, key, null, null, null, cancellationToken);
+        if (outcome == MarkDoneOutcome.DoneByPackage)
+        {
+            return Redirect($"/Learning/Programmes/{programmeId}/Lessons/{key}");
+        }
+
         if (outcome == MarkDoneOutcome.NotFound || await study.ReadAsync(programmeId, employee, cancellationToken) is not { } view)
         {
             return NotFound();
@@ -61,6 +75,20 @@ public sealed class LessonModel(StudyCourse study, IStringLocalizer<SharedResour
             ? l["You have completed the course: {0} of {1} lessons done.", p.Done, p.Total]
             : l["Lesson done: {0} of {1} lessons.", p.Done, p.Total]);
         return Redirect(Next is { } next && !p.Completed ? $"/Learning/Programmes/{programmeId}/Lessons/{next.Key}" : $"/Learning/Programmes/{programmeId}");
+    }
+
+    private async Task LoadPackageAsync(int employee, CancellationToken cancellationToken)
+    {
+        if (Lesson.Kind != LessonKind.Scorm || Lesson.ScormPackageId is not { } packageId)
+        {
+            return;
+        }
+
+        var items = await db.Set<ScormSco>().AsNoTracking().Where(s => s.PackageId == packageId).OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
+        var statuses = await db.Set<ScormAttempt>().AsNoTracking().Where(a => a.EmployeeId == employee && ids.Contains(a.ScoId))
+            .ToDictionaryAsync(a => a.ScoId, a => a.LessonStatus, cancellationToken);
+        PackageItems = [.. items.Select(i => new PackageItem(i.Id, i.Title, i.Depth, statuses.GetValueOrDefault(i.Id, ScormRuntime.NotAttempted)))];
     }
 
     private void Show(StudyView view, int key)

@@ -25,6 +25,9 @@ public enum MarkDoneOutcome
     AlreadyDone,
     NotFound,
     KeyReused,
+
+    /// <summary>The lesson plays a purchased (SCORM) course: it is done when every item of the package is (ADR-043).</summary>
+    DoneByPackage,
 }
 
 /// <summary>
@@ -107,7 +110,7 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
     /// used for another lesson, <see cref="MarkDoneOutcome.KeyReused"/>.
     /// </summary>
     public async Task<MarkDoneOutcome> MarkDoneAsync(
-        int programmeId, int employeeId, int key, DateTime? doneAtUtc, int? seconds, string? idempotencyKey, CancellationToken cancellationToken)
+        int programmeId, int employeeId, int key, DateTime? doneAtUtc, int? seconds, string? idempotencyKey, CancellationToken cancellationToken, bool fromPackage = false)
     {
         if (idempotencyKey is not null
             && await db.LessonSteps.AsNoTracking().Where(s => s.IdempotencyKey == idempotencyKey)
@@ -123,9 +126,14 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
         }
 
         var content = await ContentAsync(attempt.CourseVersionId, cancellationToken);
-        if (content.Find(key) is null)
+        if (content.Find(key) is not { } lesson)
         {
             return MarkDoneOutcome.NotFound;
+        }
+
+        if (lesson.Kind == LessonKind.Scorm && lesson.ScormPackageId is not null && !fromPackage)
+        {
+            return MarkDoneOutcome.DoneByPackage;
         }
 
         var now = Now;

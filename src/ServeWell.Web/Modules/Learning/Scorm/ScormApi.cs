@@ -96,7 +96,7 @@ public static class ScormApi
     }
 
     private static async Task<Results<Ok<ScormAttemptDto>, NotFound, ForbidHttpResult, ValidationProblem>> CommitAsync(
-        int scoId, ScormCommit commit, ClaimsPrincipal user, ServeWellDbContext db, IAuthorizationService authorization, TimeProvider clock, CancellationToken cancellationToken)
+        int scoId, ScormCommit commit, ClaimsPrincipal user, ServeWellDbContext db, IAuthorizationService authorization, TimeProvider clock, ScormLessonCompletion lessons, CancellationToken cancellationToken)
     {
         var sco = await db.Set<ScormSco>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == scoId, cancellationToken);
         if (sco is null)
@@ -130,6 +130,7 @@ public static class ScormApi
             attempt.CurrentSession = session;
         }
 
+        var wasComplete = attempt.CompletedAt is not null;
         var errors = ScormRuntime.Commit(version, attempt, sco.MasteryScore, commit.Values ?? [], commit.Finish, now);
         if (errors.Count > 0)
         {
@@ -144,6 +145,12 @@ public static class ScormApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (!wasComplete && attempt.CompletedAt is not null)
+        {
+            // The course lessons that play this package may now be done, and with them the course and the programme.
+            await lessons.RecordAsync(sco.PackageId, employee, cancellationToken);
+        }
+
         return TypedResults.Ok(new ScormAttemptDto(scoId, attempt.LessonStatus, attempt.ScoreRaw, attempt.TotalSeconds, attempt.CompletedAt));
     }
 
