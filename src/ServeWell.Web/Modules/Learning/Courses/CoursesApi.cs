@@ -93,15 +93,9 @@ public static class CoursesApi
         int id, CourseProgressReport report, StaffScope scope, CancellationToken cancellationToken) =>
         await report.ReadAsync(id, await scope.GetAsync(cancellationToken), cancellationToken) is { } summary ? TypedResults.Ok(summary) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<List<MyCourseDto>>, ProblemHttpResult>> MineAsync(ClaimsPrincipal user, StudyCourse study, CancellationToken cancellationToken)
-    {
-        if (user.EmployeeId() is not { } employee)
-        {
-            return NotLinked();
-        }
-
-        return TypedResults.Ok((await study.MineAsync(employee, cancellationToken)).Select(Dto).ToList());
-    }
+    /// <summary>An account without an employee record (an administrator) truly has no courses: an empty list, not a refusal.</summary>
+    private static async Task<Ok<List<MyCourseDto>>> MineAsync(ClaimsPrincipal user, StudyCourse study, CancellationToken cancellationToken) =>
+        TypedResults.Ok(user.EmployeeId() is { } employee ? (await study.MineAsync(employee, cancellationToken)).Select(Dto).ToList() : []);
 
     private static async Task<Results<Ok<MyCourseContentDto>, NotFound, ProblemHttpResult>> MyCourseAsync(
         int programmeId, ClaimsPrincipal user, StudyCourse study, CancellationToken cancellationToken)
