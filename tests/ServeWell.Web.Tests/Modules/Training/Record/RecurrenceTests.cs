@@ -13,7 +13,8 @@ public abstract class RecurrenceTests(AppHost app)
     [Fact]
     public async Task NewCycle_MovesTheDueDate_ResetsAttendance_KeepsTheEarlierCompletion_AndCompletesAgain()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The city's date, not UTC's: cycles start on the city's calendar (ADR-029), and after 15:00 UTC Seoul is a day ahead.
+        var today = await CityTodayAsync();
         var due = today.AddDays(30);
         var c = await app.CreateTrainingCaseAsync(people: 2, configure: r => { r.Mandatory = true; r.DueDate = due; r.RecurrenceMonths = 12; });
         var (done, notDone) = (c.People[0], c.People[1]);
@@ -45,13 +46,16 @@ public abstract class RecurrenceTests(AppHost app)
         certificates[0].StatusOn(due.AddMonths(12).AddDays(1)).ShouldBe(CertificateStatus.Expired);
     }
 
+    private Task<DateOnly> CityTodayAsync() => app.UseAsync<ServeWell.Web.Platform.City.CityClock, DateOnly>(clock => Task.FromResult(clock.Today));
+
     [Fact]
     public async Task OpenDueCycles_ForAProgrammeTakenOnce_DoesNothing()
     {
-        var c = await app.CreateTrainingCaseAsync(people: 1, configure: r => r.DueDate = DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = await CityTodayAsync();
+        var c = await app.CreateTrainingCaseAsync(people: 1, configure: r => r.DueDate = today);
         await app.AttendAsync(c, c.People[0]);
 
-        (await OpenAsync(c.Programme.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5))).ShouldBe(0);
+        (await OpenAsync(c.Programme.Id, today.AddYears(5))).ShouldBe(0);
 
         (await app.DbAsync(db => db.Certificates.AsNoTracking().SingleAsync(x => x.EmployeeId == c.People[0].Id))).ExpiresOn.ShouldBeNull();
         (await app.DbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.ProgrammeId == c.Programme.Id && e.EmployeeId == c.People[0].Id))).State.ShouldBe(EnrolmentState.Attended);
