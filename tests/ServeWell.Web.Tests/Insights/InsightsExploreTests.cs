@@ -246,7 +246,15 @@ public abstract class InsightsExploreTests(AppHost app)
         using var csv = await leader.GetAsync($"/Insights/Trends?{period}&unit={team.Code}&handler=Export&format=csv");
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(3);
-        lines[2].ShouldStartWith(F(month) + ",90,10,80,two-proportion z-test,");
+        // p in plain words as the page writes it (a z of about 7 is p ≈ 1e-12): never a bare 0.
+        lines[2].ShouldStartWith(F(month) + ",90,10,80,two-proportion z-test,< 0.001,");
+        using var xlsx = await leader.GetAsync($"/Insights/Trends?{period}&unit={team.Code}&handler=Export&format=xlsx");
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var row = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Single(r => r.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == F(month));
+            row.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(5).InnerText.ShouldBe("< 0.001");
+        }
         var korean = await leader.GetPageAsync($"/Insights/Trends?{period}&unit={team.Code}&lang=ko");
         korean.QuerySelector("h1")!.TextContent.ShouldBe("추이");
     }
