@@ -1,3 +1,7 @@
+using ServeWell.Web.Modules.Learning.Scorm;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
+
 namespace ServeWell.Web.Modules.Learning;
 
 /// <summary>
@@ -11,13 +15,18 @@ public static class LearningModule
     public static WebApplicationBuilder AddLearningModule(this WebApplicationBuilder builder)
     {
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
+        builder.Services.AddScoped<ScormLibrary>();
+        builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
+        builder.AddNavigation(
+            new NavigationItem("Purchased courses", "/Learning/Scorm", Policies.ManageTraining, 58, NavigationArea.Training));
         return builder;
     }
 
     public static WebApplication MapLearningModule(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Learning");
-        _ = api;
+        api.MapScormApi();
+        app.MapScormContent();
         return app;
     }
 }
