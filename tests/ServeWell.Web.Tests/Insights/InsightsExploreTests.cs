@@ -246,9 +246,60 @@ public abstract class InsightsExploreTests(AppHost app)
         using var csv = await leader.GetAsync($"/Insights/Trends?{period}&unit={team.Code}&handler=Export&format=csv");
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(3);
-        lines[2].ShouldStartWith(F(month) + ",90,10,80,two-proportion z-test,");
+        // p in plain words as the page writes it (a z of about 7 is p ≈ 1e-12): never a bare 0.
+        lines[2].ShouldStartWith(F(month) + ",90,10,80,two-proportion z-test,< 0.001,");
+        using var xlsx = await leader.GetAsync($"/Insights/Trends?{period}&unit={team.Code}&handler=Export&format=xlsx");
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var row = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Single(r => r.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == F(month));
+            row.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(5).InnerText.ShouldBe("< 0.001");
+        }
         var korean = await leader.GetPageAsync($"/Insights/Trends?{period}&unit={team.Code}&lang=ko");
         korean.QuerySelector("h1")!.TextContent.ShouldBe("추이");
+    }
+
+    [Fact]
+    public async Task Overview_WithholdsOfficesBelowTheMinimumGroupSize_InThePageApiAndExports()
+    {
+        var month = Month(-7);
+        var parent = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
+        var few = await app.CreateOrgUnitAsync(parent.Code);
+        var some = await app.CreateOrgUnitAsync(parent.Code);
+        var many = await app.CreateOrgUnitAsync(parent.Code);
+        await SeedAsync(few.Code, month, Enumerable.Repeat((5, (string?)null), 3));
+        await SeedAsync(some.Code, month, Enumerable.Repeat((4, (string?)null), 8));
+        await SeedAsync(many.Code, month, Enumerable.Range(0, 12).Select(i => (i < 6 ? 5 : 1, (string?)null)));
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        var period = $"from={F(month)}&to={F(month)}";
+
+        var overview = await (await supervisor.GetAsync($"/api/v1/insights/overview?{period}&orgUnitCode={parent.Code}")).ReadOkAsync<InsightsOverviewDto>();
+
+        overview.MinimumGroupSize.ShouldBe(5);
+        var fewRow = overview.ByOffice.Single(r => r.Key == few.Code).Figures;
+        (fewRow.Withheld, fewRow.SatisfiedPercent, fewRow.Index, fewRow.DissatisfiedPercent, fewRow.Answers).ShouldBe((true, null, null, null, 3L));
+        // The total less the others would give the one small office away: the next smallest is withheld too.
+        overview.ByOffice.Single(r => r.Key == some.Code).Figures.Withheld.ShouldBeTrue();
+        overview.ByOffice.Single(r => r.Key == many.Code).Figures.SatisfiedPercent.ShouldBe(50);
+        overview.Total.Withheld.ShouldBeFalse();
+        overview.Total.Answers.ShouldBe(23);
+
+        var html = await supervisor.GetPageAsync($"/Insights?{period}&unit={parent.Code}");
+        var row = html.QuerySelectorAll("section[aria-labelledby=by-office] tbody tr")
+            .First(r => r.QuerySelector("th")!.TextContent.Trim() == overview.ByOffice.Single(o => o.Key == few.Code).Name);
+        row.QuerySelector("[data-figure=withheld]")!.TextContent.Trim().ShouldBe("fewer than 5 answers");
+        row.TextContent.ShouldNotContain("100");
+
+        using var csv = await supervisor.GetAsync($"/Insights?{period}&unit={parent.Code}&handler=Export&table=by-office&format=csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Single(l => l.Contains("," + few.Code + ",", StringComparison.Ordinal)).ShouldEndWith($",{few.Code},,,,3,fewer than 5 answers");
+
+        // An office alone below the minimum: its headline is withheld too.
+        var alone = await (await supervisor.GetAsync($"/api/v1/insights/overview?{period}&orgUnitCode={few.Code}")).ReadOkAsync<InsightsOverviewDto>();
+        (alone.Total.Withheld, alone.Total.SatisfiedPercent).ShouldBe((true, null));
+        (await supervisor.GetPageAsync($"/Insights?{period}&unit={few.Code}")).QuerySelector("dl.headline [data-figure=withheld]")!.TextContent.Trim()
+            .ShouldBe("fewer than 5 answers");
     }
 
     [Fact]

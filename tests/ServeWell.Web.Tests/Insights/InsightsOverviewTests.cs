@@ -134,7 +134,7 @@ public abstract class InsightsOverviewTests(AppHost app)
         lines[0].ShouldStartWith("Service,Code,");
         lines.Length.ShouldBe(overview.ByService.Count + 1);
         var first = overview.ByService[0];
-        lines[1].ShouldEndWith("," + first.Figures.Answers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        lines[1].ShouldEndWith("," + first.Figures.Answers.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",");
 
         using var xlsx = await leader.GetAsync($"/Insights/ProblemServices?from={from}&to={to}&unit={Demo.City}&handler=Export&format=xlsx");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);

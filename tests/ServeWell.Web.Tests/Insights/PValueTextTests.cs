@@ -38,6 +38,19 @@ public sealed class PValueTextTests
         PValueText.Format(double.NaN, CultureInfo.InvariantCulture).ShouldBe("–");
     }
 
+    [Theory]
+    [InlineData(0.0, "< 0.001")]
+    [InlineData(1e-12, "< 0.001")]
+    [InlineData(0.00099, "< 0.001")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(0.0421, "0.042")]
+    [InlineData(0.5, "0.500")]
+    public void ForExport_WritesPInPlainWords_NeverZero(double p, string expected) =>
+        PValueText.ForExport(p).ShouldBe(expected);
+
+    [Fact]
+    public void ForExport_NoTest_IsEmpty() => PValueText.ForExport(null).ShouldBeNull();
+
     [Fact]
     public void ChartLabels_Thin_KeepsLabelsThatDoNotTouch()
     {

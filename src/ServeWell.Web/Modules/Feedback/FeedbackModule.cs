@@ -30,12 +30,14 @@ public static class FeedbackModule
         builder.Services.AddSingleton<DuplicateWindow>();
         builder.Services.AddSingleton<Commendations.StaffOnDuty>();
         builder.Services.AddScoped<AddKioskDetails>();
+        builder.Services.AddScoped<Duty.DutyRoster>();
         builder.Services.AddFeedbackRateLimits();
         builder.AddNavigation(
             new NavigationItem("Touchpoints", "/Feedback/Touchpoints", Policies.ViewFeedback, 70, NavigationArea.CitizenFeedback),
             new NavigationItem("Services", "/Feedback/Services", Policies.ManageFeedback, 71, NavigationArea.CitizenFeedback),
             new NavigationItem("Kiosk devices", "/Feedback/Kiosks", Policies.ManageFeedback, 72, NavigationArea.CitizenFeedback),
-            new NavigationItem("Surveys", "/Feedback/Surveys", Policies.ManageFeedback, 73, NavigationArea.CitizenFeedback));
+            new NavigationItem("Surveys", "/Feedback/Surveys", Policies.ManageFeedback, 73, NavigationArea.CitizenFeedback),
+            new NavigationItem("Staff on duty", "/Feedback/Duty", Policies.MarkDuty, 74, NavigationArea.CitizenFeedback));
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class FeedbackModule
         Revisions.FeedbackRevisionApi.MapFeedbackRevisionApi(api);
         api.MapKioskBatchApi();
         api.MapSurveysApi();
+        Duty.DutyApi.MapDutyApi(api);
         return app;
     }
 }

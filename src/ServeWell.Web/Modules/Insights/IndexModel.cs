@@ -42,8 +42,9 @@ public sealed class IndexModel(
 
                 return new ExportTable(
                     $"insights-{table}-{o.OrgUnitCode}-{o.From}-{o.To}",
-                    [L(column), L("Code"), L("Satisfied (4–5)"), L("Index (0–100)"), L("Dissatisfied (1–2)"), L("Answers")],
-                    rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Key, Round(r.Figures.SatisfiedPercent), Round(r.Figures.Index), Round(r.Figures.DissatisfiedPercent), r.Figures.Answers]).ToList());
+                    [L(column), L("Code"), L("Satisfied (4–5)"), L("Index (0–100)"), L("Dissatisfied (1–2)"), L("Answers"), L("Note")],
+                    rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Key, Round(r.Figures.SatisfiedPercent), Round(r.Figures.Index), Round(r.Figures.DissatisfiedPercent), r.Figures.Answers,
+                        r.Figures.Withheld ? localizer["fewer than {0} answers", o.MinimumGroupSize].Value : null]).ToList());
             },
             format,
             cancellationToken);
@@ -53,7 +54,7 @@ public sealed class IndexModel(
     {
         var dis = f.DissatisfiedPercent ?? 0;
         var sat = f.SatisfiedPercent ?? 0;
-        var neutral = f.Answers == 0 ? 0 : Math.Max(0, 100 - dis - sat);
+        var neutral = f.Answers == 0 || f.Withheld ? 0 : Math.Max(0, 100 - dis - sat);
         static string S(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
         return (S(dis), S(neutral), S(sat), S(dis), S(dis + neutral));
     }

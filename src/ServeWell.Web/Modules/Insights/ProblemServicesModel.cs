@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Insights.Export;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Statistics;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
@@ -32,7 +33,7 @@ public sealed class ProblemServicesModel(
                     r.Services.Select(s => (IReadOnlyList<object?>)[
                         s.Rank, s.Name, s.Code, Round(s.RankedByPercent), Round(s.DissatisfiedPercent), Round(s.EstimatedDissatisfied), s.Answers,
                         string.Join("; ", s.WeakestDrivers.Select(d => $"{localizer["Driver:" + d.Driver]} {Math.Round(d.Mean, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}")),
-                        Round(s.ChangePoints), Round(s.ChangePValue)]).ToList());
+                        Round(s.ChangePoints), PValueText.ForExport(s.ChangePValue)]).ToList());
             },
             format,
             cancellationToken);

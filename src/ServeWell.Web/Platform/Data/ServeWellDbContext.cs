@@ -62,6 +62,7 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<FeedbackIdempotencyRecord> FeedbackIdempotency => Set<FeedbackIdempotencyRecord>();
     public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
+    public DbSet<Modules.Feedback.Duty.StaffDuty> StaffDuties => Set<Modules.Feedback.Duty.StaffDuty>();
     public DbSet<SurveyDefinition> SurveyDefinitions => Set<SurveyDefinition>();
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<InsightsUnitServiceMonth> InsightsUnitServiceMonths => Set<InsightsUnitServiceMonth>();

@@ -68,6 +68,9 @@ public static class Policies
     /// </summary>
     public const string ReviseFeedback = nameof(ReviseFeedback);
 
+    /// <summary>Mark who is on duty at an office (ADR-040): administrators for all offices, supervisors for those of their subtree.</summary>
+    public const string MarkDuty = nameof(MarkDuty);
+
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
@@ -90,6 +93,7 @@ public static class Policies
         [ViewEmployeeInsights] = [Roles.Supervisor],
         [ViewOwnInsights] = [Roles.Employee, Roles.Supervisor],
         [ReviseFeedback] = [Roles.Administrator, Roles.Supervisor],
+        [MarkDuty] = [Roles.Administrator, Roles.Supervisor],
         [Administer] = [Roles.Administrator],
     };
 

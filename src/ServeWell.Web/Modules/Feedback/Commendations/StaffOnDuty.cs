@@ -10,11 +10,12 @@ namespace ServeWell.Web.Modules.Feedback.Commendations;
 public sealed record StaffChoice(int Id, string Name);
 
 /// <summary>
-/// The staff on duty at an office, as citizens may commend them (ADR-037): the active frontline employees of the
-/// touchpoint's own org unit, named as the city chooses (<see cref="CityOptions.StaffNames"/>). With names hidden there is
-/// no one to choose, and the survey and the kiosk leave the question out.
+/// The staff on duty at an office, as citizens may commend them: those a supervisor marked on duty at the touchpoint's own
+/// org unit today in the city's calendar (ADR-040), still active there; when nobody is marked, the office's active
+/// frontline employees (ADR-037). Named as the city chooses (<see cref="CityOptions.StaffNames"/>). With names hidden
+/// there is no one to choose, and the survey and the kiosk leave the question out.
 /// </summary>
-public sealed class StaffOnDuty(IOptions<CityOptions> city)
+public sealed class StaffOnDuty(IOptions<CityOptions> city, CityClock clock)
 {
     public const int MaxShown = 60;
 
@@ -36,8 +37,13 @@ public sealed class StaffOnDuty(IOptions<CityOptions> city)
     public Task<bool> IsOnDutyAsync(ServeWellDbContext db, int orgUnitId, int employeeId, CancellationToken cancellationToken) =>
         OnDuty(db, orgUnitId).AnyAsync(e => e.Id == employeeId, cancellationToken);
 
-    private static IQueryable<Employee> OnDuty(ServeWellDbContext db, int orgUnitId) =>
-        db.Employees.AsNoTracking().Where(e => e.OrgUnitId == orgUnitId && e.IsFrontline && e.Status == EmployeeStatus.Active);
+    private IQueryable<Employee> OnDuty(ServeWellDbContext db, int orgUnitId)
+    {
+        var today = clock.Today;
+        var marked = db.StaffDuties.Where(d => d.OrgUnitId == orgUnitId && d.Date == today);
+        return db.Employees.AsNoTracking().Where(e => e.OrgUnitId == orgUnitId && e.Status == EmployeeStatus.Active
+            && (marked.Any(d => d.EmployeeId == e.Id) || (e.IsFrontline && !marked.Any())));
+    }
 
     /// <summary>
     /// The name as the city shows it. Family name and initial: a Hangul name keeps its first syllable and hides the

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.Insights.Export;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Insights.Statistics;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -93,8 +94,8 @@ public sealed class TrendsModel(
              localizer["Index (0–100)"], localizer["Index a year before"], localizer["Test"], "p", localizer["Answers"], localizer["Answers a year before"]],
             t.Months.Select(m => (IReadOnlyList<object?>)[
                 m.Month, Round(m.Figures.SatisfiedPercent), Round(m.SameMonthLastYear?.SatisfiedPercent), Round(m.SatisfiedChangePoints),
-                m.SatisfiedTest?.Test, Round(m.SatisfiedTest?.PValue), Round(m.Figures.Index), Round(m.SameMonthLastYear?.Index),
-                m.IndexTest?.Test, Round(m.IndexTest?.PValue), m.Figures.Answers, m.SameMonthLastYear?.Answers]).ToList());
+                m.SatisfiedTest?.Test, PValueText.ForExport(m.SatisfiedTest?.PValue), Round(m.Figures.Index), Round(m.SameMonthLastYear?.Index),
+                m.IndexTest?.Test, PValueText.ForExport(m.IndexTest?.PValue), m.Figures.Answers, m.SameMonthLastYear?.Answers]).ToList());
         return TableExport.File(export, format) ?? NotFound();
     }
 

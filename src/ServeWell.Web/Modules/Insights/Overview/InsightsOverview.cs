@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.Insights.Statistics;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Insights.Overview;
@@ -9,6 +11,15 @@ namespace ServeWell.Web.Modules.Insights.Overview;
 /// <summary>The headline figures of a set of answers, as percentages and the 0–100 index; null when there are no answers.</summary>
 public sealed record InsightsFigures(long Answers, double? SatisfiedPercent, double? Index, double? DissatisfiedPercent)
 {
+    /// <summary>
+    /// True when the figures are left out because too few answers make them up (<c>City:MinimumGroupSize</c>, ADR-040):
+    /// the count stays, the percentages and the index are null, and pages say "fewer than 5 answers".
+    /// </summary>
+    public bool Withheld { get; init; }
+
+    /// <summary>These figures with the percentages and the index left out.</summary>
+    public InsightsFigures Withhold() => new(Answers, null, null, null) { Withheld = true };
+
     public static InsightsFigures From(ScoreHistogram h)
     {
         var m = h.Measures();
@@ -19,9 +30,15 @@ public sealed record InsightsFigures(long Answers, double? SatisfiedPercent, dou
 /// <summary>One row of a slice: an office, a service or a channel.</summary>
 public sealed record InsightsSliceRow(string Key, string Name, InsightsFigures Figures);
 
+/// <summary>
+/// The overview of a subtree and period. A row (or the total) with fewer than <paramref name="MinimumGroupSize"/> answers
+/// has its figures withheld (<see cref="InsightsFigures.Withheld"/>), and so has the next smallest row of a slice when
+/// only one would be withheld, since the total less the others would give it away (ADR-040).
+/// </summary>
 public sealed record InsightsOverviewDto(
     string From, string To, string OrgUnitCode, string OrgUnitName, InsightsFigures Total,
-    IReadOnlyList<InsightsSliceRow> ByOffice, IReadOnlyList<InsightsSliceRow> ByService, IReadOnlyList<InsightsSliceRow> ByChannel);
+    IReadOnlyList<InsightsSliceRow> ByOffice, IReadOnlyList<InsightsSliceRow> ByService, IReadOnlyList<InsightsSliceRow> ByChannel,
+    int MinimumGroupSize = Statistics.MinimumGroupSize.Default);
 
 /// <summary>A cube cell summed over the period: the shape every Insights view starts from.</summary>
 public sealed record CubeSum(int OrgUnitId, int ServiceKey, int Channel, ScoreHistogram Scores, IReadOnlyList<DriverSum> Drivers);
@@ -35,8 +52,11 @@ internal sealed record SubtreeRow(
     long D1, long D1S, long D2, long D2S, long D3, long D3S, long D4, long D4S, long D5, long D5S);
 
 /// <summary>Reads the monthly cube for a period and subtree; never the answers.</summary>
-public sealed class InsightsOverview(ServeWellDbContext db)
+public sealed class InsightsOverview(ServeWellDbContext db, IOptions<CityOptions> city)
 {
+    /// <summary>The one minimum group size of the whole app (<c>City:MinimumGroupSize</c>, ADR-029).</summary>
+    public int Minimum => Math.Max(1, city.Value.MinimumGroupSize);
+
     /// <summary>The cube summed over the months of the query, per office, service and channel, within the subtree.</summary>
     public async Task<IReadOnlyList<CubeSum>> CellsAsync(InsightsQuery query, CancellationToken cancellationToken)
     {
@@ -163,9 +183,18 @@ public sealed class InsightsOverview(ServeWellDbContext db)
         var byService = Slice(cells, c => c.ServiceKey, id => services.TryGetValue(id, out var s)
             ? (s.Code, english ? s.NameEn : s.NameKo) : ("none", english ? "No service named" : "서비스 미지정"));
         var byChannel = Slice(cells, c => c.Channel, id => (((FeedbackChannel)id).ToString(), ChannelName((FeedbackChannel)id, english)));
+        var total = InsightsFigures.From(ScoreHistogram.Sum(cells.Select(c => c.Scores)));
         return new InsightsOverviewDto(
             InsightsScope.Format(query.From), InsightsScope.Format(query.To), query.Unit.Code, query.Unit.DisplayName(english),
-            InsightsFigures.From(ScoreHistogram.Sum(cells.Select(c => c.Scores))), byOffice, byService, byChannel);
+            MinimumGroupSize.MayShow(total.Answers, Minimum) || total.Answers == 0 ? total : total.Withhold(),
+            Guard(byOffice), Guard(byService), Guard(byChannel), Minimum);
+    }
+
+    /// <summary>The slice with the figures of its too-small rows withheld (and the next smallest, when one alone would be).</summary>
+    private List<InsightsSliceRow> Guard(List<InsightsSliceRow> rows)
+    {
+        var withheld = MinimumGroupSize.Withheld(rows.Select(r => (r.Key, r.Figures.Answers)), Minimum, totalShown: true);
+        return [.. rows.Select(r => withheld.Contains(r.Key) ? r with { Figures = r.Figures.Withhold() } : r)];
     }
 
     public static string ChannelName(FeedbackChannel channel, bool english) => channel switch

@@ -121,9 +121,10 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
 
         Heading(l["Trends: the index over twelve months"]);
         Room(200);
-        y += 22;
-        Chart(page, d.Trend, Margin, y, width, 150, l);
-        y += 172;
+        y += MonthlyReportChart.LegendHeight;
+        var chart = MonthlyReportChart.Lay(d.Trend, Margin, y, width, 150, l["This year"], l["Same month last year"], (t, size) => page.Measure(t, size));
+        chart.Draw(page, d.Trend, Brand, Previous, Line, Muted);
+        y += 150 + MonthlyReportChart.MonthsHeight + 4;
         var tcols = new[] { width * 0.2f, width * 0.2f, width * 0.2f, width * 0.2f, width * 0.2f };
         Row([l["Month"], l["Satisfied (4–5)"], l["Index (0–100)"], l["Answers"], l["Same month last year"]], tcols, bold: true);
         foreach (var m in d.Trend)
@@ -176,37 +177,6 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
         }
 
         return pdf.Finish();
-    }
-
-    /// <summary>The index of each month as a vector line (this year) and the same months a year before (grey).</summary>
-    private static void Chart(PdfPage page, IReadOnlyList<TrendMonthDto> months, float x, float top, float width, float height, IStringLocalizer l)
-    {
-        var values = months.SelectMany(m => new[] { m.Figures.Index, m.SameMonthLastYear?.Index }).Where(v => v is not null).Select(v => v!.Value).ToList();
-        var low = values.Count == 0 ? 0 : Math.Floor(values.Min() / 10) * 10;
-        var high = values.Count == 0 ? 100 : Math.Max(low + 10, Math.Ceiling(values.Max() / 10) * 10);
-        var left = x + 30;
-        var plotWidth = width - 30;
-        float X(int i) => months.Count <= 1 ? left : left + (i * plotWidth / (months.Count - 1));
-        float Y(double v) => top + height - (float)((v - low) / (high - low) * height);
-        for (var v = low; v <= high + 0.001; v += 10)
-        {
-            page.Fill(left, Y(v), plotWidth, 0.5f, Line);
-            page.Text(v.ToString("0", CultureInfo.InvariantCulture), x, Y(v) - 5, 8, colour: Muted);
-        }
-
-        for (var i = 0; i < months.Count; i++)
-        {
-            page.Text(months[i].Month[5..], X(i) - 6, top + height + 4, 7, colour: Muted);
-        }
-
-        page.Polyline(months.Select((m, i) => (m, i)).Where(p => p.m.SameMonthLastYear?.Index is not null)
-            .Select(p => new SKPoint(X(p.i), Y(p.m.SameMonthLastYear!.Index!.Value))).ToList(), Previous, 1.2f);
-        page.Polyline(months.Select((m, i) => (m, i)).Where(p => p.m.Figures.Index is not null)
-            .Select(p => new SKPoint(X(p.i), Y(p.m.Figures.Index!.Value))).ToList(), Brand, 2f);
-        page.Fill(left, top - 14, 12, 3, Brand);
-        page.Text(l["This year"], left + 16, top - 18, 8);
-        page.Fill(left + 100, top - 14, 12, 3, Previous);
-        page.Text(l["Same month last year"], left + 116, top - 18, 8);
     }
 
     private static string Fit(PdfPage page, string text, float width, float size, bool bold)

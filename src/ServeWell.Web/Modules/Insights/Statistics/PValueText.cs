@@ -23,4 +23,21 @@ public static class PValueText
             ? "p < " + Floor.ToString("0.000", culture)
             : "p = " + value.ToString("0.000", culture);
     }
+
+    /// <summary>
+    /// The p column of an export (CSV, XLSX) in the same plain words, culture-free so a spreadsheet reads it the same
+    /// everywhere: "&lt; 0.001" below a thousandth, else three decimals ("0.042"); never "0". Empty when there is no test.
+    /// </summary>
+    public static string? ForExport(double? p)
+    {
+        if (p is not { } value || double.IsNaN(value))
+        {
+            return null;
+        }
+
+        value = Math.Clamp(value, 0, 1);
+        return value < Floor
+            ? "< " + Floor.ToString("0.000", CultureInfo.InvariantCulture)
+            : value.ToString("0.000", CultureInfo.InvariantCulture);
+    }
 }

@@ -329,6 +329,33 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Duty.StaffDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("OrgUnitId", "Date", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("staff_duty", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -3251,6 +3278,25 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Employee");
 
                     b.Navigation("ScopeOrgUnit");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Duty.StaffDuty", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", b =>

@@ -316,6 +316,31 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Duty.StaffDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("OrgUnitId", "Date", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("staff_duty", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -3142,6 +3167,25 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Employee");
 
                     b.Navigation("ScopeOrgUnit");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Duty.StaffDuty", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Intake.FeedbackAnswer", b =>
