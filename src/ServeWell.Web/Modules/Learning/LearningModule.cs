@@ -1,3 +1,5 @@
+using ServeWell.Web.Modules.Learning.Bank;
+
 namespace ServeWell.Web.Modules.Learning;
 
 /// <summary>
@@ -11,13 +13,14 @@ public static class LearningModule
     public static WebApplicationBuilder AddLearningModule(this WebApplicationBuilder builder)
     {
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
+        builder.AddQuestionBank();
         return builder;
     }
 
     public static WebApplication MapLearningModule(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Learning");
-        _ = api;
+        api.MapQuestionBankApi();
         return app;
     }
 }
