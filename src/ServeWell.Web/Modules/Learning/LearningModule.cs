@@ -1,4 +1,7 @@
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Scorm;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Learning;
 
@@ -14,6 +17,10 @@ public static class LearningModule
     {
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
         builder.AddQuestionBank();
+        builder.Services.AddScoped<ScormLibrary>();
+        builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
+        builder.AddNavigation(
+            new NavigationItem("Purchased courses", "/Learning/Scorm", Policies.ManageTraining, 58, NavigationArea.Training));
         return builder;
     }
 
@@ -21,6 +28,8 @@ public static class LearningModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Learning");
         api.MapQuestionBankApi();
+        api.MapScormApi();
+        app.MapScormContent();
         return app;
     }
 }
