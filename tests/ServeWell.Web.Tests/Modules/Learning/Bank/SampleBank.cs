@@ -12,6 +12,14 @@ internal static class SampleBank
 
     public static BankFile File => new([Phone, Empty], Questions);
 
+    /// <summary>The same bank under a top category of its own, so tests on one database do not see each other's questions.</summary>
+    public static BankFile Under(string root)
+    {
+        var top = LocalText.Of(root, root);
+        IReadOnlyList<LocalText> Move(IReadOnlyList<LocalText> path) => [top, .. path];
+        return new([[top], Move(Phone), Move(Empty)], [.. Questions.Select(q => q with { Category = Move(q.Category) })]);
+    }
+
     public static IReadOnlyList<BankQuestion> Questions =>
     [
         Q(QuestionType.SingleChoice, "Greeting", LocalText.Of("What do you say first: {name} = ?", "먼저 무엇이라고 말합니까?"),
