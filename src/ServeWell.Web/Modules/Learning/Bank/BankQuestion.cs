@@ -67,7 +67,7 @@ public sealed record BankFile(IReadOnlyList<IReadOnlyList<LocalText>> Categories
 public sealed record ImportProblem(string Where, object[] WhereArgs, string Why, object[] WhyArgs)
 {
     public const string AtLine = "line {0}";
-    public const string AtQuestion = "question {0}";
+    public const string AtQuestion = "in question {0}";
     public const string AtElement = "question {0} '{1}' {2}";
     public const string AtFile = "the file";
 

@@ -138,7 +138,7 @@ public sealed class BankFormatsTests
 
         read.Problems.Select(p => p.ToString()).ShouldBe([
             "question 2 'answer' 2: The grade \"abc\" is not a number.",
-            "question 3: Unsupported question type \"essay\".",
+            "in question 3: Unsupported question type \"essay\".",
             "question 4 'answer' 2: 42% is not one of Moodle's grades.",
         ]);
     }
