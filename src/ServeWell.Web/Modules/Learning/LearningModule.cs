@@ -1,4 +1,5 @@
 using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -17,6 +18,7 @@ public static class LearningModule
     {
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
         builder.AddCourses();
+        builder.AddQuestionBank();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -29,6 +31,7 @@ public static class LearningModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Learning");
         api.MapCoursesApi();
+        api.MapQuestionBankApi();
         api.MapScormApi();
         app.MapScormContent();
         return app;

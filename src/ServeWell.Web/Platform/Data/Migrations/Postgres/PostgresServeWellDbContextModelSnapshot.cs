@@ -1422,6 +1422,196 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("insights_unit_service_months", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CaseSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("Shuffle")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "GeneralFeedback", "ServeWell.Web.Modules.Learning.Bank.Question.GeneralFeedback#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("GeneralFeedbackEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("GeneralFeedbackKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Learning.Bank.Question.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Type");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CompetencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ServeWell.Web.Modules.Learning.Bank.QuestionCategory.Name#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("NameKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("question_categories", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("numeric(9,7)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Feedback", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Feedback#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FeedbackEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("FeedbackKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Match", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Match#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("MatchEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("MatchKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("TextKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("question_options", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -3504,6 +3694,41 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionOption", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.Question", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
@@ -3893,6 +4118,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>

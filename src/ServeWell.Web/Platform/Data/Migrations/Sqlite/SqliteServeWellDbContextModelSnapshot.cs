@@ -1377,6 +1377,190 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("insights_unit_service_months", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CaseSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Shuffle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "GeneralFeedback", "ServeWell.Web.Modules.Learning.Bank.Question.GeneralFeedback#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GeneralFeedbackEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GeneralFeedbackKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Learning.Bank.Question.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Type");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompetencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ServeWell.Web.Modules.Learning.Bank.QuestionCategory.Name#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("question_categories", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Feedback", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Feedback#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FeedbackEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FeedbackKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Match", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Match#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MatchEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MatchKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "ServeWell.Web.Modules.Learning.Bank.QuestionOption.Text#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("question_options", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -3393,6 +3577,41 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.QuestionOption", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.Question", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.Training.Programmes.Programme", null)
@@ -3782,6 +4001,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("ServeWell.Web.Modules.Feedback.Surveys.SurveyDefinition", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Bank.Question", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.Course", b =>
