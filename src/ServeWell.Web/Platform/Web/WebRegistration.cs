@@ -113,7 +113,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         if (!context.Request.Path.StartsWithSegments("/scalar"))
         {
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://tv.naver.com; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com https://tv.naver.com; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         }
 
         return next(context);

@@ -111,6 +111,20 @@ public abstract class ScormApiTests(AppHost app)
     }
 
     [Fact]
+    public async Task The_players_own_policy_lets_it_frame_the_package_from_this_origin()
+    {
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+        var sco = (await UploadedAsync(officer)).Scos.Single();
+
+        using var player = await officer.GetAsync($"/Learning/Scorm/Play/{sco.Id}");
+
+        player.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A frame-src without 'self' (added for video players) once left the course's frame empty.
+        var policy = player.Headers.GetValues("Content-Security-Policy").Single();
+        policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("frame-src", StringComparison.Ordinal)).Split(' ').ShouldContain("'self'");
+    }
+
+    [Fact]
     public async Task A_commit_with_one_value_outside_the_data_model_stores_none_of_its_values()
     {
         using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
