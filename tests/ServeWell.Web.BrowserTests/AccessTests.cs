@@ -35,14 +35,14 @@ public sealed class AccessTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingAndTheirFeedback()
+    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirCoursesAndTheirFeedback()
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Employee);
         await session.CheckPageAsync("home");
 
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My feedback"]);
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "My feedback"]);
     }
 
     [Fact]
