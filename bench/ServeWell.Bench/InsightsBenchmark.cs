@@ -68,6 +68,8 @@ internal static class InsightsBenchmark
         services.AddScoped<ProblemServicesReport>();
         services.AddScoped<TrendsReport>();
         services.AddScoped<InsightsAnswers>();
+        services.Configure<ServeWell.Web.Platform.City.CityOptions>(o => o.TimeZone = "Asia/Seoul");
+        services.AddSingleton<ServeWell.Web.Platform.City.CityClock>();
         services.AddSingleton<ServeWell.Web.Modules.Feedback.Commendations.StaffOnDuty>();
         services.AddScoped<SubmitFeedback>();
         services.AddSingleton<InsightsRollupWorker>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using ServeWell.Web.Modules.Training.Audiences;
@@ -66,8 +67,11 @@ public abstract class EnrolmentsApiTests(AppHost app) : IDisposable
         using var response = await _api.PostAsync($"/api/v1/programmes/{programme.Id}/enrolments/sync", null);
 
         var counts = await response.ReadOkAsync<JsonElement>();
-        (counts.GetProperty("invited").GetInt32(), counts.GetProperty("withdrawn").GetInt32(), counts.GetProperty("reinvited").GetInt32(), counts.GetProperty("unchanged").GetInt32())
-            .ShouldBe((1, 0, 0, 0));
+        // The app's own daily sync (its first round runs at start-up, late on a loaded machine) may have invited the
+        // new employee a moment before this call; then this call counts them unchanged. Either way, one person, once.
+        (counts.GetProperty("invited").GetInt32() + counts.GetProperty("unchanged").GetInt32()).ShouldBe(1);
+        (counts.GetProperty("withdrawn").GetInt32(), counts.GetProperty("reinvited").GetInt32()).ShouldBe((0, 0));
+        (await app.DbAsync(db => db.Enrolments.CountAsync(e => e.ProgrammeId == programme.Id))).ShouldBe(1);
     }
 
     [Theory]
