@@ -139,14 +139,14 @@ for path in sys.argv[1:]:
             msg = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
             print("[test] FAILED " + r.get("testName", "?") + (" — " + msg[0][:300] if msg else ""))
     summary = root.find("t:ResultSummary", ns)
-    if summary is not None and summary.get("outcome") not in ("Completed", "Passed"):
-        why = [ri.findtext("t:Text", default="", namespaces=ns).strip()[:300] for ri in summary.iterfind(".//t:RunInfo", ns)]
-        print("[test] RUN NOT FINISHED " + path + (" — " + " | ".join(why) if why else ""))
+    why = [] if summary is None else [ri.findtext("t:Text", default="", namespaces=ns).strip()[:300] for ri in summary.iterfind(".//t:RunInfo", ns)]
+    if any("test run was aborted" in w or "Test host process crashed" in w for w in why):
+        print("[test] RUN NOT FINISHED " + path + " — " + " | ".join(w for w in why if "aborted" in w or "crashed" in w or "inactivity" in w))
 PY
   # A run that did not finish (a hang the blame collector ended, a crashed test host) leaves a TRX whose counters
   # show no failure, and the tests it never reached are in no counter at all: each such run counts as one failure.
   local unfinished
-  unfinished=$(cat "${trx[@]}" | grep -o '<ResultSummary outcome="[A-Za-z]*"' | grep -vc 'outcome="\(Completed\|Passed\)"')
+  unfinished=$(grep -l "test run was aborted\|Test host process crashed" "${trx[@]}" | wc -l)
   cat "${trx[@]}" | grep -o '<Counters [^>]*>' | awk -v files="${#trx[@]}" -v unfinished="${unfinished:-0}" '
     { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/["\/>]/, "", kv[2]); c[kv[1]] += kv[2] } }
     END {
