@@ -11,11 +11,23 @@ namespace ServeWell.Web.Modules.Learning.Scorm;
 /// </summary>
 public static class ScormOffers
 {
+    /// <summary>A course lesson that plays a package, with its programme.</summary>
+    public sealed class PlayingLesson
+    {
+        public int ProgrammeId { get; init; }
+
+        public int LessonId { get; init; }
+    }
+
+    /// <summary>The draft lessons that play the package, with their programmes (one query; offers and completion both use it).</summary>
+    public static IQueryable<PlayingLesson> LessonsPlaying(ServeWellDbContext db, int packageId) =>
+        db.Set<CourseLesson>().Where(l => l.ScormPackageId == packageId && l.Kind == LessonKind.Scorm)
+            .Join(db.Set<CourseSection>(), l => l.SectionId, s => s.Id, (l, s) => new { LessonId = l.Id, s.CourseId })
+            .Join(db.Set<Course>(), x => x.CourseId, c => c.Id, (x, c) => new PlayingLesson { ProgrammeId = c.ProgrammeId, LessonId = x.LessonId });
+
     public static async Task<bool> OfferedToAsync(ServeWellDbContext db, int packageId, int employeeId, CancellationToken cancellationToken)
     {
-        var programmes = db.Set<CourseLesson>().Where(l => l.ScormPackageId == packageId && l.Kind == LessonKind.Scorm)
-            .Join(db.Set<CourseSection>(), l => l.SectionId, s => s.Id, (l, s) => s.CourseId)
-            .Join(db.Set<Course>(), courseId => courseId, c => c.Id, (_, c) => c.ProgrammeId);
+        var programmes = LessonsPlaying(db, packageId).Select(l => l.ProgrammeId);
         return await db.Enrolments.AnyAsync(e => e.EmployeeId == employeeId && e.State != EnrolmentState.Withdrawn && programmes.Contains(e.ProgrammeId), cancellationToken);
     }
 }
@@ -37,10 +49,7 @@ public sealed class ScormLessonCompletion(ServeWellDbContext db, StudyCourse stu
 
         var doneAt = attempts.Max(a => a.CompletedAt!.Value);
         var seconds = (int)Math.Min(int.MaxValue, attempts.Sum(a => a.TotalSeconds + a.SessionSeconds));
-        var lessons = await db.Set<CourseLesson>().Where(l => l.ScormPackageId == packageId && l.Kind == LessonKind.Scorm)
-            .Join(db.Set<CourseSection>(), l => l.SectionId, s => s.Id, (l, s) => new { LessonId = l.Id, s.CourseId })
-            .Join(db.Set<Course>(), x => x.CourseId, c => c.Id, (x, c) => new { c.ProgrammeId, x.LessonId })
-            .ToListAsync(cancellationToken);
+        var lessons = await ScormOffers.LessonsPlaying(db, packageId).ToListAsync(cancellationToken);
         foreach (var lesson in lessons)
         {
             await study.MarkDoneAsync(lesson.ProgrammeId, employeeId, lesson.LessonId, doneAt, seconds, null, cancellationToken, fromPackage: true);
