@@ -16,7 +16,7 @@ public sealed class CourseTests(BrowserFixture fixture)
     [Fact]
     public async Task Employee_ReadsALesson_MarksItDone_SeesProgress_OfficerEditsTheCourse()
     {
-        var (title, courseId) = await SelfStudyForTheDemoEmployeeAsync();
+        var (title, courseId, _) = await SelfStudyForTheDemoEmployeeAsync(fixture);
 
         await using (var phone = await fixture.OpenAsync(Viewport.Phone))
         {
@@ -62,7 +62,7 @@ public sealed class CourseTests(BrowserFixture fixture)
     }
 
     /// <summary>A published self-study programme with a two-lesson course, the demo employee enrolled by hand.</summary>
-    private async Task<(string Title, int CourseId)> SelfStudyForTheDemoEmployeeAsync()
+    internal static async Task<(string Title, int CourseId, int ProgrammeId)> SelfStudyForTheDemoEmployeeAsync(BrowserFixture fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
@@ -91,6 +91,6 @@ public sealed class CourseTests(BrowserFixture fixture)
         }
 
         (await edit.PublishAsync(course, "test", CancellationToken.None)).Problems.ShouldBeEmpty();
-        return (title, course.Id);
+        return (title, course.Id, programme.Id);
     }
 }
