@@ -34,6 +34,7 @@ public sealed class OfflineCourseTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Greeting the complainant" }).ClickAsync();
         await Expect(page.PageHeading()).ToHaveTextAsync("Greeting the complainant");
         await Expect(page.GetByText("You are offline. This is the copy kept on this phone")).ToBeVisibleAsync();
+        await Expect(page.Locator("#offline-banner")).ToHaveAttributeAsync("data-served", "cache"); // the worker answered from the copy
         await Expect(page.Locator(".lesson-body strong")).ToHaveTextAsync("first");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
         await Expect(page.GetByText("Marked done on this phone.")).ToBeVisibleAsync();
@@ -47,6 +48,11 @@ public sealed class OfflineCourseTests(BrowserFixture fixture)
         await page.ReloadAsync();
         await Expect(page.Locator("#offline-banner")).ToBeHiddenAsync();
         (await DoneStepsAsync(courseId)).ShouldBe(1);
+
+        // Signing out leaves nothing of this account's copy for the next person on the phone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Accounts/SignIn");
+        (await page.EvaluateAsync<string[]>("async () => (await caches.keys()).filter(k => k.startsWith('servewell-learn-'))")).ShouldBeEmpty();
     }
 
     private async Task<int> DoneStepsAsync(int courseId)
