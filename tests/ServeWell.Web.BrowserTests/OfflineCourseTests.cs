@@ -49,6 +49,11 @@ public sealed class OfflineCourseTests(BrowserFixture fixture)
         await Expect(page.Locator("#offline-banner")).ToBeHiddenAsync();
         (await DoneStepsAsync(courseId)).ShouldBe(1);
 
+        await page.GotoAsync($"/Learning/Programmes/{programmeId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove from this phone" }).ClickAsync();
+        await Expect(page.Locator("#offline-kept")).ToHaveTextAsync("Removed from this phone.");
+        (await page.EvaluateAsync<bool>("async () => (await caches.keys()).some(k => k.startsWith('servewell-learn-') && k !== 'servewell-learn-meta')")).ShouldBeFalse();
+
         // Signing out leaves nothing of this account's copy for the next person on the phone.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/Accounts/SignIn");

@@ -133,7 +133,9 @@
         });
       });
     }
-    return fetch('/api/v1/learning/offline/token', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+    return install()
+      .then(function () { return fetch('/api/v1/learning/offline/token', { credentials: 'same-origin' }); })
+      .then(function (r) { return r.json(); })
       .then(function (t) { return fetch('/api/v1/learning/programmes/' + programme + '/offline-copy', { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-TOKEN': t.token } }); })
       .then(function (r) { if (!r.ok) throw new Error('no copy'); return r.json(); })
       .then(function (copy) {
@@ -168,15 +170,24 @@
       var kept = load(KEPT, '{}');
       delete kept[programme];
       store(KEPT, kept);
-      return Object.keys(kept).length ? null : caches.delete(CACHE);
+      if (Object.keys(kept).length) return null;
+      // Nothing kept: the cache and the worker go, and the pages are served as if they never were.
+      return caches.delete(CACHE).then(function () { return navigator.serviceWorker.getRegistration(root.getAttribute('data-scope')); })
+        .then(function (reg) { return reg && reg.unregister(); });
     }).then(function () { showKept(text(keep, 'data-removed')); document.getElementById('offline-remove-button').hidden = true; });
   }
 
-  // The worker learns which account is signed in, so it reads only this account's copy (and drops any other's).
+  // The worker is installed only once something is kept, and learns which account is signed in, so it reads only this
+  // account's copy (and drops any other's) — also when another account kept something on this phone before.
+  function tellWorker(reg) {
+    return navigator.serviceWorker.ready.then(function (ready) { if (ready.active) ready.active.postMessage({ type: 'account', account: account }); return reg; });
+  }
+  function install() {
+    return navigator.serviceWorker.register(root.getAttribute('data-worker'), { scope: root.getAttribute('data-scope') }).then(tellWorker);
+  }
   if (canKeep) {
-    navigator.serviceWorker.register(root.getAttribute('data-worker'), { scope: root.getAttribute('data-scope') })
-      .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (reg) { if (reg.active) reg.active.postMessage({ type: 'account', account: account }); })
+    navigator.serviceWorker.getRegistration(root.getAttribute('data-scope'))
+      .then(function (reg) { return reg ? tellWorker(reg) : Object.keys(load(KEPT, '{}')).length ? install() : null; })
       .catch(function () { /* no worker: the pages work online as before */ });
     if (keep && !fromCache) {
       keep.hidden = false;

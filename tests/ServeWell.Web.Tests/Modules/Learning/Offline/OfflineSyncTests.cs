@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Offline;
+using ServeWell.Web.Modules.Learning.Scorm;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Modules.Training.Completions;
 using ServeWell.Web.Tests.Fixtures;
 using ServeWell.Web.Tests.Modules.Learning.Courses;
+using ServeWell.Web.Tests.Modules.Learning.Scorm;
 using ServeWell.Web.Tests.Modules.Training.Record;
 
 namespace ServeWell.Web.Tests.Modules.Learning.Offline;
@@ -135,6 +138,31 @@ public abstract class OfflineSyncTests(AppHost app)
         completion.EmployeeId.ShouldBe(employee.Id);
         completion.CompletedAtUtc!.Value.ShouldBe(last, TimeSpan.FromMilliseconds(1));
         (await app.DbAsync(db => db.Certificates.AnyAsync(x => x.CompletionId == completion.Id))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task LessonThatIsNotText_IsNotKept_ShowsNeedsAConnection_AndIsNotDoneBySync()
+    {
+        var c = await app.CreateCourseCaseAsync(people: 1);
+        var package = await app.UseAsync<ScormLibrary, ScormPackage>(library => library.AddAsync(ScormPackages.Courtesy(), "courtesy.zip", "test", CancellationToken.None));
+        var scorm = await app.UseAsync<EditCourse, int>(async edit =>
+        {
+            var (lesson, problems) = await edit.SaveLessonAsync((await edit.LoadAsync(c.CourseId, CancellationToken.None))!, c.SectionId, null,
+                new LessonForm { Title = new LocalTextForm { En = "The vendor's course" }, Minutes = 20, ScormPackageId = package.Id }, CancellationToken.None);
+            problems.ShouldBeEmpty();
+            return lesson!.Id;
+        });
+        await app.PublishCourseAsync(c.CourseId);
+        var programme = c.Training.Programme.Id;
+        using var client = await app.SignInAsEmployeeAsync(c.Training.People[0]);
+
+        using var response = await client.Http.PostAsync($"/api/v1/learning/programmes/{programme}/offline-copy", null);
+        var copy = (await response.Content.ReadFromJsonAsync<OfflineCopyDto>())!;
+        copy.NeedsConnection.ShouldBe([scorm]);
+        copy.Pages.ShouldNotContain($"/Learning/Programmes/{programme}/Lessons/{scorm}");
+        var page = await client.GetPageAsync($"/Learning/Programmes/{programme}");
+        page.QuerySelectorAll("[data-needs-connection]").ShouldHaveSingleItem().Closest("li")!.GetAttribute("data-lesson-key").ShouldBe(scorm.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await SyncAsync(client, Action("q-" + Guid.NewGuid(), c, scorm))).Single().Status.ShouldBe(409);
     }
 
     [Fact]
