@@ -11,12 +11,8 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 
     public Viewport Viewport { get; } = viewport;
 
-    /// <summary>
-    /// What every page a test visits gets: a screenshot for people to look at, axe, and the width check (nothing cut
-    /// off). <paramref name="axe"/> false skips axe (3–9 s a page on this machine) for a page whose twin in the other
-    /// language was just checked: the same markup and colours, only the words differ, and the width check still runs.
-    /// </summary>
-    public async Task CheckPageAsync(string what, bool axe = true)
+    /// <summary>What every page a test visits gets: a screenshot for people to look at, axe, and the width check (nothing cut off).</summary>
+    public async Task CheckPageAsync(string what)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var file = $"{test}-{Viewport.Name}-{++_shots:00}-{Unsafe().Replace(what, "-")}.png";
@@ -24,7 +20,7 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         var label = $"{what} at {Viewport.Name} size";
         if (javaScript)
         {
-            await CheckLoadedPageAsync(Page, label, axe);
+            await CheckLoadedPageAsync(Page, label);
             return;
         }
 
@@ -38,16 +34,12 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         await twinPage.RouteAsync(u => u == url, route => route.FulfillAsync(new() { Body = html, ContentType = "text/html; charset=utf-8" }));
         await twinPage.GotoAsync(url);
         await twinPage.WaitForLoadStateAsync(LoadState.Load);
-        await CheckLoadedPageAsync(twinPage, label + " without JavaScript", axe);
+        await CheckLoadedPageAsync(twinPage, label + " without JavaScript");
     }
 
-    private static async Task CheckLoadedPageAsync(IPage page, string label, bool axe = true)
+    private static async Task CheckLoadedPageAsync(IPage page, string label)
     {
-        if (axe)
-        {
-            await AxeCheck.AssertAccessibleAsync(page, label);
-        }
-
+        await AxeCheck.AssertAccessibleAsync(page, label);
         await PageLayout.AssertFitsAsync(page, label);
         await PageLayout.AssertChartTextReadableAsync(page, label);
     }
