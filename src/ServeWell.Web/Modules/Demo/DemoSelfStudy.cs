@@ -39,6 +39,9 @@ internal static class DemoSelfStudy
             return;
         }
 
+        // One transaction: all or nothing, and one commit instead of one per save (each completion saves twice), which on
+        // SQLite with synchronous=FULL was most of this seed's time.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var city = services.GetRequiredService<CityClock>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var today = city.Today;
@@ -122,6 +125,8 @@ internal static class DemoSelfStudy
         {
             await record.RecordAsync(programme.Id, employeeId, cycle, at, $"course {course.Id} version 1", cancellationToken);
         }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The enrolled employees who started, in a fixed random order; the demo employee is always one of them.</summary>
