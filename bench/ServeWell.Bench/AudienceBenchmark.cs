@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.People.Employees;
-using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Modules.Training.Audiences;
 using ServeWell.Web.Modules.Training.Enrolments;
 using ServeWell.Web.Modules.Training.Programmes;
@@ -23,16 +22,7 @@ internal static class AudienceBenchmark
     public static async Task RunAsync(string label, BenchDatabase database, int employees)
     {
         await ImportBenchmark.SeedAsync(database);
-        await using (var db = database.NewContext())
-        {
-            var sheet = RosterFileReader.Read(new MemoryStream(ImportBenchmark.Roster(employees)), "roster.csv");
-            var imported = await new RosterImporter(db, TimeProvider.System, ImportBenchmark.Localizer())
-                .RunAsync(sheet, new RosterImportOptions(false, false, false), null, CancellationToken.None);
-            if (imported.Created != employees)
-            {
-                throw new InvalidOperationException($"The roster was not imported: {imported.Created} created.");
-            }
-        }
+        await ImportBenchmark.ImportRosterAsync(database, employees);
 
         var programme = await AddProgrammeAsync(database, "Everyone");
         var floorProgramme = await AddProgrammeAsync(database, "Floor");
@@ -63,7 +53,7 @@ internal static class AudienceBenchmark
         return programme.Id;
     }
 
-    private static async Task<SyncCounts> SyncAsync(BenchDatabase database, int programmeId)
+    internal static async Task<SyncCounts> SyncAsync(BenchDatabase database, int programmeId)
     {
         await using var db = database.NewContext();
         var directory = new EmployeeDirectory(db, new StaffScope(new HttpContextAccessor(), db), TimeProvider.System);

@@ -83,6 +83,19 @@ internal static class ImportBenchmark
         }
     }
 
+    /// <summary>A generated roster of <paramref name="employees"/> imported through the roster importer (not timed by its callers).</summary>
+    internal static async Task ImportRosterAsync(BenchDatabase database, int employees)
+    {
+        await using var db = database.NewContext();
+        var sheet = RosterFileReader.Read(new MemoryStream(Roster(employees)), "roster.csv");
+        var imported = await new RosterImporter(db, TimeProvider.System, Localizer())
+            .RunAsync(sheet, new RosterImportOptions(false, false, false), null, CancellationToken.None);
+        if (imported.Created != employees)
+        {
+            throw new InvalidOperationException($"The roster was not imported: {imported.Created} created.");
+        }
+    }
+
     internal static IStringLocalizer<SharedResource> Localizer() =>
         new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 

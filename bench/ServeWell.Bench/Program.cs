@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Demo;
 // dotnet run -c Release --project bench/ServeWell.Bench -- audience [--employees 100000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 10] [--rounds 3] [--port 5182] [--pg "…"] [--only sqlite|pg]
 // dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
+// dotnet run -c Release --project bench/ServeWell.Bench -- learning [--learners 10000] [--questions 5000] [--calls 300] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "insights")
 {
@@ -34,6 +35,35 @@ if (args.FirstOrDefault() == "insights")
     }
 
     await InsightsBenchmark.RunAsync(admin, answers, keep, rebuild, calls, rawCalls, burst);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "learning")
+{
+    int learners = 10_000, questions = 5_000, calls = 300;
+    string? admin = null;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--learners": learners = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--questions": questions = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--calls": calls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--pg": admin = args[++i]; break;
+        }
+    }
+
+    await using (var sqlite = BenchDatabase.Sqlite())
+    {
+        await LearningBenchmark.RunAsync("SQLite", sqlite, learners, questions, calls);
+    }
+
+    if (admin is not null)
+    {
+        await using var db = await BenchDatabase.PostgresAsync(admin);
+        await LearningBenchmark.RunAsync("PostgreSQL", db, learners, questions, calls);
+    }
+
     return 0;
 }
 

@@ -53,7 +53,7 @@ public sealed class CourseTests(BrowserFixture fixture)
         await officer.CheckPageAsync("courses");
         await officer.Page.GotoAsync($"/Learning/Courses/{courseId}");
         await officer.CheckPageAsync("course-editor");
-        await officer.Page.GetByRole(AriaRole.Link, new() { Name = "Greeting the complainant" }).ClickAsync();
+        await officer.Page.GetByRole(AriaRole.Link, new() { Name = "Greeting the complainant", Exact = true }).ClickAsync(); // not its "Delete the lesson …" link
         await officer.Page.GetByLabel("Estimated time (minutes)").FillAsync("7");
         await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Save in the draft" }).ClickAsync();
         await Expect(officer.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("has been saved in the draft");

@@ -63,6 +63,7 @@ public static class DemoModule
             services.GetRequiredService<SyncProgrammeAudience>(),
             services.GetRequiredService<ILogger<DemoSeeder>>());
         var printedKey = await seeder.SeedAsync(options, app.Lifetime.ApplicationStopping);
+        await DemoSelfStudy.SeedAsync(services, Accounts.First(a => a.Role == Roles.Employee).Email, app.Lifetime.ApplicationStopping);
         await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         if (seeder.SeededAnswers > 0)
         {

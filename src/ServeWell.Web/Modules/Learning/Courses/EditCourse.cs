@@ -148,6 +148,29 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
         return moved;
     }
 
+    /// <summary>
+    /// Removes a section (with its lessons) or a lesson from the draft; false when the course's draft has no such one.
+    /// Published versions are untouched (ADR-046): whoever studies one keeps the lesson, and lesson ids are never reused.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Course course, int? sectionId, int? lessonId, CancellationToken cancellationToken)
+    {
+        if (lessonId is { } lid && course.Sections.FirstOrDefault(s => s.Lessons.Any(x => x.Id == lid)) is { } home)
+        {
+            home.Lessons.Remove(home.Lessons.First(x => x.Id == lid));
+        }
+        else if (lessonId is null && sectionId is { } sid && course.Sections.FirstOrDefault(s => s.Id == sid) is { } section)
+        {
+            course.Sections.Remove(section);
+        }
+        else
+        {
+            return false;
+        }
+
+        await TouchAsync(course, cancellationToken);
+        return true;
+    }
+
     /// <summary>The draft as a new version (n + 1); refused with a problem when it has no lessons or equals the latest version.</summary>
     public async Task<(CourseVersion? Version, IReadOnlyList<Problem> Problems)> PublishAsync(Course course, string by, CancellationToken cancellationToken)
     {
@@ -170,6 +193,8 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
             PublishedAtUtc = clock.GetUtcNow().UtcDateTime, PublishedBy = by,
         };
         db.CourseVersions.Add(version);
+        db.Audit("publish", nameof(Course), course.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            new { programme = course.ProgrammeId, version = version.Number, lessons = version.LessonCount, minutes = version.Minutes });
         await db.SaveChangesAsync(cancellationToken);
         return (version, []);
     }

@@ -16,6 +16,9 @@ public sealed class ProgressModel(ServeWellDbContext db, CourseProgressReport re
 
     public LocalText Title { get; private set; } = LocalText.Empty;
 
+    /// <summary>The purchased courses the published course plays, each with its per-learner results (ADR-046).</summary>
+    public IReadOnlyList<(int Id, string Title)> Packages { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await report.ReadAsync(id, await scope.GetAsync(cancellationToken), cancellationToken) is not { } summary)
@@ -25,6 +28,10 @@ public sealed class ProgressModel(ServeWellDbContext db, CourseProgressReport re
 
         Summary = summary;
         Title = await db.Courses.Where(c => c.Id == id).Join(db.Programmes, c => c.ProgrammeId, p => p.Id, (c, p) => p.Title).FirstAsync(cancellationToken);
+        var latest = await db.CourseVersions.Where(v => v.CourseId == id).OrderByDescending(v => v.Number).Select(v => v.Content).FirstOrDefaultAsync(cancellationToken);
+        var packageIds = latest is null ? [] : CourseContent.FromJson(latest).Lessons.Where(l => l.ScormPackageId is not null).Select(l => l.ScormPackageId!.Value).Distinct().ToList();
+        Packages = [.. (await db.Set<Scorm.ScormPackage>().AsNoTracking().Where(p => packageIds.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Title))];
         return Page();
     }
 }

@@ -45,6 +45,11 @@ public abstract class ScormLessonTests(AppHost app)
         completion.CompletedAtUtc!.Value.ShouldBe(attempt.CompletedAt!.Value, TimeSpan.FromSeconds(1));
         var study = await app.UseAsync<StudyCourse, StudyView?>(s => s.ReadAsync(training.Programme.Id, learner.Id, CancellationToken.None));
         study!.Progress.DoneKeys.ShouldContain(scormLesson);
+
+        // Whoever sees the course's progress (a supervisor too) is led to the package's results per learner (ADR-046).
+        var courseId = await app.DbAsync(db => db.Courses.Where(c => c.ProgrammeId == training.Programme.Id).Select(c => c.Id).SingleAsync());
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+        (await officer.GetPageAsync($"/Learning/Courses/{courseId}/Progress")).QuerySelector($"a[href='/Learning/Scorm/Package/{packageId}/Results']").ShouldNotBeNull();
     }
 
     [Fact]
