@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -19,6 +20,7 @@ public static class LearningModule
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
         builder.AddCourses();
         builder.AddQuestionBank();
+        builder.AddQuizzes();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -32,6 +34,7 @@ public static class LearningModule
         var api = app.MapGroup("/api/v1").WithTags("Learning");
         api.MapCoursesApi();
         api.MapQuestionBankApi();
+        api.MapQuizzesApi();
         api.MapScormApi();
         app.MapScormContent();
         return app;
