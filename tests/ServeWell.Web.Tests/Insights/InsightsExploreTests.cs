@@ -303,6 +303,44 @@ public abstract class InsightsExploreTests(AppHost app)
     }
 
     [Fact]
+    public async Task TrendsAndProblemServices_WithholdMonthsAndServicesBelowTheMinimumGroupSize()
+    {
+        var month = Month(-4);
+        var team = await app.CreateOrgUnitAsync(Demo.SupervisorCentre);
+        await SeedAsync(team.Code, month, Enumerable.Repeat((1, (string?)null), 3), withService: true, serviceRank: 0);
+        await SeedAsync(team.Code, month.AddMonths(-1), Enumerable.Range(0, 12).Select(i => (i < 6 ? 5 : 1, (string?)null)), withService: true, serviceRank: 1);
+        await app.UseAsync<InsightsRollups, int>(r => r.RebuildAsync(CancellationToken.None));
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+        var period = $"from={F(month.AddMonths(-1))}&to={F(month)}";
+
+        // Trends: the month of three answers keeps its count and nothing else, in the API, the page and the export.
+        var trends = await (await supervisor.GetAsync($"/api/v1/insights/trends?{period}&orgUnitCode={team.Code}")).ReadOkAsync<TrendsDto>();
+        trends.MinimumGroupSize.ShouldBe(5);
+        var few = trends.Months.Single(m => m.Month == F(month));
+        (few.Figures.Withheld, few.Figures.Answers, few.Figures.SatisfiedPercent, few.Figures.Index, few.SatisfiedTest).ShouldBe((true, 3L, null, null, null));
+        var shown = trends.Months.Single(m => m.Month == F(month.AddMonths(-1)));
+        (shown.Figures.Withheld, shown.Figures.SatisfiedPercent).ShouldBe((false, 50.0));
+        var html = await supervisor.GetPageAsync($"/Insights/Trends?{period}&unit={team.Code}");
+        var row = html.QuerySelector($"tr[data-month='{F(month)}']")!;
+        row.QuerySelectorAll("[data-figure=withheld]").Length.ShouldBe(2);
+        row.QuerySelector("[data-figure=withheld]")!.TextContent.Trim().ShouldBe("fewer than 5 answers");
+        html.QuerySelectorAll("svg.line-chart circle").Length.ShouldBe(1);
+        using var csv = await supervisor.GetAsync($"/Insights/Trends?{period}&unit={team.Code}&handler=Export&format=csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Single(l => l.StartsWith(F(month), StringComparison.Ordinal)).ShouldStartWith(F(month) + ",fewer than 5 answers,");
+
+        // Problem services: the service of three answers is not ranked (its raw share would be 100 %), only counted.
+        var problems = await (await supervisor.GetAsync($"/api/v1/insights/problem-services?{period}&orgUnitCode={team.Code}")).ReadOkAsync<ProblemServicesDto>();
+        problems.Services.Count.ShouldBe(1);
+        (problems.Services[0].Rank, problems.Services[0].Answers, problems.Services[0].DissatisfiedPercent).ShouldBe((1, 12L, 50.0));
+        (problems.NotRankedServices, problems.NotRankedAnswers, problems.MinimumGroupSize).ShouldBe((1, 3L, 5));
+        var page = await supervisor.GetPageAsync($"/Insights/ProblemServices?{period}&unit={team.Code}");
+        page.QuerySelectorAll("table.problem-services tbody tr").Length.ShouldBe(1);
+        page.QuerySelector("[data-not-ranked]")!.TextContent.ShouldContain("1 services with fewer than 5 answers each (3 answers in all)");
+        page.QuerySelector("table.problem-services")!.TextContent.ShouldNotContain("100");
+    }
+
+    [Fact]
     public async Task CommentTerms_FromDissatisfiedComments_WithRedactedExamplesAsText_AndDrillDownByTerm()
     {
         var month = Month(-5);
@@ -392,7 +430,7 @@ public abstract class InsightsExploreTests(AppHost app)
     /// </summary>
     private async Task SeedAsync(
         string unitCode, DateOnly month, IEnumerable<(int Overall, string? Comment)> answers, int? badgeHolder = null, int sameTimeEvery = 1,
-        int fromHour = 0, bool withService = false)
+        int fromHour = 0, bool withService = false, int serviceRank = 0)
     {
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
         var (start, _) = calendar.Bounds(month);
@@ -402,7 +440,7 @@ public abstract class InsightsExploreTests(AppHost app)
             var touchpoint = new Touchpoint
             {
                 Kind = badgeHolder is null ? TouchpointKind.Counter : TouchpointKind.EmployeeBadge, Label = LocalText.In("en", "Test " + TestData.Unique("T")),
-                OrgUnitId = unit.Id, EmployeeId = badgeHolder, ServiceId = withService ? db.PublicServices.OrderBy(x => x.Id).Select(x => x.Id).First() : null, Code = TouchpointCodes.New(), CreatedAt = start.AddYears(-2),
+                OrgUnitId = unit.Id, EmployeeId = badgeHolder, ServiceId = withService ? db.PublicServices.OrderBy(x => x.Id).Select(x => x.Id).Skip(serviceRank).First() : null, Code = TouchpointCodes.New(), CreatedAt = start.AddYears(-2),
             };
             db.Touchpoints.Add(touchpoint);
             await db.SaveChangesAsync();

@@ -49,6 +49,11 @@ public abstract class TrainingImpactTests(AppHost app)
         impact.Offices.Where(o => o.Arm == "Treated").ShouldAllBe(o => o.CompletedByCutoff >= 0.8 * o.FrontlineStaff && o.TreatedIn == impact.Cutoff);
         impact.Cautions[0].ShouldBe("DidCaution:EvidenceNotProof");
 
+        // City:MinimumGroupSize holds in the office table and the monthly series: an index of fewer answers is left out.
+        impact.MinimumGroupSize.ShouldBe(5);
+        impact.Offices.ShouldAllBe(o => (o.IndexBefore == null) == (o.AnswersBefore < 5) && (o.IndexAfter == null) == (o.AnswersAfter < 5));
+        impact.Months.ShouldAllBe(m => (m.TreatedIndex == null) == (m.TreatedAnswers < 5) && (m.ControlIndex == null) == (m.ControlAnswers < 5));
+
         // By hand from the answers: each counted office's mean index after minus before; treated mean minus control mean.
         var calendar = app.Services.GetRequiredService<InsightsCalendar>();
         var cutoff = Month(impact.Cutoff!);

@@ -93,10 +93,14 @@ public sealed class TrendsModel(
             [localizer["Month"], localizer["Satisfied (4–5)"], localizer["Same month a year before"], localizer["Change (points)"], localizer["Test"], "p",
              localizer["Index (0–100)"], localizer["Index a year before"], localizer["Test"], "p", localizer["Answers"], localizer["Answers a year before"]],
             t.Months.Select(m => (IReadOnlyList<object?>)[
-                m.Month, Round(m.Figures.SatisfiedPercent), Round(m.SameMonthLastYear?.SatisfiedPercent), Round(m.SatisfiedChangePoints),
-                m.SatisfiedTest?.Test, PValueText.ForExport(m.SatisfiedTest?.PValue), Round(m.Figures.Index), Round(m.SameMonthLastYear?.Index),
+                m.Month, Shown(m.Figures, m.Figures.SatisfiedPercent), Shown(m.SameMonthLastYear, m.SameMonthLastYear?.SatisfiedPercent), Round(m.SatisfiedChangePoints),
+                m.SatisfiedTest?.Test, PValueText.ForExport(m.SatisfiedTest?.PValue), Shown(m.Figures, m.Figures.Index), Shown(m.SameMonthLastYear, m.SameMonthLastYear?.Index),
                 m.IndexTest?.Test, PValueText.ForExport(m.IndexTest?.PValue), m.Figures.Answers, m.SameMonthLastYear?.Answers]).ToList());
         return TableExport.File(export, format) ?? NotFound();
+
+        // A withheld month's cells say why they are empty, as the page does.
+        object? Shown(InsightsFigures? figures, double? value) =>
+            figures is { Withheld: true } ? localizer["fewer than {0} answers", t.MinimumGroupSize].Value : Round(value);
     }
 
     private async Task<(TrendsDto? Trends, bool NotFound)> LoadAsync(CancellationToken cancellationToken)

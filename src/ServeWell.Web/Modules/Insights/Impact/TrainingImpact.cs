@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.Insights.Statistics;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.Training;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Insights.Impact;
@@ -35,11 +37,13 @@ public sealed record TrainingImpactDto(
     string? Cutoff, string? BeforeFrom, string? BeforeTo, string? AfterFrom, string? AfterTo, double TreatedShare, double ControlShare,
     ImpactArmDto? Treated, ImpactArmDto? Control, int OfficesExcluded, double? Estimate, double? StandardError, double? DegreesOfFreedom,
     double? ConfidenceLow, double? ConfidenceHigh, double? PValue, double Confidence, IReadOnlyList<string> Cautions,
-    IReadOnlyList<ImpactMonthDto> Months, IReadOnlyList<ImpactOfficeDto> Offices);
+    IReadOnlyList<ImpactMonthDto> Months, IReadOnlyList<ImpactOfficeDto> Offices, int MinimumGroupSize = Statistics.MinimumGroupSize.Default);
 
 /// <summary>Computes <see cref="TrainingImpactDto"/> from completions, the frontline roster and the monthly cube; never the answers.</summary>
-public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calendar, TimeProvider clock)
+public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calendar, TimeProvider clock, IOptions<CityOptions> city)
 {
+    private int Minimum => Math.Max(1, city.Value.MinimumGroupSize);
+
     /// <summary>Months compared on each side of the cutoff month (which itself is left out).</summary>
     public const int WindowMonths = 6;
 
@@ -124,14 +128,18 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
             .ToListAsync(cancellationToken);
         var cells = rows.Select(r => (r.OrgUnitId, r.Month, Scores: new ScoreHistogram(r.S1, r.S2, r.S3, r.S4, r.S5))).ToList();
         var result = DifferenceInDifferences.Estimate(
-            cells.Select(c => new OfficeMonth(c.OrgUnitId, c.Month, c.Scores.IndexMoments())), arms.Treated, afterFrom);
+            cells.Select(c => new OfficeMonth(c.OrgUnitId, c.Month, c.Scores.IndexMoments())), arms.Treated, afterFrom,
+            new DidOptions { MinimumAnswersPerPeriod = Minimum });
+
+        // A figure of fewer answers than City:MinimumGroupSize is left out (null), its count kept (ADR-047).
+        double? Shown(ScoreHistogram h) => MinimumGroupSize.MayShow(h.Count, Minimum) ? h.Measures().Index : null;
 
         var series = new List<ImpactMonthDto>();
         for (var m = beforeFrom; m <= afterTo; m = m.AddMonths(1))
         {
             var treated = ScoreHistogram.Sum(cells.Where(c => c.Month == m && arms.Treated.Contains(c.OrgUnitId)).Select(c => c.Scores));
             var control = ScoreHistogram.Sum(cells.Where(c => c.Month == m && arms.Control.Contains(c.OrgUnitId)).Select(c => c.Scores));
-            series.Add(new ImpactMonthDto(InsightsScope.Format(m), treated.Count, treated.Measures().Index, control.Count, control.Measures().Index, m == month));
+            series.Add(new ImpactMonthDto(InsightsScope.Format(m), treated.Count, Shown(treated), control.Count, Shown(control), m == month));
         }
 
         // Offices with no frontline staff in the programme's audience are not part of the comparison at all.
@@ -142,11 +150,11 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
                 var arm = arms.Treated.Contains(o.Id) ? "Treated" : arms.Control.Contains(o.Id) ? "Control" : "Excluded";
                 var before = ScoreHistogram.Sum(cells.Where(c => c.OrgUnitId == o.Id && c.Month < month).Select(c => c.Scores));
                 var after = ScoreHistogram.Sum(cells.Where(c => c.OrgUnitId == o.Id && c.Month > month).Select(c => c.Scores));
-                var counted = arm != "Excluded" && before.Count >= 5 && after.Count >= 5;
+                var counted = arm != "Excluded" && MinimumGroupSize.MayShow(before.Count, Minimum) && MinimumGroupSize.MayShow(after.Count, Minimum);
                 return new ImpactOfficeDto(
                     o.Code, english && !string.IsNullOrWhiteSpace(o.NameEn) ? o.NameEn! : o.Name, arm, t.FrontlineStaff, t.CompletedByCutoff,
                     t.CompletedByWindowEnd, treatedIn[o.Id] is { } ti ? InsightsScope.Format(ti) : null,
-                    before.Count, before.Measures().Index, after.Count, after.Measures().Index, counted);
+                    before.Count, Shown(before), after.Count, Shown(after), counted);
             })
             .OrderBy(o => o.Arm switch { "Treated" => 0, "Control" => 1, _ => 2 }).ThenBy(o => o.Code, StringComparer.Ordinal).ToList();
 
@@ -155,7 +163,7 @@ public sealed class TrainingImpact(ServeWellDbContext db, InsightsCalendar calen
             InsightsScope.Format(beforeFrom), InsightsScope.Format(month.AddMonths(-1)), InsightsScope.Format(afterFrom), InsightsScope.Format(afterTo),
             TrainingArms.DefaultTreatedShare, TrainingArms.DefaultControlShare, ImpactArmDto.From(result.Treated), ImpactArmDto.From(result.Control),
             result.OfficesExcluded + arms.Excluded.Count(audience.Contains), result.Estimate, result.StandardError, result.DegreesOfFreedom, result.ConfidenceLow,
-            result.ConfidenceHigh, result.PValue, result.Confidence, result.CautionKeys.ToList(), series, officeRows);
+            result.ConfidenceHigh, result.PValue, result.Confidence, result.CautionKeys.ToList(), series, officeRows, Minimum);
     }
 
     /// <summary>The local month in which the office's completions first reached the treated share of its staff; null if never.</summary>

@@ -12,9 +12,15 @@ public sealed record ProblemServiceRow(
     double EstimatedDissatisfied, double? PreviousDissatisfiedPercent, double? ChangePoints, string ChangeTest, double? ChangePValue,
     bool ChangeSignificant, IReadOnlyList<WeakDriverRow> WeakestDrivers);
 
+/// <summary>
+/// The ranking. Only services with at least <paramref name="MinimumGroupSize"/> answers are ranked and shown; the others are
+/// counted in <paramref name="NotRankedServices"/> and <paramref name="NotRankedAnswers"/>, and an earlier period with fewer
+/// answers than that gives no change (ADR-047).
+/// </summary>
 public sealed record ProblemServicesDto(
     string From, string To, string PreviousFrom, string PreviousTo, string OrgUnitCode, string OrgUnitName, string Measure,
-    double Confidence, double? OverallDissatisfiedPercent, IReadOnlyList<ProblemServiceRow> Services);
+    double Confidence, double? OverallDissatisfiedPercent, IReadOnlyList<ProblemServiceRow> Services,
+    int NotRankedServices = 0, long NotRankedAnswers = 0, int MinimumGroupSize = Statistics.MinimumGroupSize.Default);
 
 /// <summary>The most problematic services of a subtree and period, from the cube: Wilson lower bound of the dissatisfied share (ADR-014).</summary>
 public sealed class ProblemServicesReport(InsightsOverview overview, ServeWellDbContext db)
@@ -28,7 +34,9 @@ public sealed class ProblemServicesReport(InsightsOverview overview, ServeWellDb
         var current = (await overview.SubtreeCellsAsync(query, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
         var before = (await overview.SubtreeCellsAsync(previous, cancellationToken)).Where(c => c.ServiceKey != 0).ToList();
         var byService = current.GroupBy(c => c.ServiceKey).ToDictionary(g => g.Key, g => g.ToList());
-        var beforeByService = before.GroupBy(c => c.ServiceKey).ToDictionary(g => g.Key, g => ScoreHistogram.Sum(g.Select(c => c.Scores)));
+        var minimum = overview.Minimum;
+        var beforeByService = before.GroupBy(c => c.ServiceKey).ToDictionary(g => g.Key, g => ScoreHistogram.Sum(g.Select(c => c.Scores)))
+            .Where(b => MinimumGroupSize.MayShow(b.Value.Count, minimum)).ToDictionary();
         var overallDrivers = SumDrivers(current);
 
         var ranking = ProblemServices.Rank(byService.Select(s => new ServiceScores(
@@ -37,7 +45,9 @@ public sealed class ProblemServicesReport(InsightsOverview overview, ServeWellDb
         var ids = byService.Keys.ToList();
         var services = await db.PublicServices.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Code, s.NameEn, s.NameKo }).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var rows = ranking.Services.Select((p, i) =>
+        var shown = ranking.Services.Where(p => MinimumGroupSize.MayShow(p.Answers, minimum)).ToList();
+        var notRanked = ranking.Services.Where(p => !MinimumGroupSize.MayShow(p.Answers, minimum)).ToList();
+        var rows = shown.Select((p, i) =>
         {
             var weakest = DriverMeasures.Weakest(SumDrivers(byService[p.ServiceId]), overallDrivers)
                 .Select(d => new WeakDriverRow(Drivers[d.Driver], d.Mean, d.Overall, d.Answers)).ToList();
@@ -50,7 +60,8 @@ public sealed class ProblemServicesReport(InsightsOverview overview, ServeWellDb
         return new ProblemServicesDto(
             InsightsScope.Format(query.From), InsightsScope.Format(query.To), InsightsScope.Format(previous.From), InsightsScope.Format(previous.To),
             query.Unit.Code, query.Unit.DisplayName(english), "Wilson lower bound of the dissatisfied share", ranking.Confidence ?? Wilson.DefaultConfidence,
-            ranking.OverallShare * 100, rows);
+            MinimumGroupSize.MayShow(ranking.Services.Sum(p => p.Answers), minimum) ? ranking.OverallShare * 100 : null, rows,
+            notRanked.Count, notRanked.Sum(p => p.Answers), minimum);
     }
 
     private static List<DriverSum> SumDrivers(IEnumerable<CubeSum> cells)
