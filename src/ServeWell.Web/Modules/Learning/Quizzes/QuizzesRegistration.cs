@@ -14,7 +14,7 @@ public static class QuizzesRegistration
         builder.Services.AddScoped<QuizResults>();
         builder.Services.AddScoped<QuizLessonCompletion>();
         builder.Services.AddHostedService<QuizDeadlineSweep>();
-        builder.AddNavigation(new NavigationItem("Quizzes", "/Learning/Quizzes", Policies.ManageTraining, 63, NavigationArea.Training));
+        builder.AddNavigation(new NavigationItem("Quizzes", "/Learning/Quizzes", Policies.ViewCompliance, 63, NavigationArea.Training));
         return builder;
     }
 }

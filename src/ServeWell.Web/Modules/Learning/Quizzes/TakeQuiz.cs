@@ -220,14 +220,10 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
             return;
         }
 
+        // The claim wrote the attempt; saving writes the marks (and the attempt's same values again) in the same transaction.
+        (attempt.SubmittedAtUtc, attempt.ClosedByDeadline, attempt.ScorePercent, attempt.Passed, attempt.OpenQuizId) = (at, byDeadline, score, passed, null);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        attempt.SubmittedAtUtc = at;
-        attempt.ClosedByDeadline = byDeadline;
-        attempt.ScorePercent = score;
-        attempt.Passed = passed;
-        attempt.OpenQuizId = null;
-        db.Entry(attempt).State = EntityState.Unchanged;
         if (passed)
         {
             await lessons.RecordAsync(attempt.QuizId, attempt.EmployeeId, at, (int)(at - attempt.StartedAtUtc).TotalSeconds, cancellationToken);
