@@ -217,7 +217,7 @@ public abstract class QuizTests(AppHost app)
         list.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         create.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         results.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        resultsPage.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        resultsPage.Headers.Location!.AbsolutePath.ShouldBe("/Accounts/AccessDenied");
         attemptPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.DbAsync(db => db.QuizSlots.AsNoTracking().SingleAsync(s => s.AttemptId == attempt.Id))).Response.ShouldBeNull();
     }
