@@ -16,7 +16,7 @@ public sealed class CourseTests(BrowserFixture fixture)
     [Fact]
     public async Task Employee_ReadsALesson_MarksItDone_SeesProgress_OfficerEditsTheCourse()
     {
-        var (title, courseId) = await SelfStudyForTheDemoEmployeeAsync();
+        var (title, courseId, _) = await SelfStudyForTheDemoEmployeeAsync(fixture);
 
         await using (var phone = await fixture.OpenAsync(Viewport.Phone))
         {
@@ -40,8 +40,10 @@ public sealed class CourseTests(BrowserFixture fixture)
             await Expect(page.PageHeading()).ToHaveTextAsync("Listening"); // on to the next lesson
 
             await page.GotoAsync("/Learning");
-            await Expect(page.GetByRole(AriaRole.Region, new() { Name = title })).ToContainTextAsync("1 of 2 lessons done");
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resume where you left" })).ToBeVisibleAsync();
+            // Within this course's panel: other tests give the demo employee courses of their own.
+            var progress = page.GetByRole(AriaRole.Region, new() { Name = title });
+            await Expect(progress).ToContainTextAsync("1 of 2 lessons done");
+            await Expect(progress.GetByRole(AriaRole.Link, new() { Name = "Resume where you left" })).ToBeVisibleAsync();
         }
 
         await using var officer = await fixture.OpenAsync(Viewport.Desktop);
@@ -62,7 +64,7 @@ public sealed class CourseTests(BrowserFixture fixture)
     }
 
     /// <summary>A published self-study programme with a two-lesson course, the demo employee enrolled by hand.</summary>
-    private async Task<(string Title, int CourseId)> SelfStudyForTheDemoEmployeeAsync()
+    internal static async Task<(string Title, int CourseId, int ProgrammeId)> SelfStudyForTheDemoEmployeeAsync(BrowserFixture fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
@@ -91,6 +93,6 @@ public sealed class CourseTests(BrowserFixture fixture)
         }
 
         (await edit.PublishAsync(course, "test", CancellationToken.None)).Problems.ShouldBeEmpty();
-        return (title, course.Id);
+        return (title, course.Id, programme.Id);
     }
 }

@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Quizzes;
+using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
@@ -21,6 +22,7 @@ public static class LearningModule
         builder.AddCourses();
         builder.AddQuestionBank();
         builder.AddQuizzes();
+        builder.AddOffline();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -37,6 +39,7 @@ public static class LearningModule
         api.MapQuizzesApi();
         api.MapScormApi();
         app.MapScormContent();
+        app.MapOffline(api);
         return app;
     }
 }

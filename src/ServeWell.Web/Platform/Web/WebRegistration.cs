@@ -58,10 +58,12 @@ public static class WebRegistration
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        // The language first, so the friendly error page re-executed below reads the request's ?lang= too (the
+        // re-execution drops the query string).
+        app.UseRequestLocalization();
         // People get a friendly page for 404 and 403; the API keeps its bare status codes and ProblemDetails.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseMiddleware<QueryControlCharacters>();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

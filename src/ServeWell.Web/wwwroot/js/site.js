@@ -75,3 +75,22 @@
     (dialog.querySelector(".modal-conts :is(input:not([type=hidden]), select, textarea)") ?? cancel)?.focus();
   };
 })();
+
+// Signing out deletes this phone's offline copies of the learner's courses (ADR-045), so the next person signed in on
+// it sees none of them. Lessons done offline and not yet sent stay queued under their account for its next sign-in.
+(() => {
+  const form = document.querySelector("form.signout");
+  if (!form || !window.caches) return;
+  form.addEventListener("submit", e => {
+    if (form.dataset.cleared) return;
+    e.preventDefault();
+    caches.keys()
+      .then(keys => Promise.all(keys.filter(k => k.startsWith("servewell-learn-")).map(k => caches.delete(k))))
+      .catch(() => {})
+      .then(() => {
+        Object.keys(localStorage).filter(k => k.startsWith("servewell.learn.kept.")).forEach(k => localStorage.removeItem(k));
+        form.dataset.cleared = "1";
+        form.requestSubmit();
+      });
+  });
+})();

@@ -62,6 +62,13 @@ public abstract class RequestErrorsTests(AppHost app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Html.ParseAsync(response)).Text("h1").ShouldBe("Page not found");
+
+        // The language asked for in the address holds on the error page too (its re-execution drops the query).
+        using var korean = await admin.GetAsync("/No/Such/Page?lang=ko");
+        korean.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = await Html.ParseAsync(korean);
+        page.Text("h1").ShouldBe("페이지를 찾을 수 없습니다");
+        page.DocumentElement.GetAttribute("lang").ShouldBe("ko");
     }
 
     [Fact]

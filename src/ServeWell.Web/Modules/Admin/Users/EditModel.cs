@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
@@ -162,8 +163,30 @@ public sealed class EditModel(
             return l["A password reset link was emailed to {0}.", user.Email!];
         }, cancellationToken);
 
-    public async Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken) =>
-        await WithUserAsync(id, async user =>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>Asks before locking: the person is signed out everywhere at once (ADR-032, ADR-039).</summary>
+    public async Task<IActionResult> OnGetLockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Confirm = new Confirmation(
+            l["Lock the account of {0}?", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName],
+            [
+                l["{0} is signed out on every device now and cannot sign in, not even with a password reset link, until an administrator unlocks the account.", user.Email ?? ""],
+                l["Their records and training history stay as they are."],
+            ],
+            l["Lock the account"], $"/Admin/Users/Edit/{id}?handler=Lock", $"/Admin/Users/Edit/{id}", l["Keep the account open"]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id, bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed ? Redirect($"/Admin/Users/Edit/{id}?handler=Lock") : await WithUserAsync(id, async user =>
         {
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);

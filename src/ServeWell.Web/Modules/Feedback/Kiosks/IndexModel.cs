@@ -67,7 +67,37 @@ public sealed class IndexModel(ServeWellDbContext db, FeedbackLookups lookups, T
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int deviceId, CancellationToken cancellationToken)
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>Asks before revoking, and says what stops (ADR-032, ADR-039).</summary>
+    public async Task<IActionResult> OnGetRevokeAsync(int deviceId, CancellationToken cancellationToken)
+    {
+        var device = await db.KioskDevices.AsNoTracking().Include(d => d.Touchpoint).FirstOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
+        if (device is null)
+        {
+            return NotFound();
+        }
+
+        if (device.RevokedAt is not null)
+        {
+            return Redirect("/Feedback/Kiosks");
+        }
+
+        Confirm = new Confirmation(
+            l["Revoke the kiosk “{0}”?", device.Name],
+            [
+                l["The kiosk at {0} can no longer send answers with its token (it starts with {1}); answers it still holds offline are refused.", device.Touchpoint!.Label.ToString(), device.TokenHint],
+                l["A revoked kiosk cannot be restored; register the device again to use it."],
+            ],
+            l["Revoke the kiosk"], "/Feedback/Kiosks?handler=Revoke", "/Feedback/Kiosks", l["Keep the kiosk"])
+        {
+            Fields = new Dictionary<string, string> { ["deviceId"] = deviceId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return Page();
+    }
+
+    /// <summary>Revokes only when confirmed; a post without the confirmation goes to the question.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(int deviceId, bool confirmed, CancellationToken cancellationToken)
     {
         var device = await db.KioskDevices.FirstOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
         if (device is null)
@@ -75,10 +105,19 @@ public sealed class IndexModel(ServeWellDbContext db, FeedbackLookups lookups, T
             return NotFound();
         }
 
-        device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        lookups.Invalidate();
-        TempData.Saved(l["Kiosk “{0}” is revoked: it can no longer send answers.", device.Name]);
+        if (!confirmed)
+        {
+            return Redirect($"/Feedback/Kiosks?handler=Revoke&deviceId={deviceId}");
+        }
+
+        if (device.RevokedAt is null)
+        {
+            device.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            lookups.Invalidate();
+            TempData.Saved(l["Kiosk “{0}” is revoked: it can no longer send answers.", device.Name]);
+        }
+
         return Redirect("/Feedback/Kiosks");
     }
 

@@ -68,11 +68,55 @@ public sealed class EditModel(ServeWellDbContext db, ManageTouchpoints manage, P
         return Redirect($"/Feedback/Touchpoints/Edit/{touchpoint.Id}");
     }
 
-    public async Task<IActionResult> OnPostRotateAsync(int id, CancellationToken cancellationToken) =>
-        Saved(await manage.RotateAsync(id, cancellationToken), "Touchpoint “{0}” has a new code; the old code and its posters no longer open the survey.");
+    public Confirmation? Confirm { get; private set; }
 
-    public async Task<IActionResult> OnPostRetireAsync(int id, CancellationToken cancellationToken) =>
-        Saved(await manage.RetireAsync(id, cancellationToken), "Touchpoint “{0}” is retired: citizens can no longer answer through it.");
+    /// <summary>Asks before a new code: the posters with the old one stop working (ADR-032, ADR-039).</summary>
+    public Task<IActionResult> OnGetRotateAsync(int id, CancellationToken cancellationToken) =>
+        AskAsync(id, "Rotate", t => new Confirmation(
+            l["Give “{0}” a new code?", t.Label.ToString()],
+            [
+                l["The code {0} stops opening the survey: posters, stickers and QR codes with it must be reprinted.", t.Code],
+                l["Past answers stay with the touchpoint."],
+            ],
+            l["Rotate the code"], AskUrl(id, "Rotate"), $"/Feedback/Touchpoints/Edit/{id}", l["Keep the code"]), cancellationToken);
+
+    /// <summary>Asks before retiring: it cannot be undone.</summary>
+    public Task<IActionResult> OnGetRetireAsync(int id, CancellationToken cancellationToken) =>
+        AskAsync(id, "Retire", t => new Confirmation(
+            l["Retire “{0}”?", t.Label.ToString()],
+            [
+                l["Citizens can no longer answer through it: its QR code, link and kiosks stop taking answers."],
+                l["Past answers are kept and still count in the figures. A retired touchpoint cannot be brought back; make a new one if needed."],
+            ],
+            l["Retire the touchpoint"], AskUrl(id, "Retire"), $"/Feedback/Touchpoints/Edit/{id}", l["Keep the touchpoint"]), cancellationToken);
+
+    public async Task<IActionResult> OnPostRotateAsync(int id, bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed ? Redirect(AskUrl(id, "Rotate"))
+            : Saved(await manage.RotateAsync(id, cancellationToken), "Touchpoint “{0}” has a new code; the old code and its posters no longer open the survey.");
+
+    public async Task<IActionResult> OnPostRetireAsync(int id, bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed ? Redirect(AskUrl(id, "Retire"))
+            : Saved(await manage.RetireAsync(id, cancellationToken), "Touchpoint “{0}” is retired: citizens can no longer answer through it.");
+
+    private static string AskUrl(int id, string handler) => $"/Feedback/Touchpoints/Edit/{id}?handler={handler}";
+
+    private async Task<IActionResult> AskAsync(int id, string handler, Func<Touchpoint, Confirmation> ask, CancellationToken cancellationToken)
+    {
+        var touchpoint = await db.Touchpoints.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (touchpoint is null)
+        {
+            return NotFound();
+        }
+
+        if (touchpoint.RetiredAt is not null)
+        {
+            return Redirect($"/Feedback/Touchpoints/Edit/{id}");
+        }
+
+        Id = id;
+        Confirm = ask(touchpoint);
+        return Page();
+    }
 
     private IActionResult Saved(Touchpoint? touchpoint, string notice)
     {

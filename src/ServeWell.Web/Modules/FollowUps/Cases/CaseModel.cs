@@ -43,11 +43,41 @@ public sealed class CaseModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostTransitionAsync(int id, CancellationToken cancellationToken)
+    /// <summary>True while the page asks whether to close the case as unreachable (ADR-032, ADR-039).</summary>
+    public bool AskUnreachable { get; private set; }
+
+    /// <summary>Asks before closing as unreachable: a closed case cannot be reopened and the citizen hears no more.</summary>
+    public async Task<IActionResult> OnGetUnreachableAsync(int id, CancellationToken cancellationToken)
     {
         if (!await MayHandleAsync())
         {
             return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!View.MayHandle || !View.Case.IsOpen)
+        {
+            return Redirect($"/FollowUps/Case/{id}");
+        }
+
+        AskUnreachable = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTransitionAsync(int id, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!await MayHandleAsync())
+        {
+            return Forbid();
+        }
+
+        if (!confirmed && HandleFollowUp.ParseState(Form.To) == FollowUpState.ClosedUnreachable)
+        {
+            return Redirect($"/FollowUps/Case/{id}?handler=Unreachable");
         }
 
         var problems = await handle.TransitionAsync(id, Form, User, cancellationToken);

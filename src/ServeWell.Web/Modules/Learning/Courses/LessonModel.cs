@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
@@ -41,7 +42,11 @@ public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStrin
 
     public async Task<IActionResult> OnGetAsync(int programmeId, int key, CancellationToken cancellationToken)
     {
-        if (User.EmployeeId() is not { } employee || await study.OpenLessonAsync(programmeId, employee, key, cancellationToken) is not { } view)
+        // A phone keeping the lesson for offline reading (ADR-045) reads it without recording an opening.
+        var copy = Request.Headers.ContainsKey(OfflineDevice.CopyHeader);
+        if (User.EmployeeId() is not { } employee
+            || await (copy ? study.ReadAsync(programmeId, employee, cancellationToken) : study.OpenLessonAsync(programmeId, employee, key, cancellationToken)) is not { } view
+            || view.Content.Find(key) is null)
         {
             return NotFound();
         }

@@ -79,6 +79,10 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
         return new StudyView(programme, course, content, ProgressOf(version.Number, content, attempt, steps));
     }
 
+    /// <summary>Starts the attempt if there is none, without opening a lesson: a copy kept for offline fixes the version (ADR-045).</summary>
+    public async Task<StudyView?> BeginAsync(int programmeId, int employeeId, CancellationToken cancellationToken) =>
+        await AttemptAsync(programmeId, employeeId, cancellationToken) is null ? null : await ReadAsync(programmeId, employeeId, cancellationToken);
+
     /// <summary>Opens a lesson: starts the attempt on the latest version if needed and records the opening (never "done").</summary>
     public async Task<StudyView?> OpenLessonAsync(int programmeId, int employeeId, int key, CancellationToken cancellationToken)
     {
