@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Layout;
@@ -20,6 +21,7 @@ public static class LearningModule
         // Each part of Learning registers its services here: the question bank, courses, SCORM.
         builder.AddCourses();
         builder.AddQuestionBank();
+        builder.AddQuizzes();
         builder.AddOffline();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
@@ -34,6 +36,7 @@ public static class LearningModule
         var api = app.MapGroup("/api/v1").WithTags("Learning");
         api.MapCoursesApi();
         api.MapQuestionBankApi();
+        api.MapQuizzesApi();
         api.MapScormApi();
         app.MapScormContent();
         app.MapOffline(api);

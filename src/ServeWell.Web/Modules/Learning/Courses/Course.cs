@@ -8,6 +8,9 @@ public enum LessonKind
 {
     Text = 0,
     Scorm = 1,
+
+    /// <summary>A quiz (ADR-044): done when the learner passes it.</summary>
+    Quiz = 2,
 }
 
 /// <summary>
@@ -66,6 +69,9 @@ public sealed class CourseLesson
 
     /// <summary>Reserved for SCORM lessons (a later part); no behaviour yet.</summary>
     public int? ScormPackageId { get; set; }
+
+    /// <summary>The quiz a <see cref="LessonKind.Quiz"/> lesson is (ADR-044).</summary>
+    public int? QuizId { get; set; }
 }
 
 /// <summary>A published version: the draft as it was, as JSON (<see cref="CourseContent"/>), numbered 1, 2, …</summary>

@@ -36,6 +36,7 @@ internal sealed class CourseLessonConfiguration : IEntityTypeConfiguration<Cours
         builder.HasLocalText(l => l.Title, 200);
         builder.HasLocalText(l => l.Body, CourseLesson.MaxBody);
         builder.Property(l => l.VideoUrl).HasMaxLength(500);
+        builder.HasOne<Quizzes.Quiz>().WithMany().HasForeignKey(l => l.QuizId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -3,7 +3,7 @@ using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Learning.Courses;
 
-public sealed record LessonContent(int Key, LessonKind Kind, LocalText Title, LocalText Body, string? VideoUrl, int Minutes, int? ScormPackageId);
+public sealed record LessonContent(int Key, LessonKind Kind, LocalText Title, LocalText Body, string? VideoUrl, int Minutes, int? ScormPackageId, int? QuizId = null);
 
 public sealed record SectionContent(LocalText Title, IReadOnlyList<LessonContent> Lessons);
 
@@ -25,6 +25,6 @@ public sealed record CourseContent(IReadOnlyList<SectionContent> Sections)
     /// <summary>The draft as it stands, in the officers' order.</summary>
     public static CourseContent Of(Course course) => new(course.Sections.OrderBy(s => s.Order).ThenBy(s => s.Id)
         .Select(s => new SectionContent(s.Title, s.Lessons.OrderBy(l => l.Order).ThenBy(l => l.Id)
-            .Select(l => new LessonContent(l.Id, l.Kind, l.Title, l.Body, l.VideoUrl, l.Minutes, l.ScormPackageId)).ToList()))
+            .Select(l => new LessonContent(l.Id, l.Kind, l.Title, l.Body, l.VideoUrl, l.Minutes, l.ScormPackageId, l.QuizId)).ToList()))
         .ToList());
 }

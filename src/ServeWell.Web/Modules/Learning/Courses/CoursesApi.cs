@@ -137,6 +137,11 @@ public static class CoursesApi
             return TypedResults.Problem("This lesson plays a purchased course; it is done when every item of that course is completed in the player.", statusCode: 409, title: "Done by its package");
         }
 
+        if (outcome == MarkDoneOutcome.DoneByQuiz)
+        {
+            return TypedResults.Problem("This lesson is a quiz; it is done when the learner passes the quiz.", statusCode: 409, title: "Done by its quiz");
+        }
+
         if (outcome == MarkDoneOutcome.KeyReused)
         {
             return TypedResults.Problem("This Idempotency-Key was already used to mark another lesson done.", statusCode: 422, title: "Idempotency-Key reused");

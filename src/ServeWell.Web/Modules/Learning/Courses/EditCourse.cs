@@ -19,6 +19,9 @@ public sealed class LessonForm
 
     /// <summary>A purchased course (SCORM package, ADR-043) the lesson plays; none for a text lesson.</summary>
     public int? ScormPackageId { get; set; }
+
+    /// <summary>A quiz (ADR-044) the lesson is: done when the learner passes it; none otherwise.</summary>
+    public int? QuizId { get; set; }
 }
 
 /// <summary>
@@ -106,6 +109,15 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
             problems.Add(new Problem("scormPackageId", l["Choose one of the purchased courses in the list."]));
         }
 
+        if (form.QuizId is { } quizId && form.ScormPackageId is not null)
+        {
+            problems.Add(new Problem("quizId", l["A lesson plays a purchased course or is a quiz, not both."]));
+        }
+        else if (form.QuizId is { } chosen && !await db.Set<Quizzes.Quiz>().AnyAsync(q => q.Id == chosen, cancellationToken))
+        {
+            problems.Add(new Problem("quizId", l["Choose one of the quizzes in the list."]));
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -122,7 +134,8 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
         lesson.VideoUrl = string.IsNullOrEmpty(video) ? null : video;
         lesson.Minutes = form.Minutes!.Value;
         lesson.ScormPackageId = form.ScormPackageId;
-        lesson.Kind = form.ScormPackageId is null ? LessonKind.Text : LessonKind.Scorm;
+        lesson.QuizId = form.QuizId;
+        lesson.Kind = form.ScormPackageId is not null ? LessonKind.Scorm : form.QuizId is not null ? LessonKind.Quiz : LessonKind.Text;
         await TouchAsync(course, cancellationToken);
         return (lesson, problems);
     }

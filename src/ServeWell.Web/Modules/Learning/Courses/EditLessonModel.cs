@@ -24,6 +24,9 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
     /// <summary>The purchased courses a lesson may play (ADR-043).</summary>
     public IReadOnlyList<(int Id, string Title)> Packages { get; private set; } = [];
 
+    /// <summary>The quizzes a lesson may be (ADR-044).</summary>
+    public IReadOnlyList<(int Id, string Title)> Quizzes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, string lessonId, int? section, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, lessonId, section, cancellationToken))
@@ -32,7 +35,7 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
         }
 
         Form = Lesson is { } x
-            ? new LessonForm { Title = LocalTextForm.From(x.Title), Body = LocalTextForm.From(x.Body), VideoUrl = x.VideoUrl, Minutes = x.Minutes, ScormPackageId = x.ScormPackageId }
+            ? new LessonForm { Title = LocalTextForm.From(x.Title), Body = LocalTextForm.From(x.Body), VideoUrl = x.VideoUrl, Minutes = x.Minutes, ScormPackageId = x.ScormPackageId, QuizId = x.QuizId }
             : new LessonForm { Minutes = 5 };
         return Page();
     }
@@ -70,6 +73,9 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
         Packages = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Set<Scorm.ScormPackage>().Where(p => p.RetiredAt == null).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }), cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
+        Quizzes = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Quizzes.Quiz>().OrderBy(q => q.Id), cancellationToken))
+            .Select(q => (q.Id, q.Title.ToString())).ToList();
         if (lessonId == "New")
         {
             Section = course.Sections.FirstOrDefault(s => s.Id == section)!;

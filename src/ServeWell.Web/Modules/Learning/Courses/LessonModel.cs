@@ -64,7 +64,7 @@ public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStrin
         }
 
         var outcome = await study.MarkDoneAsync(programmeId, employee, key, null, null, null, cancellationToken);
-        if (outcome == MarkDoneOutcome.DoneByPackage)
+        if (outcome is MarkDoneOutcome.DoneByPackage or MarkDoneOutcome.DoneByQuiz)
         {
             return Redirect($"/Learning/Programmes/{programmeId}/Lessons/{key}");
         }

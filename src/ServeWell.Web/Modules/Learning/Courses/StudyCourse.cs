@@ -28,6 +28,9 @@ public enum MarkDoneOutcome
 
     /// <summary>The lesson plays a purchased (SCORM) course: it is done when every item of the package is (ADR-043).</summary>
     DoneByPackage,
+
+    /// <summary>The lesson is a quiz: it is done when the learner passes it (ADR-044).</summary>
+    DoneByQuiz,
 }
 
 /// <summary>
@@ -138,6 +141,11 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
         if (lesson.Kind == LessonKind.Scorm && lesson.ScormPackageId is not null && !fromPackage)
         {
             return MarkDoneOutcome.DoneByPackage;
+        }
+
+        if (lesson.Kind == LessonKind.Quiz && lesson.QuizId is not null && !fromPackage)
+        {
+            return MarkDoneOutcome.DoneByQuiz;
         }
 
         var now = Now;

@@ -1698,6 +1698,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("QuizId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ScormPackageId")
                         .HasColumnType("integer");
 
@@ -1743,6 +1746,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("QuizId");
 
                     b.HasIndex("SectionId");
 
@@ -1863,6 +1868,199 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("learn_lesson_steps", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.Quiz", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PassPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ShuffleOptions")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "ServeWell.Web.Modules.Learning.Quizzes.Quiz.Title#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.ToTable("learn_quizzes", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ClosedByDeadline")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("DeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpenQuizId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PassPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("ScorePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineUtc");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("OpenQuizId", "EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("QuizId", "EmployeeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("learn_quiz_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuizId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("QuizId", "CategoryId")
+                        .IsUnique();
+
+                    b.ToTable("learn_quiz_draws", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AttemptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("numeric(9,7)");
+
+                    b.Property<string>("OptionOrder")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("AttemptId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("learn_quiz_slots", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>
@@ -3761,6 +3959,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.CourseLesson", b =>
                 {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServeWell.Web.Modules.Learning.Courses.CourseSection", null)
                         .WithMany("Lessons")
                         .HasForeignKey("SectionId")
@@ -3793,6 +3996,50 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizDraw", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.QuestionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany("Draws")
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizSlot", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Bank.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>
@@ -4133,6 +4380,16 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Courses.CourseSection", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.Quiz", b =>
+                {
+                    b.Navigation("Draws");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormPackage", b =>
