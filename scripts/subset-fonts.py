@@ -4,8 +4,12 @@
 Pretendard GOV (SIL OFL 1.1) in two weights, cut into two files each so that a page downloads only what it shows:
   servewell-sans-<weight>-latin.woff2   Basic Latin, Latin-1, the punctuation the UI uses
   servewell-sans-<weight>-hangul.woff2  every Hangul syllable in the Korean UI texts (SharedResource.ko.resx) and in
-                                        Korean literals in the source (demo city, language switcher), plus the
-                                        syllables most common in Korean personal names
+                                        Korean literals in the source outside the demo city (language switcher), plus
+                                        the syllables most common in Korean personal names
+  servewell-sans-<weight>-hangul-more.woff2
+                                        the other syllables of the demo city's Korean content (its course, its
+                                        seeds); its @font-face in site.css lists exactly those code points, so only a
+                                        page that shows one of them downloads it (ADR-047)
 Glyphs outside the subsets fall back to the system font (the stylesheet's font stack).
 
 A subset is a "Modified Version" under the OFL, and "Pretendard" is a Reserved Font Name, so the subset carries its own
@@ -47,15 +51,49 @@ def hangul_in(text):
     return {c for c in text if "\uac00" <= c <= "\ud7a3"}
 
 
+DEMO = os.path.join(WEB, "Modules", "Demo") + os.sep
+STYLESHEET = os.path.join(WEB, "wwwroot", "css", "site.css")
+
+
 def korean_syllables():
+    """The UI's syllables, and the other syllables of the demo city's content."""
     syllables = set(COMMON_NAME_SYLLABLES)
+    content = set()
     with open(os.path.join(WEB, "Platform", "Localization", "SharedResource.ko.resx"), encoding="utf-8") as resx:
         syllables |= hangul_in(resx.read())
     for pattern in ("**/*.cs", "**/*.cshtml"):
         for path in glob.glob(os.path.join(WEB, pattern), recursive=True):
             with open(path, encoding="utf-8") as source:
-                syllables |= hangul_in(source.read())
-    return "".join(sorted(syllables))
+                (content if path.startswith(DEMO) else syllables).update(hangul_in(source.read()))
+    return "".join(sorted(syllables)), "".join(sorted(content - syllables))
+
+
+def unicode_range(text):
+    """CSS unicode-range of the characters, consecutive code points joined."""
+    points = sorted({ord(c) for c in text})
+    ranges, start = [], None
+    for i, p in enumerate(points):
+        if start is None:
+            start = p
+        if i + 1 == len(points) or points[i + 1] != p + 1:
+            ranges.append(f"U+{start:04X}" if start == p else f"U+{start:04X}-{p:04X}")
+            start = None
+    return ", ".join(ranges)
+
+
+def write_more_faces(more):
+    """Rewrites the hangul-more @font-face lines of site.css for the current syllables."""
+    with open(STYLESHEET, encoding="utf-8") as css:
+        lines = [l for l in css.read().split("\n") if "-hangul-more.woff2" not in l]
+    at = max(i for i, l in enumerate(lines) if "-hangul.woff2" in l) + 1
+    faces = [
+        f'@font-face {{ font-family: "ServeWell Sans"; font-weight: {w}; font-display: swap; '
+        f'src: url("../fonts/servewell-sans-{w}-hangul-more.woff2") format("woff2"); unicode-range: {unicode_range(more)}; }}'
+        for w in WEIGHTS
+    ]
+    lines[at:at] = faces
+    with open(STYLESHEET, "w", encoding="utf-8") as css:
+        css.write("\n".join(lines))
 
 
 def rename(font):
@@ -90,15 +128,18 @@ def cut(weight, style, part, options_text=None, unicodes=None):
 
 def main():
     os.makedirs(TARGET, exist_ok=True)
-    korean = korean_syllables()
+    korean, more = korean_syllables()
     latin = subset.parse_unicodes(LATIN)
     for weight, style in WEIGHTS.items():
-        for path in (cut(weight, style, "latin", unicodes=latin), cut(weight, style, "hangul", options_text=korean)):
+        for path in (cut(weight, style, "latin", unicodes=latin), cut(weight, style, "hangul", options_text=korean),
+                     cut(weight, style, "hangul-more", options_text=more)):
             print(f"{os.path.relpath(path, ROOT)}  {os.path.getsize(path):>7,} bytes")
+    write_more_faces(more)
     with open(MANIFEST, "w", encoding="utf-8") as manifest:
-        manifest.write(korean + "\n")
+        manifest.write(korean + "\n" + more + "\n")
     shutil.copyfile(os.path.join(SOURCE, "OFL.txt"), os.path.join(TARGET, "OFL.txt"))
-    print(f"{len(korean)} Hangul syllables; licence: {os.path.relpath(os.path.join(TARGET, 'OFL.txt'), ROOT)}")
+    print(f"{len(korean)} Hangul syllables for the UI, {len(more)} more for the demo city's content; "
+          f"licence: {os.path.relpath(os.path.join(TARGET, 'OFL.txt'), ROOT)}")
     return 0
 
 

@@ -137,9 +137,9 @@ public abstract class KioskTests(FeedbackApp app)
 
         var device = await app.DbAsync(db => db.KioskDevices.SingleAsync(d => d.TokenHash == KioskTokens.Hash(token)));
         using var admin = await app.SignInAsRoleAsync(Roles.Administrator);
-        var page = await admin.GetPageAsync("/Feedback/Kiosks");
-        var form = page.QuerySelectorAll("form").First(f => (f.GetAttribute("action") ?? "").Contains($"deviceId={device.Id}", StringComparison.Ordinal));
-        using var revoked = await admin.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(Html.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)form)));
+        // Revoking asks first (ADR-047): the confirmation's form does it.
+        var page = await admin.GetPageAsync($"/Feedback/Kiosks?handler=Revoke&deviceId={device.Id}");
+        using var revoked = await admin.SubmitAsync(page, "/Feedback/Kiosks", new Dictionary<string, string>(), "confirmed");
         revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var body = new { answers = new[] { new { key = "k-" + Guid.NewGuid().ToString("N"), overall = 3, language = "en" } } };
