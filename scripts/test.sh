@@ -108,6 +108,7 @@ pg_start() {
   done
   as_pg "$PGBIN/pg_isready" -h 127.0.0.1 -p "$PGPORT" -t 30 >/dev/null || { tail -20 "$PGLOG"; return 1; }
   export SERVEWELL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
+  export SERVEWELL_TEST_PGBIN="$PGBIN"   # pg_dump and pg_restore of the same version, for the restore drill
   log "postgres $("$PGBIN/postgres" --version | awk '{print $3}') up on 127.0.0.1:$PGPORT (data $PGDATA, user $PG_OS_USER)"
 }
 

@@ -46,6 +46,13 @@ if (args is ["migrate", ..])
     return;
 }
 
+if (args is ["backup", .. var backupArgs])
+{
+    // `ServeWell.Web backup <file>`: a consistent copy of the SQLite database while the app runs (DatabaseBackup).
+    Environment.ExitCode = await DatabaseBackup.RunAsync(app.Services, backupArgs, Console.Out, CancellationToken.None);
+    return;
+}
+
 if (args is ["rebuild-insights", ..])
 {
     // `ServeWell.Web rebuild-insights`: recompute every month of the Insights rollups from the answers, and stop.

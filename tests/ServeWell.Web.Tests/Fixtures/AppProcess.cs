@@ -11,7 +11,7 @@ namespace ServeWell.Web.Tests.Fixtures;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -69,6 +69,36 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await app.WaitUntilReadyAsync();
         return app;
+    }
+
+    /// <summary>Runs one of the app's commands (<c>dotnet ServeWell.Web.dll backup …</c>) to its end: exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        string provider, string connectionString, params string[] arguments)
+    {
+        var dll = WebAssemblyPath();
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__ServeWell"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed durably survives.</summary>
