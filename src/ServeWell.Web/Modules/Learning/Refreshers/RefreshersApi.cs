@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Quizzes;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Learning.Refreshers;
@@ -28,8 +29,9 @@ public static class RefreshersApi
         return api;
     }
 
-    private static async Task<Results<Ok<RefresherToday>, ProblemHttpResult>> TodayAsync(ClaimsPrincipal user, RefresherSchedule schedule, CancellationToken cancellationToken) =>
-        user.EmployeeId() is { } employee ? TypedResults.Ok(await schedule.TodayAsync(employee, cancellationToken)) : NotLinked();
+    /// <summary>An account without an employee record has no refreshers: an empty day, as the course list answers an empty list.</summary>
+    private static async Task<Ok<RefresherToday>> TodayAsync(ClaimsPrincipal user, RefresherSchedule schedule, CityClock city, CancellationToken cancellationToken) =>
+        TypedResults.Ok(user.EmployeeId() is { } employee ? await schedule.TodayAsync(employee, cancellationToken) : new RefresherToday(false, city.Today, 0, [], null, 0));
 
     private static async Task<Results<Created<RefresherResult>, Ok<RefresherResult>, NotFound, ProblemHttpResult>> AnswerAsync(
         long cardId, QuizAnswerRequest request, HttpContext http, RefresherSchedule schedule, CancellationToken cancellationToken)
