@@ -22,7 +22,7 @@ public sealed class IndexModel(RefresherSchedule schedule, IStringLocalizer<Shar
 
     public RefresherToday Today { get; private set; } = null!;
 
-    public RefresherQuestion? Current => Today.Due.FirstOrDefault();
+    public RefresherQuestion? Current => Linked ? Today.Due.FirstOrDefault() : null;
 
     /// <summary>The answer's key for the form (a fresh one each time a question is shown).</summary>
     public string Key { get; private set; } = Guid.NewGuid().ToString("N");
@@ -75,7 +75,7 @@ public sealed class IndexModel(RefresherSchedule schedule, IStringLocalizer<Shar
         TempData.Saved(optedOut
             ? l["Refreshers are off. Nothing about them shows on your home page until you turn them on again."]
             : l["Refreshers are on again."]);
-        return Redirect(returnTo == "/Profile" ? "/Profile" : "/Learning/Refreshers");
+        return Redirect(returnTo == "/Accounts/Profile" ? "/Accounts/Profile" : "/Learning/Refreshers");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

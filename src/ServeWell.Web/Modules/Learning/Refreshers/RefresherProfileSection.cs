@@ -12,6 +12,6 @@ internal sealed class RefresherProfileSection(RefresherSchedule schedule) : IPro
 {
     public async Task<ProfileSection?> ReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         user.EmployeeId() is { } employee
-            ? new ProfileSection("/Modules/Learning/Refreshers/_Choice.cshtml", new RefresherChoiceView(await schedule.OptedOutAsync(employee, cancellationToken), "/Profile"))
+            ? new ProfileSection("/Modules/Learning/Refreshers/_Choice.cshtml", new RefresherChoiceView(await schedule.OptedOutAsync(employee, cancellationToken), "/Accounts/Profile"))
             : null;
 }

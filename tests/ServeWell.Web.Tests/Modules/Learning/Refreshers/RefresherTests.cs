@@ -118,6 +118,28 @@ public abstract class RefresherTests(AppHost app)
     }
 
     [Fact]
+    public async Task Profile_TurnsRefreshersOffAndOn_AndComesBackToTheProfile()
+    {
+        var employee = await app.CreateEmployeeAsync((await app.CreateOrgUnitAsync("O-CIVIL")).Code);
+        using var client = await app.SignInAsEmployeeAsync(employee);
+
+        var profile = await client.GetPageAsync("/Accounts/Profile");
+        using var off = await client.SubmitAsync(profile, "/Accounts/Profile", new Dictionary<string, string>(), "optedOut");
+        var afterOff = await client.GetPageAsync("/Accounts/Profile");
+        var optedOut = await app.UseAsync<RefresherSchedule, bool>(s => s.OptedOutAsync(employee.Id, CancellationToken.None));
+        using var on = await client.SubmitAsync(afterOff, "/Accounts/Profile", new Dictionary<string, string>(), "optedOut");
+
+        profile.QuerySelector("#refresher-choice-h").ShouldNotBeNull();
+        off.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        off.Headers.Location!.OriginalString.ShouldBe("/Accounts/Profile");
+        optedOut.ShouldBeTrue();
+        afterOff.QuerySelector("[role=status]")!.TextContent.ShouldContain("Refreshers are off");
+        afterOff.QuerySelector("input[name=optedOut]")!.GetAttribute("value").ShouldBe("false");
+        on.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.UseAsync<RefresherSchedule, bool>(s => s.OptedOutAsync(employee.Id, CancellationToken.None))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Answer_IsIdempotentPerKey_AndAKeyServesOneQuestion()
     {
         var c = await app.CreateRefresherCourseAsync(questions: 3);
