@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Accounts;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class ProfileModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ServeWellDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ProfileModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ServeWellDbContext db, IStringLocalizer<SharedResource> l, IEnumerable<IProfileSection> sections) : PageModel
 {
     public StaffUser Account { get; private set; } = null!;
 
@@ -23,6 +24,9 @@ public sealed class ProfileModel(UserManager<StaffUser> users, SignInManager<Sta
     public int? EmployeeId { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The settings other modules add (refreshers, ADR-050), each its own partial and form.</summary>
+    public IReadOnlyList<ProfileSection> Sections { get; private set; } = [];
 
     [BindProperty]
     public PasswordForm Form { get; set; } = new();
@@ -76,6 +80,14 @@ public sealed class ProfileModel(UserManager<StaffUser> users, SignInManager<Sta
 
         Account = account;
         Roles = await users.GetRolesAsync(account);
+        foreach (var section in sections)
+        {
+            if (await section.ReadAsync(User, HttpContext.RequestAborted) is { } shown)
+            {
+                Sections = [.. Sections, shown];
+            }
+        }
+
         EmployeeId = account.EmployeeId;
         if (account.ScopeOrgUnitId is { } unitId)
         {

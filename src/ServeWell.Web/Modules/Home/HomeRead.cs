@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.Insights.Explore;
 using ServeWell.Web.Modules.Insights.Overview;
+using ServeWell.Web.Modules.Learning.Refreshers;
 using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Modules.Training.Compliance;
 using ServeWell.Web.Modules.Training.MyTraining;
@@ -23,7 +24,7 @@ namespace ServeWell.Web.Modules.Home;
 public sealed class HomeRead(
     ServeWellDbContext db, StaffScope scope, TimeProvider clock, MyTrainingRead myTraining, SessionAgenda agenda, EmployeeInsights employeeInsights,
     SatisfactionSeries satisfaction, FollowUpQueue followUps, ComplianceReport compliance, InsightsScope insightsScope, ProblemServicesReport problems,
-    KeyFigures figures)
+    KeyFigures figures, RefresherSchedule refreshers)
 {
     public const int Shown = 5;
 
@@ -45,7 +46,8 @@ public sealed class HomeRead(
         var own = await employeeInsights.OwnAsync(employee, period.From, period.To, English, cancellationToken);
         var unit = await db.Employees.AsNoTracking().Where(e => e.Id == employee).Select(e => e.OrgUnit).FirstOrDefaultAsync(cancellationToken);
         var office = unit is null ? null : (await satisfaction.MonthsAsync(unit, period.From, period.To, cancellationToken)).Sum(period.From, period.To);
-        return new EmployeeHome(true, toDo, next, own, unit?.DisplayName(English), office, satisfaction.Minimum, mine.Today);
+        var refreshersDue = await refreshers.DueCountAsync(employee, cancellationToken);
+        return new EmployeeHome(true, toDo, next, own, unit?.DisplayName(English), office, satisfaction.Minimum, mine.Today, refreshersDue);
     }
 
     public async Task<InstructorHome> InstructorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -18,9 +18,13 @@ public static class HomeSections
         [Roles.Instructor, Roles.Supervisor, Roles.TrainingOfficer, Roles.Employee, Roles.Administrator, Roles.Leadership];
 }
 
-/// <summary>The employee's training still to do (each with its next step), their next session and the latest feedback.</summary>
+/// <summary>
+/// The employee's training still to do (each with its next step), their next session, the refresher questions due today
+/// (ADR-050, 0 when opted out) and the latest feedback.
+/// </summary>
 public sealed record EmployeeHome(
-    bool Linked, IReadOnlyList<MyProgramme> ToDo, MyProgramme? NextSession, OwnFiguresDto? Own, string? OfficeName, SatisfactionFigure? Office, int Minimum, DateOnly Today);
+    bool Linked, IReadOnlyList<MyProgramme> ToDo, MyProgramme? NextSession, OwnFiguresDto? Own, string? OfficeName, SatisfactionFigure? Office, int Minimum, DateOnly Today,
+    int RefreshersDue = 0);
 
 /// <summary>The sessions the instructor teaches next, each one click from its check-in code.</summary>
 public sealed record InstructorHome(bool Linked, IReadOnlyList<AgendaSession> Coming);

@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Quizzes;
+using ServeWell.Web.Modules.Learning.Refreshers;
 using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Layout;
@@ -23,6 +24,7 @@ public static class LearningModule
         builder.AddQuestionBank();
         builder.AddQuizzes();
         builder.AddOffline();
+        builder.AddRefreshers();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -37,6 +39,7 @@ public static class LearningModule
         api.MapCoursesApi();
         api.MapQuestionBankApi();
         api.MapQuizzesApi();
+        api.MapRefreshersApi();
         api.MapScormApi();
         app.MapScormContent();
         app.MapOffline(api);

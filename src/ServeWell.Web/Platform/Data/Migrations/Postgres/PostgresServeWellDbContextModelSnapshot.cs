@@ -2063,6 +2063,147 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("learn_quiz_slots", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BoxAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BoxBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("numeric(9,7)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("CardId", "AnsweredOn")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "AnsweredOn");
+
+                    b.ToTable("learn_refresher_answers", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Box")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EnteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HighestBox")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("EmployeeId", "DueOn");
+
+                    b.HasIndex("EmployeeId", "CourseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("learn_refresher_cards", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherChoice", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("learn_refresher_choices", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherIntake", b =>
+                {
+                    b.Property<int>("CourseAttemptId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CourseAttemptId");
+
+                    b.ToTable("learn_refresher_intakes", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>
                 {
                     b.Property<int>("Id")
@@ -4040,6 +4181,48 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherAnswer", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherChoice", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherIntake", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.CourseAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("CourseAttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>

@@ -1992,6 +1992,143 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("learn_quiz_slots", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BoxAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoxBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Fraction")
+                        .HasPrecision(9, 7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("CardId", "AnsweredOn")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "AnsweredOn");
+
+                    b.ToTable("learn_refresher_answers", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Box")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EnteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HighestBox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("EmployeeId", "DueOn");
+
+                    b.HasIndex("EmployeeId", "CourseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("learn_refresher_cards", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherChoice", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("learn_refresher_choices", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherIntake", b =>
+                {
+                    b.Property<int>("CourseAttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CourseAttemptId");
+
+                    b.ToTable("learn_refresher_intakes", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>
                 {
                     b.Property<int>("Id")
@@ -3915,6 +4052,48 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherAnswer", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherCard", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherChoice", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Refreshers.RefresherIntake", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.CourseAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("CourseAttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Scorm.ScormAttempt", b =>
