@@ -47,7 +47,7 @@ internal static class KoreanNames
     /// </summary>
     public static bool IsName(string name, string title)
     {
-        if (name.Length == 0 || name.Length > 4 || NotNames.Contains(name))
+        if (name.Length == 0 || name.Length > 4 || NotNames.Contains(name) || name[^1] is '님' or '씨')
         {
             return false;
         }

@@ -20,6 +20,13 @@ internal static class NumberRules
             return n >= 7 ? (PersonalData.Phone, false) : null;
         }
 
+        // After 계좌 / account, digits are an account (even 13 in a row that read like a resident number), unless
+        // grouped like a resident number (6-7) or a card (4-4-4-4).
+        if (accountContext && n is >= 8 and <= 16 && groups is not [6, 7] && !(groups.Count >= 4 && groups.All(g => g == 4)))
+        {
+            return (PersonalData.BankAccount, false);
+        }
+
         if (n == 13 && (groups is [13] or [6, 7]) && ResidentNumber(digits) is { } resident)
         {
             return resident;
@@ -35,17 +42,18 @@ internal static class NumberRules
             return (PersonalData.BusinessNumber, true);
         }
 
+        // 20261206-0001: a reference that starts with its date is a receipt or case number, not a person's.
+        if (groups.Count >= 2 && groups[0] == 8 && DateOnly.TryParseExact(digits[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            return null;
+        }
+
         if (PhoneShape(digits, groups))
         {
             return (PersonalData.Phone, false);
         }
 
-        if (n is >= 10 and <= 16 && (groups.Count >= 3 || accountContext))
-        {
-            return (PersonalData.BankAccount, false);
-        }
-
-        if (accountContext && n >= 8)
+        if (n is >= 10 and <= 16 && groups.Count >= 3)
         {
             return (PersonalData.BankAccount, false);
         }
@@ -56,7 +64,7 @@ internal static class NumberRules
 
     /// <summary>
     /// 010-1234-5678, 02-123-4567, 031 123 4567, 01012345678; 1588-1234 (a business's one number). A domestic number
-    /// starts with 0, has 9 to 11 digits, and ends in a group of four when grouped.
+    /// starts with 0, has 9 to 11 digits, and ends in a group of four when grouped; a foreign one ends in four too.
     /// </summary>
     private static bool PhoneShape(string digits, IReadOnlyList<int> groups)
     {
@@ -65,7 +73,13 @@ internal static class NumberRules
             return true;
         }
 
-        return digits[0] == '0' && digits.Length is >= 9 and <= 11 && (groups.Count == 1 || (groups.Count <= 3 && groups[^1] == 4));
+        if (digits[0] == '0' && digits.Length is >= 9 and <= 11 && (groups.Count == 1 || (groups.Count <= 3 && groups[^1] == 4)))
+        {
+            return true;
+        }
+
+        // 212 555 0100 and other countries' numbers typed without their code: two or three groups ending in four digits.
+        return digits.Length is >= 9 and <= 11 && groups.Count is 2 or 3 && groups[^1] == 4;
     }
 
     /// <summary>

@@ -35,8 +35,9 @@ public static class Scrubber
         }
 
         var normal = Normalise(text);
-        // The language is read from the words around the personal data: an email address alone is not English.
-        var language = TextLanguage.Of(ScrubPatterns.Email().Replace(text, ""), languageHint);
+        // The language is read from the words around the personal data: an email address alone is not English, and
+        // the syllable of a car plate (12가 3456) does not make an English sentence Korean.
+        var language = TextLanguage.Of(ScrubPatterns.CarPlate().Replace(ScrubPatterns.Email().Replace(normal, ""), ""), languageHint);
         var claims = new Claims(normal.Length, scope);
 
         foreach (Match m in ScrubPatterns.Email().Matches(normal))
