@@ -6,7 +6,23 @@ using ServeWell.Web.Modules.Demo;
 // dotnet run -c Release --project bench/ServeWell.Bench -- intake [--clients 16] [--seconds 10] [--rounds 3] [--port 5182] [--pg "…"] [--only sqlite|pg]
 // dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- learning [--learners 10000] [--questions 5000] [--calls 300] [--pg "…"]
+// dotnet run -c Release --project bench/ServeWell.Bench -- scrub [--comments 100000]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
+if (args.FirstOrDefault() == "scrub")
+{
+    var comments = 100_000;
+    for (var i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--comments")
+        {
+            comments = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    ScrubBenchmark.Run(comments);
+    return 0;
+}
+
 if (args.FirstOrDefault() == "insights")
 {
     long answers = 10_000_000;

@@ -13,6 +13,7 @@ using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Mail;
 using ServeWell.Web.Platform.Pdf;
+using ServeWell.Web.Platform.Privacy;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Platform.Web;
 
@@ -25,6 +26,7 @@ builder.AddServeWellLocalization();
 builder.AddServeWellMail();
 builder.AddServeWellPdf();
 builder.AddServeWellWeb();
+builder.AddServeWellPrivacy();
 
 builder.AddPeopleModule();
 builder.AddTrainingModule();
@@ -62,6 +64,7 @@ if (args is ["rebuild-insights", ..])
 
 PublicUrl.Require(app);
 app.UseServeWellPipeline();
+app.MapServeWellPrivacy();
 app.MapPeopleModule();
 app.MapTrainingModule();
 app.MapLearningModule();

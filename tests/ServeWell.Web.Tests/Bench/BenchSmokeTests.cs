@@ -18,6 +18,7 @@ public sealed class BenchSmokeTests
     [InlineData("demo-seed --rows 500", "| PostgreSQL | 500 answers")]
     [InlineData("insights --answers 5000 --calls 1 --raw-calls 1", "(10,000 = 10,000)")]
     [InlineData("learning --learners 50 --questions 60 --calls 3", "| PostgreSQL | 50 learners")]
+    [InlineData("scrub --comments 2000", "| Scrubber (every category, 1,000 roster names) | 2,000 comments")]
     public async Task Command_AtATinySize_RunsToTheEnd(string command, string expected)
     {
         var info = new ProcessStartInfo("dotnet", [BenchDll(), .. command.Split(' '), "--pg", PostgresTestDatabase.ServerConnectionString()])

@@ -2,6 +2,7 @@ using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Modules.People.RosterImport;
 using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Privacy;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.People;
@@ -13,6 +14,7 @@ public static class PeopleModule
         builder.Services.AddScoped<EmployeeDirectory>();
         builder.Services.AddScoped<OrgChart>();
         builder.Services.AddScoped<SaveEmployee>();
+        builder.Services.AddScoped<IRosterNameSource, EmployeeRosterNames>();
         builder.Services.AddRosterImport();
         builder.AddNavigation(
             new NavigationItem("Organisation", "/People/OrgUnits", Policies.ViewPeople, 10, NavigationArea.Administration),

@@ -37,6 +37,23 @@ public sealed class CommentRedactionTests
     public void Clean_OrdinaryNumbers_StayAsTyped(string comment) =>
         CommentRedaction.Clean(comment).ShouldBe(comment);
 
+    [Theory]
+    [InlineData("전화 ０１０－１２３４－５６７８", "전화 [전화번호 삭제]")]
+    [InlineData("외국인등록번호 880101-5123452", "외국인등록번호 [외국인등록번호 삭제]")]
+    [InlineData("카드 4111 1111 1111 1111", "카드 [카드번호 삭제]")]
+    [InlineData("여권 M12345678, 차량 12가 3456", "여권 [여권번호 삭제], 차량 [차량번호 삭제]")]
+    [InlineData("역삼동 123-45 삽니다", "[주소 삭제] 삽니다")]
+    public void Clean_FormsTheOldRedactionMissed_AreRedactedNow(string comment, string expected) =>
+        CommentRedaction.Clean(comment).ShouldBe(expected);
+
+    [Fact]
+    public void Clean_NamesOfTheStaffThanked_Stay()
+    {
+        CommentRedaction.Clean("김민수 주무관님 감사합니다").ShouldBe("김민수 주무관님 감사합니다");
+        CommentRedaction.Markers.ShouldContain("[카드번호 삭제]");
+        CommentRedaction.Markers.ShouldContain("[phone removed]");
+    }
+
     [Fact]
     public void Clean_MarkupAndControlCharacters_StaysPlainText()
     {

@@ -69,6 +69,9 @@ public abstract class FeedbackIntakeTests(FeedbackApp app)
     [InlineData("전화 010-1234-5678 주세요", "en", "전화 [전화번호 삭제] 주세요")]
     [InlineData("010-1234-5678", "ko", "[전화번호 삭제]")]
     [InlineData("010-1234-5678", "en", "[phone removed]")]
+    [InlineData("카드 ４１１１－１１１１－１１１１－１１１１, 집은 세종대로 110, 차는 12가 3456", "en", "카드 [카드번호 삭제], 집은 [주소 삭제], 차는 [차량번호 삭제]")]
+    [InlineData("Officer Park was kind; refund to account 110-123-456789 please", "ko", "Officer Park was kind; refund to account [account number removed] please")]
+    [InlineData("김민수 주무관님 감사합니다. 제 번호 ０１０ １２３４ ５６７８", "en", "김민수 주무관님 감사합니다. 제 번호 [전화번호 삭제]")]
     public async Task Post_CommentWithPersonalData_MarkerIsInTheCommentsLanguage(string typed, string language, string expected)
     {
         var touchpoint = await app.CreateTouchpointAsync();
