@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Media;
 using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
@@ -23,6 +24,7 @@ public static class LearningModule
         builder.AddQuestionBank();
         builder.AddQuizzes();
         builder.AddOffline();
+        builder.AddLessonMedia();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -38,6 +40,8 @@ public static class LearningModule
         api.MapQuestionBankApi();
         api.MapQuizzesApi();
         api.MapScormApi();
+        api.MapLessonMediaApi();
+        app.MapLessonMedia();
         app.MapScormContent();
         app.MapOffline(api);
         return app;
