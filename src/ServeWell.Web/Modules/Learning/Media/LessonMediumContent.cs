@@ -27,27 +27,19 @@ public static partial class LessonMediaUrls
     /// <summary>The medium a URL names when it is a media address (with or without this origin's scheme and host); else null.</summary>
     public static int? MediumId(string? url)
     {
-        if (string.IsNullOrEmpty(url))
-        {
-            return null;
-        }
-
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsolutePath : url;
-        var match = MediaPath().Match(path);
+        var match = MediaPath().Match(PathOf(url));
         return match.Success && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     /// <summary>True for any address that points at the media endpoint, whoever's medium it names (or none).</summary>
     public static bool IsMediaAddress(string? url)
     {
-        if (string.IsNullOrEmpty(url))
-        {
-            return false;
-        }
-
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsolutePath : url;
-        return path.TrimStart('.').Replace('\\', '/').Contains("/learning/media", StringComparison.OrdinalIgnoreCase);
+        return PathOf(url).Replace('\\', '/').Contains("/learning/media", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A web address's path (its host dropped), or the address as written when it is relative.</summary>
+    private static string PathOf(string? url) =>
+        string.IsNullOrEmpty(url) ? "" : Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsolutePath : url;
 
     [System.Text.RegularExpressions.GeneratedRegex("^/Learning/Media/([0-9]{1,9})(/[^/?#]*)?([?#].*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MediaPath();

@@ -109,6 +109,31 @@ public abstract class LessonMediaTests(AppHost app)
     }
 
     [Fact]
+    public async Task An_uploaded_video_plays_in_the_lesson_with_its_captions_and_a_second_video_is_refused()
+    {
+        var c = await app.CreateCourseCaseAsync();
+        using var api = app.ApiClient();
+        using var upload = await UploadAsync(api, c, c.LessonKeys[1], [("talk.mp4", MediaSamples.Mp4()), ("talk.vtt", MediaSamples.WebVtt())], language: "en");
+        using var second = await UploadAsync(api, c, c.LessonKeys[1], [("again.mp4", MediaSamples.Mp4())]);
+        var media = (await upload.Content.ReadFromJsonAsync<List<LessonMediumDto>>())!;
+        await app.PublishCourseAsync(c.CourseId);
+        using var learner = await app.SignInAsEmployeeAsync(c.Training.People[0]);
+
+        var page = await learner.GetPageAsync($"/Learning/Programmes/{c.Training.Programme.Id}/Lessons/{c.LessonKeys[1]}?lang=en");
+        using var captions = await learner.GetAsync(media[1].Url);
+
+        var video = page.QuerySelector("video[controls]").ShouldNotBeNull();
+        video.GetAttribute("src").ShouldBe(media[0].Url);
+        video.GetAttribute("aria-label").ShouldNotBeNullOrWhiteSpace();
+        var track = video.QuerySelector("track[kind=captions]").ShouldNotBeNull();
+        track.GetAttribute("srclang").ShouldBe("en");
+        track.GetAttribute("src").ShouldBe(media[1].Url);
+        captions.Content.Headers.ContentType!.MediaType.ShouldBe("text/vtt");
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await second.Content.ReadAsStringAsync()).ShouldContain("one uploaded video");
+    }
+
+    [Fact]
     public async Task Media_AreServedToEnrolledLearnersOfAVersionThatListsThem_AndToNoOneElse()
     {
         var c = await app.CreateCourseCaseAsync();
