@@ -28,18 +28,19 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
     public static async Task<AppHost> StartIsolatedAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new IsolatedApp(kind);
-        await host.StartAsync(settings);
+        await host.StartAsync(settings, fromTemplate: false);
         return host;
     }
 
     /// <summary>Settings a fixture subclass gives every instance it starts (e.g. rate limits a test class relies on).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
-    public Task InitializeAsync() => StartAsync(Settings);
+    /// <summary>A class fixture starts on a copy of the seeded template its settings share with other fixtures.</summary>
+    public Task InitializeAsync() => StartAsync(Settings, fromTemplate: true);
 
-    private async Task StartAsync(IReadOnlyDictionary<string, string?>? settings)
+    private async Task StartAsync(IReadOnlyDictionary<string, string?>? settings, bool fromTemplate)
     {
-        Database = await TestDatabase.CreateAsync(Kind);
+        Database = fromTemplate ? await SeededTemplates.CreateAsync(Kind, settings) : await TestDatabase.CreateAsync(Kind);
         MailFolder = Directory.CreateTempSubdirectory("servewell-mail-").FullName;
         Factory = StartInstance(settings);
     }

@@ -38,13 +38,22 @@ public sealed class PostgresTestDatabase : TestDatabase
         return server;
     }
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    public static Task<PostgresTestDatabase> CreateAsync() => CreateAsync("t_" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>An empty database of the given name (letters, digits and underscores).</summary>
+    public static Task<PostgresTestDatabase> CreateAsync(string name) => CreateFromAsync(name, template: null);
+
+    /// <summary>A copy of <paramref name="template"/>, which must have no open connections (SeededTemplates).</summary>
+    public static async Task<TestDatabase> CopyOfAsync(PostgresTestDatabase template) =>
+        await CreateFromAsync("t_" + Guid.NewGuid().ToString("N"), template._name);
+
+    private static async Task<PostgresTestDatabase> CreateFromAsync(string name, string? template)
     {
         var server = ServerConnectionString();
-        var name = "t_" + Guid.NewGuid().ToString("N");
         await using (var connection = await OpenAdminAsync(server))
         {
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+            await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ServeWell.Web.Tests.Fixtures;
@@ -11,7 +12,8 @@ namespace ServeWell.Web.Tests.Fixtures;
 /// One instance of the real app (in memory) on a test database: Development, so the demo city is
 /// seeded, with a known administrator API key and mail written to a folder of the fixture.
 /// </summary>
-public sealed class ServeWellFactory(TestDatabase database, string mailFolder, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ServeWellFactory(
+    TestDatabase database, string mailFolder, IReadOnlyDictionary<string, string?>? settings = null, bool withoutBackgroundJobs = false)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
@@ -55,6 +57,19 @@ public sealed class ServeWellFactory(TestDatabase database, string mailFolder, I
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (withoutBackgroundJobs)
+        {
+            // For a database template (SeededTemplates): migrations and the seed, none of the app's own jobs.
+            builder.ConfigureServices(services =>
+            {
+                foreach (var job in services.Where(d => d.ServiceType == typeof(IHostedService)
+                             && d.ImplementationType?.Assembly == typeof(Program).Assembly).ToList())
+                {
+                    services.Remove(job);
+                }
+            });
         }
     }
 }
