@@ -243,6 +243,20 @@ public abstract class LessonMediaTests(AppHost app)
         (await app.DbAsync(db => db.LessonMedia.AnyAsync(m => m.Id == image.Id))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_media_api_is_in_the_OpenAPI_document_and_the_served_files_are_not()
+    {
+        using var api = app.ApiClient();
+
+        var paths = (await api.GetOkAsync<System.Text.Json.JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        var media = paths.GetProperty("/api/v1/courses/{id}/lessons/{key}/media");
+        media.TryGetProperty("get", out _).ShouldBeTrue();
+        media.TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/courses/{id}/lessons/{key}/media/{mediumId}").TryGetProperty("delete", out _).ShouldBeTrue();
+        paths.EnumerateObject().ShouldNotContain(p => p.Name.StartsWith("/Learning/Media", StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<LessonMediumDto> UploadImageAsync(HttpClient api, CourseCase c)
     {
         using var upload = await UploadAsync(api, c, c.LessonKeys[0], [("counter.png", MediaSamples.Png())], alts: ["A map of the counter"]);
