@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Media;
 using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Refreshers;
 using ServeWell.Web.Modules.Learning.Offline;
@@ -25,6 +26,7 @@ public static class LearningModule
         builder.AddQuizzes();
         builder.AddOffline();
         builder.AddRefreshers();
+        builder.AddLessonMedia();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();
         builder.Services.Configure<ScormOptions>(builder.Configuration.GetSection("Learning:Scorm"));
@@ -41,6 +43,8 @@ public static class LearningModule
         api.MapQuizzesApi();
         api.MapRefreshersApi();
         api.MapScormApi();
+        api.MapLessonMediaApi();
+        app.MapLessonMedia();
         app.MapScormContent();
         app.MapOffline(api);
         return app;

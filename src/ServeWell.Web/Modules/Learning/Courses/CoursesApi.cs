@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Learning.Media;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -72,7 +73,8 @@ public static class CoursesApi
 
         var title = await db.Programmes.Where(p => p.Id == course.ProgrammeId).Select(p => p.Title).FirstAsync(cancellationToken);
         var latest = await db.CourseVersions.Where(v => v.CourseId == id).MaxAsync(v => (int?)v.Number, cancellationToken);
-        return TypedResults.Ok(new CourseDto(course.Id, course.ProgrammeId, title, latest, course.DraftUpdatedAt, CourseContent.Of(course)));
+        var media = await db.LessonMedia.AsNoTracking().Where(m => m.CourseId == id && m.RemovedAt == null).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CourseDto(course.Id, course.ProgrammeId, title, latest, course.DraftUpdatedAt, CourseContent.Of(course, media)));
     }
 
     private static async Task<Results<Created<VersionDto>, NotFound, ProblemHttpResult>> PublishAsync(
@@ -111,7 +113,7 @@ public static class CoursesApi
         }
 
         var lessons = view.Content.Sections.SelectMany(s => s.Lessons.Select(l => new LessonReadDto(
-            l.Key, s.Title.ToString(), l.Title.ToString(), LessonMarkdown.ToHtml(l.Body.ToString()),
+            l.Key, s.Title.ToString(), l.Title.ToString(), LessonMarkdown.ToHtml(l.Body.ToString(), l.Media),
             LessonMarkdown.Video(l.VideoUrl) is { } v ? new VideoDto(v.Url, v.EmbedUrl) : null, l.Minutes, view.Progress.DoneKeys.Contains(l.Key)))).ToList();
         return TypedResults.Ok(new MyCourseContentDto(Dto(view), lessons));
     }

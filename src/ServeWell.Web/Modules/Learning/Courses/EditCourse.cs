@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Learning.Media;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
@@ -187,7 +188,9 @@ public sealed class EditCourse(ServeWellDbContext db, TimeProvider clock, IStrin
     /// <summary>The draft as a new version (n + 1); refused with a problem when it has no lessons or equals the latest version.</summary>
     public async Task<(CourseVersion? Version, IReadOnlyList<Problem> Problems)> PublishAsync(Course course, string by, CancellationToken cancellationToken)
     {
-        var content = CourseContent.Of(course);
+        // The media in the draft go with it (ADR-051): this version's learners are served exactly those.
+        var media = await db.LessonMedia.AsNoTracking().Where(m => m.CourseId == course.Id && m.RemovedAt == null).ToListAsync(cancellationToken);
+        var content = CourseContent.Of(course, media);
         if (!content.Lessons.Any())
         {
             return (null, [new Problem("course", l["Add at least one lesson before publishing."])]);

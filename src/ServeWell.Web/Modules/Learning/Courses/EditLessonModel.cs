@@ -24,6 +24,9 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
     /// <summary>The purchased courses a lesson may play (ADR-043).</summary>
     public IReadOnlyList<(int Id, string Title)> Packages { get; private set; } = [];
 
+    /// <summary>The lesson's uploaded media in the draft (ADR-051), listed with their snippets and allowed in the preview.</summary>
+    public IReadOnlyList<Media.LessonMedium> Media { get; private set; } = [];
+
     /// <summary>The quizzes a lesson may be (ADR-044).</summary>
     public IReadOnlyList<(int Id, string Title)> Quizzes { get; private set; } = [];
 
@@ -84,6 +87,12 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
 
         Lesson = int.TryParse(lessonId, out var key) ? course.Sections.SelectMany(s => s.Lessons).FirstOrDefault(x => x.Id == key) : null;
         Section = Lesson is null ? null! : course.Sections.First(s => s.Id == Lesson.SectionId);
+        if (Lesson is not null)
+        {
+            Media = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Media.LessonMedium>().Where(m => m.CourseId == id && m.LessonKey == Lesson.Id && m.RemovedAt == null).OrderBy(m => m.Id), cancellationToken);
+        }
+
         return Lesson is not null;
     }
 }

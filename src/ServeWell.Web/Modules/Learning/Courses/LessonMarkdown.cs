@@ -2,6 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ServeWell.Web.Modules.Learning.Media;
 
 namespace ServeWell.Web.Modules.Learning.Courses;
 
@@ -22,15 +26,52 @@ public static partial class LessonMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToHtml(string? markdown)
+    /// <summary>
+    /// The lesson's HTML. Links and images may point at the lesson's own <paramref name="media"/> (ADR-051); one that points
+    /// at any other media address is shown as its text, and an image of the lesson's own with no alt text gets the one
+    /// given at upload.
+    /// </summary>
+    public static string ToHtml(string? markdown, IReadOnlyList<LessonMediumContent>? media = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return "";
         }
 
-        return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!LessonMediaUrls.IsMediaAddress(link.Url))
+            {
+                continue;
+            }
+
+            var id = LessonMediaUrls.MediumId(link.Url);
+            var own = media?.FirstOrDefault(m => m.Id == id);
+            if (own is null)
+            {
+                // An image becomes its alt text; a link keeps its (maybe formatted) text and loses only the address.
+                link.ReplaceBy(link.IsImage ? new LiteralInline(Label(link)) : new ContainerInline());
+                continue;
+            }
+
+            link.Url = own.Url;
+            if (link.IsImage && string.IsNullOrWhiteSpace(Label(link)) && !string.IsNullOrWhiteSpace(own.Alt))
+            {
+                link.AppendChild(new LiteralInline(own.Alt));
+            }
+        }
+
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return Sanitizer.Sanitize(writer.ToString());
     }
+
+    private static string Label(ContainerInline link) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(x => x.Content.ToString()));
 
     /// <summary>Null for an empty or non-web address; otherwise the link and, for a known provider, its player address.</summary>
     public static LessonVideo? Video(string? url)

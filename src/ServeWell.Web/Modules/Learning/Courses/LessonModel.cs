@@ -104,7 +104,7 @@ public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStrin
         (Section, Lesson) = lessons[i];
         Previous = i > 0 ? lessons[i - 1].Lesson : null;
         Next = i + 1 < lessons.Count ? lessons[i + 1].Lesson : null;
-        Html = LessonMarkdown.ToHtml(Lesson.Body.ToString());
+        Html = LessonMarkdown.ToHtml(Lesson.Body.ToString(), Lesson.Media);
         Video = LessonMarkdown.Video(Lesson.VideoUrl);
     }
 }

@@ -1870,6 +1870,84 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("learn_lesson_steps", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.LessonMedium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("LessonKey")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "LessonKey");
+
+                    b.ToTable("learn_lesson_media", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.MediumChunk", b =>
+                {
+                    b.Property<int>("MediumId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MediumId", "Index");
+
+                    b.ToTable("learn_lesson_media_chunks", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.Quiz", b =>
                 {
                     b.Property<int>("Id")
@@ -4135,6 +4213,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("ServeWell.Web.Modules.Learning.Courses.CourseAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.LessonMedium", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.MediumChunk", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Media.LessonMedium", null)
+                        .WithMany()
+                        .HasForeignKey("MediumId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

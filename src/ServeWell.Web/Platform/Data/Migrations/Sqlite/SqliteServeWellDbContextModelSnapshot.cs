@@ -1807,6 +1807,82 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("learn_lesson_steps", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.LessonMedium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LessonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "LessonKey");
+
+                    b.ToTable("learn_lesson_media", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.MediumChunk", b =>
+                {
+                    b.Property<int>("MediumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MediumId", "Index");
+
+                    b.ToTable("learn_lesson_media_chunks", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Learning.Quizzes.Quiz", b =>
                 {
                     b.Property<int>("Id")
@@ -4006,6 +4082,24 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("ServeWell.Web.Modules.Learning.Courses.CourseAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.LessonMedium", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Learning.Media.MediumChunk", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Learning.Media.LessonMedium", null)
+                        .WithMany()
+                        .HasForeignKey("MediumId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,4 @@
+namespace ServeWell.Web.Modules.Learning.Media;
+
+/// <summary>What the _LessonMedia partial shows.</summary>
+public sealed record LessonMediaList(int CourseId, IReadOnlyList<LessonMedium> Media, bool CanRemove);
