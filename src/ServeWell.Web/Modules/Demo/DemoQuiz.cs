@@ -85,31 +85,31 @@ internal static class DemoQuiz
             };
             var drawn = bank.SelectMany(c => c.Questions.OrderBy(_ => _random.Next()).Take(PerCategory)).ToList();
             var right = drawn.Select(q => _random.NextDouble() < 1 / (1 + Math.Exp(-1.7 * (ability - _difficulty[q.Id])))).ToArray();
-            // Held to the outcome the study plan says (passed past the lesson, failed when stopped at it): flip the
-            // hardest misses (or easiest hits) until it holds, as a learner a little luckier or unluckier would have.
-            var need = (int)Math.Ceiling(drawn.Count * PassPercent / 100.0);
+            var responses = drawn.Select((q, i) => right[i] ? RightResponse(q.Question) : WrongResponse(q.Question)).ToArray();
+            var marks = drawn.Select((q, i) => QuestionGrading.Grade(q.Question, responses[i]).Fraction).ToArray();
+            // Held to the outcome the study plan says (passed past the lesson, failed when stopped at it): the easiest
+            // misses put right (or the hardest hits wrong) until the score holds, as a luckier or unluckier learner would.
             var byDifficulty = Enumerable.Range(0, drawn.Count).OrderBy(i => _difficulty[drawn[i].Id]).ToList();
             foreach (var i in pass ? byDifficulty : Enumerable.Reverse(byDifficulty))
             {
-                var count = right.Count(r => r);
-                if (pass ? count >= need : count < need)
+                var score = marks.Sum() * 100m / drawn.Count;
+                if (pass ? score >= PassPercent : score < PassPercent - 0.01m)
                 {
                     break;
                 }
 
-                right[i] = pass;
+                responses[i] = pass ? RightResponse(drawn[i].Question) : NoResponse;
+                marks[i] = QuestionGrading.Grade(drawn[i].Question, responses[i]).Fraction;
             }
 
             for (var i = 0; i < drawn.Count; i++)
             {
                 var (id, q) = drawn[i];
-                var response = right[i] ? RightResponse(q) : WrongResponse(q);
                 attempt.Slots.Add(new QuizSlot
                 {
                     Position = i + 1, QuestionId = id, Question = _json[id],
                     OptionOrder = FrozenQuestion.OrderText(FrozenQuestion.OrderFor(q, true, _random)),
-                    Response = FrozenQuestion.ToJson(response), SavedAtUtc = submitted,
-                    Fraction = QuestionGrading.Grade(q, response).Fraction,
+                    Response = FrozenQuestion.ToJson(responses[i]), SavedAtUtc = submitted, Fraction = marks[i],
                 });
             }
 
@@ -117,6 +117,9 @@ internal static class DemoQuiz
             attempt.Passed = attempt.ScorePercent >= PassPercent;
             return attempt;
         }
+
+        /// <summary>Left unanswered (time ran short): no marks.</summary>
+        private static readonly QuestionResponse NoResponse = new([]);
 
         private static QuestionResponse RightResponse(BankQuestion q)
         {
