@@ -36,14 +36,15 @@ internal static class LearningBenchmark
     {
         await ImportBenchmark.SeedAsync(database);
         await ImportBenchmark.ImportRosterAsync(database, learners);
-        var (programmeId, courseId, keys) = await CourseAsync(database);
+        var top = await BankAsync(database, questions);
+        var quizId = await QuizBenchmark.CreateAsync(database, top);
+        var (programmeId, courseId, keys) = await CourseAsync(database, quizId);
         if ((await AudienceBenchmark.SyncAsync(database, programmeId)).Invited != learners)
         {
             throw new InvalidOperationException("Not everyone was enrolled.");
         }
 
         await ProgressAsync(database, programmeId, courseId, keys);
-        var top = await BankAsync(database, questions);
 
         var random = new Random(14);
         var employees = await EmployeesAsync(database);
@@ -85,11 +86,12 @@ internal static class LearningBenchmark
             $"| {label} | {learners:N0} learners, {Lessons} lessons, {questions:N0} questions | open a lesson p50 {open.P50:F1} ms, **p95 {open.P95:F1} ms** ({calls} calls) | raw reads p95 {floor.P95:F2} ms | **{open.P95 / floor.P95:F1}×** "
             + $"| bank page (500 questions) p95 {page.P95:F1} ms | raw p95 {pageFloor.P95:F2} ms | **{page.P95 / pageFloor.P95:F1}×** "
             + $"| export Moodle XML ({size / 1024:N0} KB) p50 {export.P50:F0} ms | raw p50 {exportFloor.P50:F1} ms | **{export.P50 / exportFloor.P50:F1}×** |"));
+        Console.WriteLine($"| {label} " + await QuizBenchmark.RunAsync(database, quizId, employees, calls));
     }
 
-    private sealed record Stat(double P50, double P95);
+    internal sealed record Stat(double P50, double P95);
 
-    private static async Task<Stat> TimeEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> work)
+    internal static async Task<Stat> TimeEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> work)
     {
         await work(items[0]); // warm-up: the first call pays for JIT and the connection
         var times = new List<double>(items.Count);
@@ -112,8 +114,11 @@ internal static class LearningBenchmark
         return new StudyCourse(db, new RecordSelfStudy(db, cycles, null!, TimeProvider.System), TimeProvider.System);
     }
 
-    /// <summary>A self-study programme for everyone and its course, 5 sections of 10 lessons of about 2,000 characters each, published.</summary>
-    private static async Task<(int ProgrammeId, int CourseId, List<int> Keys)> CourseAsync(BenchDatabase database)
+    /// <summary>
+    /// A self-study programme for everyone and its course, 5 sections of 10 lessons of about 2,000 characters each and,
+    /// last, a lesson that is the bench's quiz (ADR-049: a quiz is taken as a lesson of one's course), published.
+    /// </summary>
+    private static async Task<(int ProgrammeId, int CourseId, List<int> Keys)> CourseAsync(BenchDatabase database, int quizId)
     {
         await using var db = database.NewContext();
         var now = DateTime.UtcNow.AddDays(-30);
@@ -138,12 +143,13 @@ internal static class LearningBenchmark
             course.Sections.Add(section);
         }
 
+        course.Sections[^1].Lessons.Add(new CourseLesson { Title = LocalText.Of("Check yourself", "스스로 점검"), Body = LocalText.Empty, Minutes = 15, Order = 11, Kind = LessonKind.Quiz, QuizId = quizId });
         db.Courses.Add(course);
         await db.SaveChangesAsync();
         var content = CourseContent.Of(course);
         db.CourseVersions.Add(new CourseVersion
         {
-            CourseId = course.Id, Number = 1, Content = content.ToJson(), LessonCount = Lessons, Minutes = content.Minutes, PublishedAtUtc = now, PublishedBy = "bench",
+            CourseId = course.Id, Number = 1, Content = content.ToJson(), LessonCount = Lessons + 1, Minutes = content.Minutes, PublishedAtUtc = now, PublishedBy = "bench",
         });
         await db.SaveChangesAsync();
         return (programme.Id, course.Id, content.Lessons.Select(l => l.Key).ToList());
@@ -222,7 +228,7 @@ internal static class LearningBenchmark
         await ReadAllAsync(connection, $"""SELECT * FROM "learn_lesson_steps" WHERE "AttemptId" = {attempt}""");
     }
 
-    private static async Task ReadAllAsync(DbConnection connection, string sql)
+    internal static async Task ReadAllAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -64,7 +64,8 @@ public sealed class CourseTests(BrowserFixture fixture)
     }
 
     /// <summary>A published self-study programme with a two-lesson course, the demo employee enrolled by hand.</summary>
-    internal static async Task<(string Title, int CourseId, int ProgrammeId)> SelfStudyForTheDemoEmployeeAsync(BrowserFixture fixture)
+    /// <summary>A published self-study course of two text lessons for the demo employee, and a third that is the quiz when one is given.</summary>
+    internal static async Task<(string Title, int CourseId, int ProgrammeId)> SelfStudyForTheDemoEmployeeAsync(BrowserFixture fixture, int? quizId = null)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
@@ -89,6 +90,14 @@ public sealed class CourseTests(BrowserFixture fixture)
             (await edit.SaveLessonAsync(course, course.Sections[0].Id, null, new LessonForm
             {
                 Title = new LocalTextForm { En = lesson }, Body = new LocalTextForm { En = body }, Minutes = 5,
+            }, CancellationToken.None)).Problems.ShouldBeEmpty();
+        }
+
+        if (quizId is not null)
+        {
+            (await edit.SaveLessonAsync(course, course.Sections[0].Id, null, new LessonForm
+            {
+                Title = new LocalTextForm { En = "Check yourself" }, Minutes = 5, QuizId = quizId,
             }, CancellationToken.None)).Problems.ShouldBeEmpty();
         }
 

@@ -15,6 +15,7 @@ public sealed class QuizTests(BrowserFixture fixture)
     public async Task Employee_TakesATimedQuizOnAPhone_SubmitsAndSeesTheResult()
     {
         var (quizId, title) = await QuizAsync();
+        await CourseTests.SelfStudyForTheDemoEmployeeAsync(fixture, quizId); // a quiz is taken as a lesson of one's course (ADR-049)
 
         await using var phone = await fixture.OpenAsync(Viewport.Phone);
         var page = phone.Page;

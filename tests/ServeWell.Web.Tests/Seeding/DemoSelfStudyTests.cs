@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Demo;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -35,7 +36,8 @@ public abstract class DemoSelfStudyTests(AppHost app)
         var content = CourseContent.FromJson(version.Content);
         content.Sections.Count.ShouldBe(3);
         content.Sections.ShouldAllBe(s => s.Lessons.Count >= 3 && s.Title.Ko != "" && s.Title.En != "");
-        content.Lessons.ShouldAllBe(l => l.Body.Ko.Length > 300 && l.Body.En.Length > 300 && l.Minutes > 0);
+        content.Lessons.Where(l => l.Kind == LessonKind.Text).ShouldAllBe(l => l.Body.Ko.Length > 300 && l.Body.En.Length > 300 && l.Minutes > 0);
+        content.Lessons.Count(l => l.Kind == LessonKind.Quiz).ShouldBe(1);
         LessonMarkdown.ToHtml(content.Lessons.First(l => l.Body.En.Contains('|')).Body.Ko).ShouldContain("<table>");
     }
 
@@ -72,7 +74,7 @@ public abstract class DemoSelfStudyTests(AppHost app)
         using var employee = await app.SignInAsRoleAsync(Roles.Employee);
         var mine = await employee.GetPageAsync("/Learning?lang=en");
         mine.Text("main").ShouldContain(DemoSelfStudy.ProgrammeTitle);
-        mine.Text("main").ShouldContain("3 of 9 lessons done");
+        mine.Text("main").ShouldContain("3 of 10 lessons done");
     }
 
     [Fact]
@@ -99,11 +101,42 @@ public abstract class DemoSelfStudyTests(AppHost app)
     }
 
     [Fact]
+    public async Task QuizLesson_DrawsTwentyFourFromTheSixCategories_WithAFewHundredAttempts_PassedByThoseWhoGotPastIt()
+    {
+        var programme = await ProgrammeAsync();
+        var quiz = await app.DbAsync(db => db.Quizzes.AsNoTracking().Include(q => q.Draws).SingleAsync(q => q.Title.En == DemoQuiz.Title.En));
+        var attempts = await app.DbAsync(db => db.QuizAttempts.AsNoTracking().Include(a => a.Slots).Where(a => a.QuizId == quiz.Id).ToListAsync());
+        var version = await app.DbAsync(db => db.CourseVersions.AsNoTracking().Join(db.Courses.Where(c => c.ProgrammeId == programme.Id), v => v.CourseId, c => c.Id, (v, c) => v).SingleAsync());
+        var key = CourseContent.FromJson(version.Content).Lessons.Single(l => l.Kind == LessonKind.Quiz && l.QuizId == quiz.Id).Key;
+        var doneAt = await app.DbAsync(db => db.LessonSteps.AsNoTracking().Where(s => s.LessonKey == key && s.DoneAtUtc != null)
+            .Join(db.CourseAttempts, s => s.AttemptId, a => a.Id, (s, a) => new { a.EmployeeId, s.DoneAtUtc }).ToListAsync());
+
+        quiz.Draws.Count.ShouldBe(6);
+        quiz.Draws.Sum(d => d.Count).ShouldBeGreaterThanOrEqualTo(20);
+        quiz.TimeLimitMinutes.ShouldBeNull();
+        attempts.Count.ShouldBeInRange(150, 700);
+        attempts.ShouldAllBe(a => a.Slots.Count == quiz.Draws.Sum(d => d.Count) && a.SubmittedAtUtc != null && a.Passed == (a.ScorePercent >= quiz.PassPercent));
+        // Whoever has the lesson done passed, dated by that moment; whoever has no pass has not done the lesson.
+        doneAt.ShouldAllBe(d => attempts.Any(a => a.EmployeeId == d.EmployeeId && a.Passed == true && a.SubmittedAtUtc == d.DoneAtUtc));
+        attempts.Where(a => a.Passed == true).Select(a => a.EmployeeId).Distinct().Count().ShouldBe(doneAt.Count);
+        attempts.Count(a => a.Passed == false).ShouldBeGreaterThan(20);
+
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+        using var response = await officer.GetAsync($"/api/v1/quizzes/{quiz.Id}/results");
+        var questions = (await response.ReadJsonAsync()).GetProperty("questions").EnumerateArray().ToList();
+        questions.Count.ShouldBe(24);
+        var facility = questions.Select(q => q.GetProperty("facility").GetDouble()).ToList();
+        (facility.Max() - facility.Min()).ShouldBeGreaterThan(30); // easy and hard questions, as in a real bank
+        questions.Count(q => q.GetProperty("discrimination").ValueKind == System.Text.Json.JsonValueKind.Number
+            && q.GetProperty("discrimination").GetDouble() > 20).ShouldBeGreaterThan(8); // most questions tell stronger learners from weaker ones
+    }
+
+    [Fact]
     public async Task SecondStart_AddsNothing()
     {
         var programme = await ProgrammeAsync();
         int Count(ServeWell.Web.Platform.Data.ServeWellDbContext db) =>
-            db.CourseAttempts.Count() + db.LessonSteps.Count() + db.Completions.Count(c => c.ProgrammeId == programme.Id) + db.Set<Question>().Count()
+            db.CourseAttempts.Count() + db.LessonSteps.Count() + db.QuizAttempts.Count() + db.Quizzes.Count() + db.Completions.Count(c => c.ProgrammeId == programme.Id) + db.Set<Question>().Count()
             + db.Programmes.Count(p => p.Title.En == DemoSelfStudy.ProgrammeTitle);
         var before = await app.DbAsync(db => Task.FromResult(Count(db)));
 

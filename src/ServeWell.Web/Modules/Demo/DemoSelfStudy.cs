@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Completions;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -57,7 +58,11 @@ internal static class DemoSelfStudy
         };
         programme.Competencies.AddRange(new[] { "communication", "empathy", "telephone-on-site", "difficult-situations" }.Select(c => competencies[c]));
         db.Programmes.Add(programme);
+        var bank = SeedQuestionBank(db, competencies);
         var course = new Course { ProgrammeId = 0, CreatedAt = published, DraftUpdatedAt = published };
+        await db.SaveChangesAsync(cancellationToken);
+        var quiz = DemoQuiz.Create(bank.Select(b => b.Category.Id), published);
+        db.Quizzes.Add(quiz);
         await db.SaveChangesAsync(cancellationToken);
         course.ProgrammeId = programme.Id;
         var order = 0;
@@ -65,6 +70,11 @@ internal static class DemoSelfStudy
         {
             var section = new CourseSection { Title = s.Title, Order = ++order };
             section.Lessons.AddRange(s.Lessons.Select((l, i) => new CourseLesson { Title = l.Title, Body = l.Body, Minutes = l.Minutes, Order = i + 1 }));
+            if (order - 1 == DemoQuiz.Section)
+            {
+                section.Lessons.Add(DemoQuiz.Lesson(quiz.Id, s.Lessons.Count + 1));
+            }
+
             course.Sections.Add(section);
         }
 
@@ -77,7 +87,6 @@ internal static class DemoSelfStudy
             PublishedAtUtc = published, PublishedBy = "demo seed",
         };
         db.CourseVersions.Add(version);
-        SeedQuestionBank(db, competencies);
         await db.SaveChangesAsync(cancellationToken);
 
         // Everyone is invited by the rule, as when the programme was published; they were told then, so no mail now.
@@ -118,6 +127,12 @@ internal static class DemoSelfStudy
 
         db.LessonSteps.AddRange(attempts.SelectMany(a => a.Steps));
         await db.SaveChangesAsync(cancellationToken);
+
+        // The quiz lesson's attempts, as each learner's steps on it say (passed when done, failed when only opened).
+        var quizKey = content.Lessons.First(l => l.Kind == LessonKind.Quiz).Key;
+        var quizAttempts = new DemoQuiz.Attempts(quiz.Id, [.. bank.Select(b => (b.Category.Id, (IReadOnlyList<(int, BankQuestion)>)[.. b.Questions.Select(q => (q.Id, q.ToBank([])))]))]);
+        db.QuizAttempts.AddRange(attempts.SelectMany(a => a.Steps.Where(s => s.LessonKey == quizKey).SelectMany(s => quizAttempts.For(a.Attempt.EmployeeId, s))));
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
         // The same call the last lesson of a real attempt makes: evidence, completion dated by that lesson, certificate.
@@ -143,16 +158,21 @@ internal static class DemoSelfStudy
         return learners;
     }
 
-    private static void SeedQuestionBank(ServeWellDbContext db, IReadOnlyDictionary<string, Competency> competencies)
+    private static List<(QuestionCategory Category, List<Question> Questions)> SeedQuestionBank(ServeWellDbContext db, IReadOnlyDictionary<string, Competency> competencies)
     {
         var top = new QuestionCategory { Name = DemoQuestionBank.Top };
         db.Set<QuestionCategory>().Add(top);
+        var bank = new List<(QuestionCategory, List<Question>)>();
         foreach (var c in DemoQuestionBank.Categories)
         {
             var category = new QuestionCategory { Name = c.Name, Parent = top, CompetencyId = competencies[c.CompetencyCode].Id };
             db.Set<QuestionCategory>().Add(category);
-            db.Set<Question>().AddRange(c.Questions.Select(q => Question.From(q, category)));
+            var questions = c.Questions.Select(q => Question.From(q, category)).ToList();
+            db.Set<Question>().AddRange(questions);
+            bank.Add((category, questions));
         }
+
+        return bank;
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class EditLessonModel(EditCourse edit, ServeWell.Web.Platform.Data
                 db.Set<Scorm.ScormPackage>().Where(p => p.RetiredAt == null).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }), cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
         Quizzes = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Set<Quizzes.Quiz>().OrderBy(q => q.Id), cancellationToken))
+                db.Set<Quizzes.Quiz>().Where(q => q.ArchivedAtUtc == null).OrderBy(q => q.Id), cancellationToken))
             .Select(q => (q.Id, q.Title.ToString())).ToList();
         if (lessonId == "New")
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Modules.Training.Completions;
 using ServeWell.Web.Modules.Training.Enrolments;
@@ -107,7 +108,44 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await CreditEarlierPassesAsync(programmeId, attempt, content, cancellationToken);
         return await ReadAsync(programmeId, employeeId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A quiz lesson whose quiz the learner passed before it was a lesson of their course, or before they were enrolled,
+    /// is done when they reach the course (ADR-049), dated by the first passing submission. In a later cycle of a
+    /// recurring programme only a pass after the cycle before was completed counts.
+    /// </summary>
+    private async Task CreditEarlierPassesAsync(int programmeId, CourseAttempt attempt, CourseContent content, CancellationToken cancellationToken)
+    {
+        var quizLessons = content.Lessons.Where(l => l.Kind == LessonKind.Quiz && l.QuizId is not null).ToList();
+        if (quizLessons.Count == 0)
+        {
+            return;
+        }
+
+        var done = await db.LessonSteps.Where(s => s.AttemptId == attempt.Id && s.DoneAtUtc != null).Select(s => s.LessonKey).ToListAsync(cancellationToken);
+        var open = quizLessons.Where(l => !done.Contains(l.Key)).ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var since = await db.CourseAttempts.Where(a => a.CourseId == attempt.CourseId && a.EmployeeId == attempt.EmployeeId && a.Cycle < attempt.Cycle)
+            .MaxAsync(a => a.CompletedAtUtc, cancellationToken) ?? DateTime.MinValue;
+        var quizIds = open.Select(l => l.QuizId!.Value).Distinct().ToList();
+        var passes = await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.EmployeeId == attempt.EmployeeId && quizIds.Contains(a.QuizId) && a.Passed == true && a.SubmittedAtUtc > since)
+            .GroupBy(a => a.QuizId).Select(g => new { QuizId = g.Key, At = g.Min(a => a.SubmittedAtUtc) })
+            .ToListAsync(cancellationToken);
+        foreach (var lesson in open)
+        {
+            if (passes.FirstOrDefault(p => p.QuizId == lesson.QuizId) is { At: { } at })
+            {
+                await MarkDoneAsync(programmeId, attempt.EmployeeId, lesson.Key, at, 0, null, cancellationToken, fromPackage: true);
+            }
+        }
     }
 
     /// <summary>
@@ -155,7 +193,9 @@ public sealed class StudyCourse(ServeWellDbContext db, RecordSelfStudy record, T
             return MarkDoneOutcome.AlreadyDone;
         }
 
-        var at = doneAtUtc is { } d ? (d > now ? now : d < attempt.StartedAtUtc ? attempt.StartedAtUtc : d) : now;
+        // A device's moment is held within the attempt; a package's or quiz's is the server's own and may precede the attempt
+        // (a quiz passed before the course was begun, ADR-049).
+        var at = doneAtUtc is { } d ? (d > now ? now : d < attempt.StartedAtUtc && !fromPackage ? attempt.StartedAtUtc : d) : now;
         var spent = seconds ?? (attempt.LastLessonKey == key && attempt.LastOpenedAtUtc is { } opened ? (int)(now - opened).TotalSeconds : 0);
         step ??= db.LessonSteps.Add(new LessonStep { AttemptId = attempt.Id, LessonKey = key, FirstOpenedAtUtc = at }).Entity;
         step.DoneAtUtc = at;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 
@@ -146,18 +148,58 @@ public sealed class EditQuiz(ServeWellDbContext db, TimeProvider clock, IStringL
         return (quiz, []);
     }
 
-    /// <summary>Deletes a quiz nobody has attempted and no lesson plays; false otherwise.</summary>
-    public async Task<bool> DeleteAsync(Quiz quiz, CancellationToken cancellationToken)
+    public enum RemoveOutcome
     {
-        if (await db.QuizAttempts.AnyAsync(a => a.QuizId == quiz.Id, cancellationToken)
-            || await db.Set<Courses.CourseLesson>().AnyAsync(x => x.QuizId == quiz.Id, cancellationToken))
+        Deleted,
+        Archived,
+        InUse,
+    }
+
+    /// <summary>What removing a quiz would do: the attempts it would keep, and the courses (programme titles) whose lessons use it.</summary>
+    public sealed record Removal(int Attempts, IReadOnlyList<string> UsedBy)
+    {
+        public RemoveOutcome Outcome => UsedBy.Count > 0 ? RemoveOutcome.InUse : Attempts > 0 ? RemoveOutcome.Archived : RemoveOutcome.Deleted;
+    }
+
+    /// <summary>
+    /// A quiz is in use while a course's draft has a lesson that is it, or a version learners study has: the latest
+    /// version of a course, or the version of an attempt not completed (ADR-049).
+    /// </summary>
+    public async Task<Removal> RemovalAsync(Quiz quiz, CancellationToken cancellationToken)
+    {
+        var attempts = await db.QuizAttempts.CountAsync(a => a.QuizId == quiz.Id, cancellationToken);
+        var drafts = await db.Set<Courses.CourseLesson>().Where(x => x.QuizId == quiz.Id)
+            .Join(db.Set<Courses.CourseSection>(), x => x.SectionId, s => s.Id, (x, s) => s.CourseId).ToListAsync(cancellationToken);
+        var latest = db.CourseVersions.GroupBy(v => v.CourseId).Select(g => g.Max(v => v.Id));
+        var studied = db.CourseAttempts.Where(a => a.CompletedAtUtc == null).Select(a => a.CourseVersionId);
+        var versions = await db.CourseVersions.AsNoTracking().Where(v => latest.Contains(v.Id) || studied.Contains(v.Id))
+            .Select(v => new { v.CourseId, v.Content }).ToListAsync(cancellationToken);
+        var courses = drafts.Concat(versions.Where(v => Courses.CourseContent.FromJson(v.Content).Lessons.Any(x => x.QuizId == quiz.Id)).Select(v => v.CourseId))
+            .Distinct().ToList();
+        var titles = await db.Courses.Where(c => courses.Contains(c.Id)).Join(db.Programmes, c => c.ProgrammeId, p => p.Id, (c, p) => p.Title).ToListAsync(cancellationToken);
+        return new Removal(attempts, [.. titles.Select(t => t.ToString()).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Deletes a quiz nobody attempted, archives one with attempts (kept with its results), refuses one in use.</summary>
+    public async Task<Removal> RemoveAsync(Quiz quiz, string by, CancellationToken cancellationToken)
+    {
+        var removal = await RemovalAsync(quiz, cancellationToken);
+        switch (removal.Outcome)
         {
-            return false;
+            case RemoveOutcome.Deleted:
+                db.Quizzes.Remove(quiz);
+                break;
+            case RemoveOutcome.Archived:
+                quiz.ArchivedAtUtc = clock.GetUtcNow().UtcDateTime;
+                break;
+            default:
+                return removal;
         }
 
-        db.Quizzes.Remove(quiz);
+        db.Audit(removal.Outcome == RemoveOutcome.Deleted ? "deleted" : "archived", nameof(Quiz), quiz.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            new { title = quiz.Title.ToString(), attempts = removal.Attempts, by });
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return removal;
     }
 
     public static QuizForm FormOf(Quiz q) => new()

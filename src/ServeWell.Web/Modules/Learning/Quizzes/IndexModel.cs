@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 [Authorize(Policy = Policies.ViewCompliance)]
 public sealed class IndexModel(ServeWellDbContext db, IAuthorizationService authorization) : PageModel
 {
-    public sealed record Row(int Id, string Title, int Questions, int PassPercent, int? MaxAttempts, int? TimeLimitMinutes, int Attempts);
+    public sealed record Row(int Id, string Title, int Questions, int PassPercent, int? MaxAttempts, int? TimeLimitMinutes, int Attempts, bool Archived);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -22,6 +22,6 @@ public sealed class IndexModel(ServeWellDbContext db, IAuthorizationService auth
         var quizzes = await db.Quizzes.AsNoTracking().Include(q => q.Draws).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
         var attempts = await db.QuizAttempts.Where(a => a.SubmittedAtUtc != null).GroupBy(a => a.QuizId)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, cancellationToken);
-        Rows = [.. quizzes.Select(q => new Row(q.Id, q.Title.ToString(), q.Draws.Sum(d => d.Count), q.PassPercent, q.MaxAttempts, q.TimeLimitMinutes, attempts.GetValueOrDefault(q.Id)))];
+        Rows = [.. quizzes.Select(q => new Row(q.Id, q.Title.ToString(), q.Draws.Sum(d => d.Count), q.PassPercent, q.MaxAttempts, q.TimeLimitMinutes, attempts.GetValueOrDefault(q.Id), q.ArchivedAtUtc is not null))];
     }
 }

@@ -2,12 +2,29 @@ using ServeWell.Web.Platform.Localization;
 
 namespace ServeWell.Web.Modules.Learning.Quizzes;
 
-/// <summary>What a learner sees after submitting (ADR-044): the score only, which questions were right, or that and the feedback.</summary>
+/// <summary>
+/// What a learner sees after submitting (ADR-044, ADR-049), Moodle's review options as steps, each showing what the one
+/// before shows and more: the score only; whether each question was right; and the right answer of each question
+/// missed; and the feedback of the answers given and of the question. Stored by name, so the numbers are not an order.
+/// </summary>
 public enum QuizReview
 {
     ScoreOnly = 0,
     RightOrWrong = 1,
     Feedback = 2,
+    RightAnswers = 3,
+}
+
+public static class QuizReviews
+{
+    /// <summary>In the order the editor offers them, least shown first.</summary>
+    public static readonly IReadOnlyList<QuizReview> InOrder = [QuizReview.ScoreOnly, QuizReview.RightOrWrong, QuizReview.RightAnswers, QuizReview.Feedback];
+
+    public static bool ShowsWhetherRight(this QuizReview review) => review != QuizReview.ScoreOnly;
+
+    public static bool ShowsRightAnswers(this QuizReview review) => review is QuizReview.RightAnswers or QuizReview.Feedback;
+
+    public static bool ShowsFeedback(this QuizReview review) => review == QuizReview.Feedback;
 }
 
 /// <summary>
@@ -39,6 +56,12 @@ public sealed class Quiz
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Set when an officer removed a quiz that learners had attempted (ADR-049): it is no longer offered or started, and
+    /// its attempts and results are kept. A quiz nobody attempted is deleted instead.
+    /// </summary>
+    public DateTime? ArchivedAtUtc { get; set; }
 
     public List<QuizDraw> Draws { get; } = [];
 }

@@ -44,7 +44,7 @@ public static class QuizzesApi
         api.MapPut("/quizzes/{id:int}", UpdateAsync).RequireAuthorization(Policies.ManageTraining).WithName("UpdateQuiz")
             .WithSummary("Saves a quiz; attempts already started keep the questions they drew.");
         api.MapDelete("/quizzes/{id:int}", DeleteAsync).RequireAuthorization(Policies.ManageTraining).WithName("DeleteQuiz")
-            .WithSummary("Deletes a quiz nobody has attempted and no lesson uses; 409 otherwise.");
+            .WithSummary("Removes a quiz no course's lesson uses (409 naming the courses otherwise): deleted when nobody attempted it, archived with its attempts and results when someone did (204 either way).");
         api.MapGet("/quizzes/{id:int}/results", ResultsAsync).RequireAuthorization(Policies.ViewCompliance).WithName("GetQuizResults")
             .WithSummary("Learners, attempts, mean score, pass rate and per-question facility and discrimination indexes (withheld below the city's minimum group size), within the reader's scope.");
         api.MapGet("/quizzes/{id:int}/mine", MineAsync).RequireAuthorization(Policies.Staff).WithName("GetMyQuiz")
@@ -84,37 +84,49 @@ public static class QuizzesApi
         return quiz is null ? Invalid(problems) : TypedResults.Ok(Dto(quiz));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, EditQuiz edit, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(int id, EditQuiz edit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await edit.LoadAsync(id, cancellationToken) is not { } quiz)
+        if (await edit.LoadAsync(id, cancellationToken) is not { ArchivedAtUtc: null } quiz)
         {
             return TypedResults.NotFound();
         }
 
-        return await edit.DeleteAsync(quiz, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem("The quiz has attempts or a course lesson uses it, so it is kept.", statusCode: 409, title: "Quiz in use");
+        var removal = await edit.RemoveAsync(quiz, user.Identity?.Name ?? "api", cancellationToken);
+        return removal.Outcome == EditQuiz.RemoveOutcome.InUse
+            ? TypedResults.Problem($"A lesson of these courses is this quiz: {string.Join(", ", removal.UsedBy)}. Change the lessons and publish first.", statusCode: 409, title: "Quiz in use")
+            : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<QuizResultSummary>, NotFound>> ResultsAsync(int id, QuizResults results, StaffScope scope, CancellationToken cancellationToken) =>
         await results.ReadAsync(id, await scope.GetAsync(cancellationToken), cancellationToken) is { } summary ? TypedResults.Ok(summary) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<MyQuizDto>, NotFound, ProblemHttpResult>> MineAsync(int id, ClaimsPrincipal user, ServeWellDbContext db, TakeQuiz take, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MyQuizDto>, NotFound, ProblemHttpResult>> MineAsync(
+        int id, ClaimsPrincipal user, ServeWellDbContext db, TakeQuiz take, QuizAccess access, CancellationToken cancellationToken)
     {
         if (user.EmployeeId() is not { } employee)
         {
             return NotLinked();
         }
 
-        return await MyQuiz.ReadAsync(db, take, id, employee, cancellationToken) is { } mine ? TypedResults.Ok(mine) : TypedResults.NotFound();
+        if (!await access.CanTakeAsync(employee, id, cancellationToken))
+        {
+            return NoSuchQuiz(id);
+        }
+
+        return await MyQuiz.ReadAsync(db, take, id, employee, cancellationToken) is { } mine ? TypedResults.Ok(mine) : NoSuchQuiz(id);
     }
 
     private static async Task<Results<Created<AttemptView>, Ok<AttemptView>, NotFound, ProblemHttpResult>> StartAsync(
-        int id, ClaimsPrincipal user, TakeQuiz take, ServeWellDbContext db, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, TakeQuiz take, QuizAccess access, ServeWellDbContext db, CancellationToken cancellationToken)
     {
         if (user.EmployeeId() is not { } employee)
         {
             return NotLinked();
+        }
+
+        if (!await access.CanTakeAsync(employee, id, cancellationToken))
+        {
+            return NoSuchQuiz(id);
         }
 
         var result = await take.StartAsync(id, employee, cancellationToken);
@@ -196,6 +208,10 @@ public static class QuizzesApi
 
     private static ValidationProblem Invalid(IReadOnlyList<EditQuiz.Problem> problems) =>
         TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+
+    /// <summary>The same answer for a quiz that does not exist and one that is not the learner's to take (ADR-049).</summary>
+    private static ProblemHttpResult NoSuchQuiz(int id) =>
+        TypedResults.Problem($"Quiz {id} is not a quiz of a course you are enrolled in.", statusCode: 404, title: "Quiz not found");
 
     private static ProblemHttpResult NotLinked() =>
         TypedResults.Problem("Your account is not linked to an employee record, so it takes no quizzes.", statusCode: 403, title: "No employee record");

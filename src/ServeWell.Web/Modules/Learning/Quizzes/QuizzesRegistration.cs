@@ -11,6 +11,7 @@ public static class QuizzesRegistration
     {
         builder.Services.AddScoped<EditQuiz>();
         builder.Services.AddScoped<TakeQuiz>();
+        builder.Services.AddScoped<QuizAccess>();
         builder.Services.AddScoped<QuizResults>();
         builder.Services.AddScoped<QuizLessonCompletion>();
         builder.Services.AddHostedService<QuizDeadlineSweep>();

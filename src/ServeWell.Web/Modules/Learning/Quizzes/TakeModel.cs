@@ -10,7 +10,7 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 
 /// <summary>A quiz for the learner: what it asks, their own attempts, and start (or resume the open attempt).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, QuizAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
     public MyQuizDto Quiz { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, IStringLocal
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (User.EmployeeId() is not { } employee)
+        if (User.EmployeeId() is not { } employee || !await access.CanTakeAsync(employee, id, cancellationToken))
         {
             return NotFound();
         }
@@ -47,7 +47,8 @@ public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, IStringLocal
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (User.EmployeeId() is not { } employee || await MyQuiz.ReadAsync(db, take, id, employee, cancellationToken) is not { } quiz)
+        if (User.EmployeeId() is not { } employee || !await access.CanTakeAsync(employee, id, cancellationToken)
+            || await MyQuiz.ReadAsync(db, take, id, employee, cancellationToken) is not { } quiz)
         {
             return false;
         }

@@ -45,7 +45,7 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
 
     public async Task<StartResult> StartAsync(int quizId, int employeeId, CancellationToken cancellationToken)
     {
-        var quiz = await db.Quizzes.AsNoTracking().Include(q => q.Draws).FirstOrDefaultAsync(q => q.Id == quizId, cancellationToken);
+        var quiz = await db.Quizzes.AsNoTracking().Include(q => q.Draws).FirstOrDefaultAsync(q => q.Id == quizId && q.ArchivedAtUtc == null, cancellationToken);
         if (quiz is null)
         {
             return new(StartOutcome.NotFound, null);
@@ -68,25 +68,8 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
             QuizId = quizId, EmployeeId = employeeId, Number = used + 1, StartedAtUtc = now, OpenQuizId = quizId,
             DeadlineUtc = quiz.TimeLimitMinutes is { } minutes ? now.AddMinutes(minutes) : null, PassPercent = quiz.PassPercent, Review = quiz.Review,
         };
-        var position = 0;
-        foreach (var draw in quiz.Draws.OrderBy(d => d.Id))
-        {
-            var ids = await db.Set<Question>().Where(q => q.CategoryId == draw.CategoryId).Select(q => q.Id).ToArrayAsync(cancellationToken);
-            Random.Shared.Shuffle(ids);
-            var picked = ids.Take(draw.Count).ToList();
-            var questions = await db.Set<Question>().AsNoTracking().Include(q => q.Options).Where(q => picked.Contains(q.Id)).ToListAsync(cancellationToken);
-            foreach (var q in picked.Select(id => questions.First(x => x.Id == id)))
-            {
-                var bank = q.ToBank([]);
-                attempt.Slots.Add(new QuizSlot
-                {
-                    Position = ++position, QuestionId = q.Id, Question = FrozenQuestion.ToJson(bank),
-                    OptionOrder = FrozenQuestion.OrderText(FrozenQuestion.OrderFor(bank, quiz.ShuffleOptions, Random.Shared)),
-                });
-            }
-        }
-
-        if (position == 0)
+        attempt.Slots.AddRange(await DrawAsync(quiz, cancellationToken));
+        if (attempt.Slots.Count == 0)
         {
             return new(StartOutcome.NoQuestions, null);
         }
@@ -103,6 +86,33 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
             db.ChangeTracker.Clear();
             return await OpenAsync(quizId, employeeId, cancellationToken) is { } winner ? new(StartOutcome.Resumed, winner) : new(StartOutcome.NotFound, null);
         }
+    }
+
+    /// <summary>
+    /// A draw for one attempt (or an officer's preview): <see cref="QuizDraw.Count"/> questions at random from each
+    /// category, frozen with the order their options are shown in.
+    /// </summary>
+    public async Task<List<QuizSlot>> DrawAsync(Quiz quiz, CancellationToken cancellationToken)
+    {
+        var slots = new List<QuizSlot>();
+        foreach (var draw in quiz.Draws.OrderBy(d => d.Id))
+        {
+            var ids = await db.Set<Question>().Where(q => q.CategoryId == draw.CategoryId).Select(q => q.Id).ToArrayAsync(cancellationToken);
+            Random.Shared.Shuffle(ids);
+            var picked = ids.Take(draw.Count).ToList();
+            var questions = await db.Set<Question>().AsNoTracking().Include(q => q.Options).Where(q => picked.Contains(q.Id)).ToListAsync(cancellationToken);
+            foreach (var q in picked.Select(id => questions.First(x => x.Id == id)))
+            {
+                var bank = q.ToBank([]);
+                slots.Add(new QuizSlot
+                {
+                    Position = slots.Count + 1, QuestionId = q.Id, Question = FrozenQuestion.ToJson(bank),
+                    OptionOrder = FrozenQuestion.OrderText(FrozenQuestion.OrderFor(bank, quiz.ShuffleOptions, Random.Shared)),
+                });
+            }
+        }
+
+        return slots;
     }
 
     /// <summary>The employee's attempt with its slots, after closing it if its time has run out; null when it is not theirs.</summary>

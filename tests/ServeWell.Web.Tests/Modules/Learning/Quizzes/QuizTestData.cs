@@ -1,7 +1,9 @@
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Tests.Modules.Training.Record;
 using Shouldly;
 
 namespace ServeWell.Web.Tests.Modules.Learning.Quizzes;
@@ -39,6 +41,39 @@ public static class QuizTestData
             problems.ShouldBeEmpty();
             return quiz!.Id;
         });
+
+    /// <summary>
+    /// A self-study programme of the test's own for <paramref name="people"/> new employees, its course published with a
+    /// lesson that is the quiz (after <paramref name="before"/> runs, when given: e.g. a pass before the quiz was a lesson).
+    /// </summary>
+    public static async Task<(TrainingCase Training, int LessonKey)> QuizLessonAsync(this AppHost app, int quizId, int people = 1, Func<TrainingCase, Task>? before = null)
+    {
+        var training = await app.CreateTrainingCaseAsync(people, configure: r => r.Delivery = "SelfStudy");
+        if (before is not null)
+        {
+            await before(training);
+        }
+
+        var lesson = await app.UseAsync<EditCourse, int>(async edit =>
+        {
+            var course = (await edit.EnsureAsync(training.Programme.Id, CancellationToken.None))!;
+            course = (await edit.LoadAsync(course.Id, CancellationToken.None))!;
+            var (text, textProblems) = await edit.SaveLessonAsync(course, course.Sections[0].Id, null,
+                new LessonForm { Title = new LocalTextForm { En = "Read first" }, Body = new LocalTextForm { En = "Listen." }, Minutes = 5 }, CancellationToken.None);
+            textProblems.ShouldBeEmpty();
+            var (saved, problems) = await edit.SaveLessonAsync(course, course.Sections[0].Id, null,
+                new LessonForm { Title = new LocalTextForm { En = "Check yourself" }, Minutes = 10, QuizId = quizId }, CancellationToken.None);
+            problems.ShouldBeEmpty();
+            var (_, publish) = await edit.PublishAsync((await edit.LoadAsync(course.Id, CancellationToken.None))!, "test", CancellationToken.None);
+            publish.ShouldBeEmpty();
+            return saved!.Id;
+        });
+        return (training, lesson);
+    }
+
+    /// <summary>An employee for whom the quiz is a lesson of their course, so they may take it (ADR-049).</summary>
+    public static async Task<ServeWell.Web.Modules.People.Employees.Employee> LearnerOfAsync(this AppHost app, int quizId) =>
+        (await app.QuizLessonAsync(quizId)).Training.People[0];
 
     public static Task<StartResult> StartAsync(this AppHost app, int quizId, int employeeId) =>
         app.UseAsync<TakeQuiz, StartResult>(t => t.StartAsync(quizId, employeeId, CancellationToken.None));

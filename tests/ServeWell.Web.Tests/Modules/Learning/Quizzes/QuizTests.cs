@@ -42,7 +42,7 @@ public abstract class QuizTests(AppHost app)
     {
         var (category, _) = await app.CreateCategoryAsync(QuizTestData.Singles(4));
         var quiz = await app.CreateQuizAsync([(category, 4)]);
-        var employee = await NewEmployeeAsync();
+        var employee = await app.LearnerOfAsync(quiz);
         using var client = await app.SignInAsEmployeeAsync(employee);
         await client.SendAntiforgeryHeaderAsync();
 
@@ -109,7 +109,7 @@ public abstract class QuizTests(AppHost app)
     {
         var (category, _) = await app.CreateCategoryAsync(QuizTestData.Singles(2));
         var quiz = await app.CreateQuizAsync([(category, 2)], attempts: 1);
-        var employee = await NewEmployeeAsync();
+        var employee = await app.LearnerOfAsync(quiz);
         await app.TakeAsync(quiz, employee.Id, _ => false);
         using var client = await app.SignInAsEmployeeAsync(employee);
         await client.SendAntiforgeryHeaderAsync();
@@ -168,7 +168,7 @@ public abstract class QuizTests(AppHost app)
     {
         var (category, _) = await app.CreateCategoryAsync(QuizTestData.Singles(1));
         var quiz = await app.CreateQuizAsync([(category, 1)]);
-        var employee = await NewEmployeeAsync();
+        var employee = await app.LearnerOfAsync(quiz);
         using var client = await app.SignInAsEmployeeAsync(employee);
         await client.SendAntiforgeryHeaderAsync();
         using var start = await client.Http.PostAsync($"/api/v1/quizzes/{quiz}/attempts", null);
