@@ -1,5 +1,6 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
+using ServeWell.Web.Modules.Learning.Checks;
 using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Modules.Learning.Scorm;
@@ -22,6 +23,7 @@ public static class LearningModule
         builder.AddCourses();
         builder.AddQuestionBank();
         builder.AddQuizzes();
+        builder.AddProgrammeChecks();
         builder.AddOffline();
         builder.Services.AddScoped<ScormLibrary>();
         builder.Services.AddScoped<ScormLessonCompletion>();

@@ -146,11 +146,12 @@ public sealed class EditQuiz(ServeWellDbContext db, TimeProvider clock, IStringL
         return (quiz, []);
     }
 
-    /// <summary>Deletes a quiz nobody has attempted and no lesson plays; false otherwise.</summary>
+    /// <summary>Deletes a quiz nobody has attempted, no lesson plays and no programme takes as its knowledge check (ADR-048); false otherwise.</summary>
     public async Task<bool> DeleteAsync(Quiz quiz, CancellationToken cancellationToken)
     {
         if (await db.QuizAttempts.AnyAsync(a => a.QuizId == quiz.Id, cancellationToken)
-            || await db.Set<Courses.CourseLesson>().AnyAsync(x => x.QuizId == quiz.Id, cancellationToken))
+            || await db.Set<Courses.CourseLesson>().AnyAsync(x => x.QuizId == quiz.Id, cancellationToken)
+            || await db.Set<Training.KnowledgeChecks.KnowledgeCheck>().AnyAsync(k => k.QuizId == quiz.Id, cancellationToken))
         {
             return false;
         }

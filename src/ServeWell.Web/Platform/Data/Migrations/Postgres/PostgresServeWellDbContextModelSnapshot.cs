@@ -2999,6 +2999,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("QuizAttemptId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ScorePercent")
                         .HasColumnType("integer");
 
@@ -3013,6 +3016,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("EmployeeId");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("QuizAttemptId", "ProgrammeId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
@@ -3034,6 +3040,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("QuizId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3041,6 +3050,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ProgrammeId")
                         .IsUnique();
+
+                    b.HasIndex("QuizId");
 
                     b.ToTable("knowledge_checks", (string)null);
                 });
@@ -4275,6 +4286,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("QuizAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -4288,6 +4304,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion", b =>

@@ -2892,6 +2892,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("QuizAttemptId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScorePercent")
                         .HasColumnType("INTEGER");
 
@@ -2906,6 +2909,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("EmployeeId");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("QuizAttemptId", "ProgrammeId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
@@ -2925,6 +2931,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QuizId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -2932,6 +2941,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgrammeId")
                         .IsUnique();
+
+                    b.HasIndex("QuizId");
 
                     b.ToTable("knowledge_checks", (string)null);
                 });
@@ -4150,6 +4161,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("QuizAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -4163,6 +4179,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion", b =>
