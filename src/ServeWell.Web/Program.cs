@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.Feedback;
 using ServeWell.Web.Modules.Home;
 using ServeWell.Web.Modules.Insights;
 using ServeWell.Web.Modules.Learning;
+using ServeWell.Web.Modules.Learning.Checks;
 using ServeWell.Web.Modules.People;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.City;
@@ -45,6 +46,7 @@ if (args is ["migrate", ..])
 {
     // `ServeWell.Web migrate`: apply migrations and stop, for deployments that switch them off at start-up.
     await DatabaseStartup.MigrateAsync(app.Services, CancellationToken.None);
+    await app.ConvertKnowledgeChecksAsync(CancellationToken.None);
     return;
 }
 
@@ -77,6 +79,7 @@ app.MapAdminModule();
 if (DatabaseStartup.MigrateOnStartup(app.Services))
 {
     await DatabaseStartup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    await app.ConvertKnowledgeChecksAsync(app.Lifetime.ApplicationStopping);
 }
 
 await app.SeedCompetencyCatalogueAsync();

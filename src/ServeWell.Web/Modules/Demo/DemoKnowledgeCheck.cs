@@ -8,7 +8,8 @@ namespace ServeWell.Web.Modules.Demo;
 
 /// <summary>
 /// The demo programme "Considerate expressions toward complainants" is completed only with a passed knowledge check,
-/// so it comes with a question set of its own.
+/// so it comes with a question set of its own, written as checks were before ADR-048; the seeder then converts it into
+/// a quiz of the bank (a category named after the programme) with <see cref="Learning.Checks.KnowledgeCheckConversion"/>.
 /// </summary>
 internal static class DemoKnowledgeCheck
 {

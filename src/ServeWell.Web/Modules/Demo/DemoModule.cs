@@ -4,6 +4,7 @@ using ServeWell.Web.Modules.Accounts;
 using ServeWell.Web.Modules.Accounts.ApiKeys;
 using ServeWell.Web.Modules.Insights.Reports;
 using ServeWell.Web.Modules.Insights.Rollups;
+using ServeWell.Web.Modules.Learning.Checks;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.Grades;
 using ServeWell.Web.Modules.People.OrgUnits;
@@ -115,6 +116,9 @@ internal sealed class DemoSeeder(ServeWellDbContext db, UserManager<StaffUser> u
         await DemoSessions.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         SeededAnswers = await DemoFeedback.SeedAsync(db, options.FeedbackAnswers, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
         await DemoKnowledgeCheck.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // The question set becomes a quiz of the bank as every city's old checks do (ADR-048): a demo database from
+        // before and a new one end the same, pre and post results kept.
+        await new KnowledgeCheckConversion(db, clock).ConvertAllAsync(cancellationToken);
 
         foreach (var (email, role, name) in DemoModule.Accounts)
         {

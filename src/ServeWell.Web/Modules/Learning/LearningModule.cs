@@ -1,6 +1,7 @@
 using ServeWell.Web.Modules.Learning.Courses;
 using ServeWell.Web.Modules.Learning.Bank;
 using ServeWell.Web.Modules.Learning.Media;
+using ServeWell.Web.Modules.Learning.Checks;
 using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Refreshers;
 using ServeWell.Web.Modules.Learning.Offline;
@@ -24,6 +25,7 @@ public static class LearningModule
         builder.AddCourses();
         builder.AddQuestionBank();
         builder.AddQuizzes();
+        builder.AddProgrammeChecks();
         builder.AddOffline();
         builder.AddRefreshers();
         builder.AddLessonMedia();

@@ -43,7 +43,7 @@ public static class TrainingRecordModule
         return builder;
     }
 
-    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi().MapEvaluationsApi();
+    public static RouteGroupBuilder MapTrainingRecordApis(this RouteGroupBuilder api) => api.MapCertificatesApi().MapComplianceApi().MapEvaluationsApi().MapKnowledgeCheckApi();
 
     /// <summary>
     /// The training record was merged into "My training" (ADR-032); its old address, in mails already sent, leads there.

@@ -149,6 +149,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/{id:int}/KnowledgeCheck", $"/Training/Programmes/{programme}/KnowledgeCheck", []),
             // Demo programmes have no question set, so there is nothing to take.
             ("/Training/KnowledgeChecks/{programmeId:int}/{phase}", $"/Training/KnowledgeChecks/{programme}/Pre", [.. Roles.All]),
+            ("/Learning/Checks/{programmeId:int}/{phase}", $"/Learning/Checks/{programme}/Pre", [.. Roles.All]),
+            ("/Learning/Checks/{programmeId:int}/NewQuiz", $"/Learning/Checks/{programme}/NewQuiz", []),
+            ("/api/v1/programmes/{id:int}/knowledge-check", $"/api/v1/programmes/{programme}/knowledge-check", []),
             ("/verify/{code?}", "/verify/AAAA-BBBB-CCCC", []),
             ("/api/v1/certificates/{code}", "/api/v1/certificates/AAAA-BBBB-CCCC", []),
             ("/Training/Compliance", $"/Training/Compliance?programmeId={programme}&orgUnitCode={unit.Code}", []),

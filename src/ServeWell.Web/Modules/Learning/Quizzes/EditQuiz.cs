@@ -177,7 +177,11 @@ public sealed class EditQuiz(ServeWellDbContext db, TimeProvider clock, IStringL
         var courses = drafts.Concat(versions.Where(v => Courses.CourseContent.FromJson(v.Content).Lessons.Any(x => x.QuizId == quiz.Id)).Select(v => v.CourseId))
             .Distinct().ToList();
         var titles = await db.Courses.Where(c => courses.Contains(c.Id)).Join(db.Programmes, c => c.ProgrammeId, p => p.Id, (c, p) => p.Title).ToListAsync(cancellationToken);
-        return new Removal(attempts, [.. titles.Select(t => t.ToString()).Order(StringComparer.Ordinal)]);
+
+        // A programme's knowledge check (ADR-048) uses the quiz as much as a lesson does.
+        titles.AddRange(await db.Set<Training.KnowledgeChecks.KnowledgeCheck>().Where(k => k.QuizId == quiz.Id)
+            .Join(db.Programmes, k => k.ProgrammeId, p => p.Id, (k, p) => p.Title).ToListAsync(cancellationToken));
+        return new Removal(attempts, [.. titles.Select(t => t.ToString()).Distinct().Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>Deletes a quiz nobody attempted, archives one with attempts (kept with its results), refuses one in use.</summary>

@@ -11,14 +11,22 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 /// a published programme whose course, in the version they study (or would start: the latest), has a lesson that is
 /// the quiz. Anyone else is told the quiz does not exist (404). Training officers see a quiz through its preview, never
 /// by taking it, so their tries do not enter the statistics.
-/// Another rule (a programme's before/after knowledge check, ADR-049) is added here as one more clause.
+/// An employee enrolled (not withdrawn) in a published programme whose before/after knowledge check is the quiz
+/// (ADR-048) may take it too; the check page decides which phase an attempt counts for.
 /// </summary>
 public sealed class QuizAccess(ServeWellDbContext db)
 {
     public async Task<bool> CanTakeAsync(int employeeId, int quizId, CancellationToken cancellationToken)
     {
-        return await IsLessonOfAsync(employeeId, quizId, cancellationToken);
+        return await IsCheckOfAsync(employeeId, quizId, cancellationToken)
+            || await IsLessonOfAsync(employeeId, quizId, cancellationToken);
     }
+
+    private Task<bool> IsCheckOfAsync(int employeeId, int quizId, CancellationToken cancellationToken) =>
+        db.Set<Training.KnowledgeChecks.KnowledgeCheck>().AsNoTracking()
+            .Where(k => k.QuizId == quizId)
+            .Join(db.Programmes.Where(p => p.State == ProgrammeState.Published), k => k.ProgrammeId, p => p.Id, (k, p) => p.Id)
+            .AnyAsync(p => db.Enrolments.Any(e => e.ProgrammeId == p && e.EmployeeId == employeeId && e.State != EnrolmentState.Withdrawn), cancellationToken);
 
     private async Task<bool> IsLessonOfAsync(int employeeId, int quizId, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed record AnswerResult(AnswerOutcome Outcome, string? Problem = null)
 /// an answer later than the deadline plus <see cref="Grace"/> is refused, and an attempt past it is graded with what
 /// was saved when it is next touched, or by <see cref="QuizDeadlineSweep"/>.
 /// </summary>
-public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons, TimeProvider clock)
+public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons, Checks.CheckAttempts checks, TimeProvider clock)
 {
     /// <summary>Time allowed after the deadline for an answer or a submit already on its way (a slow phone connection).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
@@ -232,8 +232,11 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
 
         // The claim wrote the attempt; saving writes the marks (and the attempt's same values again) in the same transaction.
         (attempt.SubmittedAtUtc, attempt.ClosedByDeadline, attempt.ScorePercent, attempt.Passed, attempt.OpenQuizId) = (at, byDeadline, score, passed, null);
+        // A programme's knowledge check (ADR-048): its ledger rows are written with the grades, in this transaction.
+        var recorded = await checks.RecordAsync(attempt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        await checks.CompleteAsync(recorded, cancellationToken);
         if (passed)
         {
             await lessons.RecordAsync(attempt.QuizId, attempt.EmployeeId, at, (int)(at - attempt.StartedAtUtc).TotalSeconds, cancellationToken);

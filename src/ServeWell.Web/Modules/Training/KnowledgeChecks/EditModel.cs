@@ -10,82 +10,68 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Training.KnowledgeChecks;
 
-/// <summary>The training officer edits a programme's question set: the questions, their options, the correct one, the pass mark.</summary>
+/// <summary>
+/// The training officer chooses the quiz a programme's employees take before and after the session (ADR-048), or
+/// makes a new one from bank categories. The old question editor's address leads here.
+/// </summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(ServeWellDbContext db, SaveKnowledgeCheck save, IProgrammeCheckQuizzes quizzes, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>Empty question slots shown below the existing ones; save to get more.</summary>
-    public const int BlankSlots = 2;
-
+    /// <summary>The quiz chosen; null for no knowledge check.</summary>
     [BindProperty]
-    public KnowledgeCheckForm Form { get; set; } = new();
+    public int? QuizId { get; set; }
 
     public int ProgrammeId { get; private set; }
 
     public string ProgrammeTitle { get; private set; } = "";
 
+    public CheckQuiz? Current { get; private set; }
+
+    public IReadOnlyList<(int Id, LocalText Title)> Choices { get; private set; } = [];
+
+    public IProgrammeCheckQuizzes Quizzes => quizzes;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadProgrammeAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var check = await db.KnowledgeChecks.AsNoTracking().Include(k => k.Questions).FirstOrDefaultAsync(k => k.ProgrammeId == id, cancellationToken);
-        Form = new KnowledgeCheckForm
-        {
-            PassMarkPercent = check?.PassMarkPercent ?? 70,
-            Questions = (check?.Questions ?? []).OrderBy(q => q.Order)
-                .Select(QuestionForm.From).ToList(),
-        };
-        AddBlankSlots();
+        QuizId = Current?.Id;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadProgrammeAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var problems = await save.SaveAsync(id, Form, cancellationToken);
-        if (problems.Count == 0)
+        if (await save.SetQuizAsync(id, QuizId, cancellationToken) is { } problem)
         {
-            TempData.Saved(l["The knowledge check of {0} has been saved: {1} questions.", ProgrammeTitle, Form.Questions.Count(q => !q.IsBlank)]);
-            return Redirect($"/Training/Programmes/{id}/KnowledgeCheck");
+            ModelState.AddModelError(nameof(QuizId), problem);
+            return Page();
         }
 
-        foreach (var p in problems)
-        {
-            ModelState.AddModelError($"{nameof(Form)}.{p.Field}", p.Message);
-        }
-
-        AddBlankSlots();
-        return Page();
+        TempData.Saved(QuizId is { } quizId && Choices.FirstOrDefault(c => c.Id == quizId) is { Title: { } title }
+            ? l["The knowledge check of {0} is now the quiz {1}.", ProgrammeTitle, title.ToString()]
+            : l["{0} has no knowledge check now.", ProgrammeTitle]);
+        return Redirect($"/Training/Programmes/{id}/KnowledgeCheck");
     }
 
-    private void AddBlankSlots()
-    {
-        foreach (var q in Form.Questions)
-        {
-            while (q.Options.Count < KnowledgeQuestion.MaxOptions)
-            {
-                q.Options.Add(new LocalTextForm());
-            }
-        }
-
-        var blanks = Form.Questions.Count(q => q.IsBlank);
-        for (var i = blanks; i < BlankSlots; i++)
-        {
-            Form.Questions.Add(new QuestionForm { Options = [.. Enumerable.Range(0, KnowledgeQuestion.MaxOptions).Select(_ => new LocalTextForm())] });
-        }
-    }
-
-    private async Task<bool> LoadProgrammeAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var title = await db.Programmes.Where(p => p.Id == id).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken);
         (ProgrammeId, ProgrammeTitle) = (id, title?.ToString() ?? "");
-        return title is not null;
+        if (title is null)
+        {
+            return false;
+        }
+
+        Current = await save.QuizOfAsync(id, cancellationToken);
+        Choices = await quizzes.ChoicesAsync(cancellationToken);
+        return true;
     }
 }

@@ -10,15 +10,24 @@ public enum KnowledgePhase
     Post = 1,
 }
 
-/// <summary>A programme's question set: multiple choice, one correct option each, passed at <see cref="PassMarkPercent"/>.</summary>
+/// <summary>
+/// A programme's knowledge check (ADR-048): the quiz of the question bank taken before and after the session
+/// (<see cref="QuizId"/>, null for none). Checks written before ADR-048 held their own questions
+/// (<see cref="Questions"/>, <see cref="PassMarkPercent"/>); the conversion turned them into a quiz and they are only read since.
+/// </summary>
 public sealed class KnowledgeCheck : IAudited
 {
     public int Id { get; private set; }
 
     public int ProgrammeId { get; set; }
 
+    /// <summary>The quiz taken as the check, before and after (ADR-048); the quiz's own pass mark applies.</summary>
+    public int? QuizId { get; set; }
+
+    /// <summary>The pass mark of a question set written before ADR-048; the converted quiz took it over.</summary>
     public int PassMarkPercent { get; set; } = 70;
 
+    /// <summary>The question set written before ADR-048, kept as it was; the conversion copied it into the bank.</summary>
     public List<KnowledgeQuestion> Questions { get; } = [];
 
     public DateTime UpdatedAt { get; set; }
@@ -69,10 +78,17 @@ public sealed class KnowledgeAttempt
 
     public bool Passed { get; set; }
 
-    /// <summary>Per question: which option was chosen and whether it was right; stored as one JSON array.</summary>
+    /// <summary>Per question: whether it was right (and on the old pages which option was chosen); stored as one JSON array.</summary>
     public List<KnowledgeAnswer> Answers { get; set; } = [];
 
     public DateTime SubmittedAtUtc { get; set; }
+
+    /// <summary>The quiz attempt this row records (ADR-048); null for attempts made on the old question pages.</summary>
+    public long? QuizAttemptId { get; set; }
 }
 
+/// <summary>
+/// One question's answer. <see cref="QuestionId"/> is the bank question's id (old attempts were re-keyed by the
+/// conversion, ADR-048); <see cref="Chosen"/> is the option index on the old pages and -1 for a quiz (its attempt holds the answer).
+/// </summary>
 public sealed record KnowledgeAnswer(int QuestionId, int Chosen, bool Correct);

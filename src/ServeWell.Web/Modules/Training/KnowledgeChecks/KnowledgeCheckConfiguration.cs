@@ -15,6 +15,8 @@ internal sealed class KnowledgeCheckConfiguration : IEntityTypeConfiguration<Kno
     {
         builder.ToTable("knowledge_checks");
         builder.HasIndex(k => k.ProgrammeId).IsUnique();
+        // The quiz's foreign key is declared by Learning (ADR-033: Training does not know Learning's tables).
+        builder.HasIndex(k => k.QuizId);
         builder.HasOne<Programme>().WithMany().HasForeignKey(k => k.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(k => k.Questions).WithOne().HasForeignKey(q => q.KnowledgeCheckId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -42,6 +44,8 @@ internal sealed class KnowledgeAttemptConfiguration : IEntityTypeConfiguration<K
         builder.ToTable("knowledge_attempts");
         builder.HasIndex(a => new { a.ProgrammeId, a.EmployeeId, a.Cycle, a.Phase, a.Number }).IsUnique();
         builder.HasIndex(a => a.SessionId);
+        // One ledger row per programme and quiz attempt: recording the same submission again adds nothing.
+        builder.HasIndex(a => new { a.QuizAttemptId, a.ProgrammeId }).IsUnique();
         builder.Property(a => a.Answers)
             .HasConversion(a => JsonSerializer.Serialize(a, JsonSerializerOptions.Default), json => JsonSerializer.Deserialize<List<KnowledgeAnswer>>(json, JsonSerializerOptions.Default) ?? new List<KnowledgeAnswer>(),
                 new ValueComparer<List<KnowledgeAnswer>>((a, b) => a!.SequenceEqual(b!), a => a.Aggregate(0, (h, x) => HashCode.Combine(h, x)), a => a.ToList()))

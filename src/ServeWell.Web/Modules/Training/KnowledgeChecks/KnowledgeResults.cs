@@ -16,16 +16,17 @@ public sealed record SessionKnowledgeResult(SessionRow Session, KnowledgeSummary
 
 public sealed record ProgrammeKnowledgeResults(int PassMarkPercent, int QuestionCount, KnowledgeSummary Summary, IReadOnlyList<SessionKnowledgeResult> Sessions);
 
-public sealed class KnowledgeResults(ServeWellDbContext db)
+public sealed class KnowledgeResults(ServeWellDbContext db, IProgrammeCheckQuizzes quizzes)
 {
     /// <summary>
-    /// Results over the visible sessions (null: all) or one session; null when the programme has no question set. A post
-    /// attempt belongs to the session attended; the pre attempt counts with the same person's post attempt.
+    /// Results over the visible sessions (null: all) or one session; null when the programme has no quiz. A post
+    /// attempt belongs to the session attended; the pre attempt counts with the same person's post attempt. Attempts
+    /// made on the old question pages count as those made in the quiz (the conversion re-keyed their answers, ADR-048).
     /// </summary>
     public async Task<ProgrammeKnowledgeResults?> ForProgrammeAsync(int programmeId, IReadOnlySet<int>? visibleSessions, int? sessionId, CancellationToken cancellationToken)
     {
-        var check = await db.KnowledgeChecks.AsNoTracking().Include(k => k.Questions).FirstOrDefaultAsync(k => k.ProgrammeId == programmeId, cancellationToken);
-        if (check is null || check.Questions.Count == 0)
+        var quizId = await db.KnowledgeChecks.Where(k => k.ProgrammeId == programmeId).Select(k => k.QuizId).FirstOrDefaultAsync(cancellationToken);
+        if (quizId is null || await quizzes.FindAsync(quizId.Value, cancellationToken) is not { } quiz)
         {
             return null;
         }
@@ -33,7 +34,7 @@ public sealed class KnowledgeResults(ServeWellDbContext db)
         var attempts = await db.KnowledgeAttempts.AsNoTracking().Where(a => a.ProgrammeId == programmeId && a.Number == 1).ToListAsync(cancellationToken);
         var sessions = (await SessionRow.ListAsync(db, programmeId, cancellationToken))
             .Where(s => !s.Session.IsCancelled && (visibleSessions is null || visibleSessions.Contains(s.Session.Id))).ToList();
-        var questions = check.Questions.OrderBy(q => q.Order).ToList();
+        var questions = quiz.Questions;
 
         IReadOnlyList<KnowledgeAttempt> For(IEnumerable<int>? sessionIds)
         {
@@ -50,10 +51,10 @@ public sealed class KnowledgeResults(ServeWellDbContext db)
 
         var perSession = sessions.Select(s => new SessionKnowledgeResult(s, Summarise(For([s.Session.Id]), questions))).ToList();
         var scope = sessionId is { } one ? For([one]) : For(visibleSessions is null ? null : sessions.Select(s => s.Session.Id));
-        return new ProgrammeKnowledgeResults(check.PassMarkPercent, questions.Count, Summarise(scope, questions), perSession);
+        return new ProgrammeKnowledgeResults(quiz.PassPercent, quiz.QuestionsPerAttempt, Summarise(scope, questions), perSession);
     }
 
-    private static KnowledgeSummary Summarise(IReadOnlyList<KnowledgeAttempt> attempts, IReadOnlyList<KnowledgeQuestion> questions)
+    private static KnowledgeSummary Summarise(IReadOnlyList<KnowledgeAttempt> attempts, IReadOnlyList<CheckQuestion> questions)
     {
         var pre = attempts.Where(a => a.Phase == KnowledgePhase.Pre).ToList();
         var post = attempts.Where(a => a.Phase == KnowledgePhase.Post).ToList();
@@ -64,12 +65,13 @@ public sealed class KnowledgeResults(ServeWellDbContext db)
             return (answers.Count, answers.Count == 0 ? null : (double)answers.Count(x => x.Correct) / answers.Count);
         }
 
+        // A question nobody in scope was asked (a quiz drawing some of a category's questions) has no row, unless nobody answered yet.
         var perQuestion = questions.Select(q =>
         {
             var (preAnswered, preRate) = Rate(pre, q.Id);
             var (postAnswered, postRate) = Rate(post, q.Id);
             return new QuestionResult(q.Text.ToString(), preAnswered, preRate, postAnswered, postRate, q.Text);
-        }).ToList();
+        }).Where(r => attempts.Count == 0 || r.PreAnswered + r.PostAnswered > 0).ToList();
         return new KnowledgeSummary(pre.Count, Average(pre), post.Count, Average(post), post.Count == 0 ? null : (double)post.Count(a => a.Passed) / post.Count, perQuestion);
     }
 }

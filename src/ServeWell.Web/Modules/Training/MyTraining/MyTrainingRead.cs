@@ -38,7 +38,7 @@ public sealed class MyTrainingRead(
             .Select(e => new { e.ProgrammeId, e.State }).ToListAsync(cancellationToken);
         var programmeIds = enrolments.Select(e => e.ProgrammeId).ToList();
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        var checks = (await db.KnowledgeChecks.AsNoTracking().Where(k => programmeIds.Contains(k.ProgrammeId) && k.Questions.Count > 0)
+        var checks = (await db.KnowledgeChecks.AsNoTracking().Where(k => programmeIds.Contains(k.ProgrammeId) && k.QuizId != null)
             .Select(k => k.ProgrammeId).ToListAsync(cancellationToken)).ToHashSet();
         var sessions = await db.TrainingSessions.AsNoTracking().Where(s => programmeIds.Contains(s.ProgrammeId)).ToListAsync(cancellationToken);
         var sessionIds = sessions.Select(s => s.Id).ToList();

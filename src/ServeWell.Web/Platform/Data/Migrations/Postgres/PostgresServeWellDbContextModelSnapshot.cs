@@ -3221,6 +3221,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("QuizAttemptId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ScorePercent")
                         .HasColumnType("integer");
 
@@ -3235,6 +3238,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("EmployeeId");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("QuizAttemptId", "ProgrammeId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
@@ -3256,6 +3262,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("QuizId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3263,6 +3272,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ProgrammeId")
                         .IsUnique();
+
+                    b.HasIndex("QuizId");
 
                     b.ToTable("knowledge_checks", (string)null);
                 });
@@ -4557,6 +4568,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("QuizAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -4570,6 +4586,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion", b =>

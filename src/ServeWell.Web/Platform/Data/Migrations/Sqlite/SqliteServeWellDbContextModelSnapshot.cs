@@ -3108,6 +3108,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("QuizAttemptId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScorePercent")
                         .HasColumnType("INTEGER");
 
@@ -3122,6 +3125,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("EmployeeId");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("QuizAttemptId", "ProgrammeId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "EmployeeId", "Cycle", "Phase", "Number")
                         .IsUnique();
@@ -3141,6 +3147,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QuizId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -3148,6 +3157,8 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgrammeId")
                         .IsUnique();
+
+                    b.HasIndex("QuizId");
 
                     b.ToTable("knowledge_checks", (string)null);
                 });
@@ -4426,6 +4437,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("QuizAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServeWell.Web.Modules.Training.Sessions.TrainingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -4439,6 +4455,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Learning.Quizzes.Quiz", null)
+                        .WithMany()
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeQuestion", b =>
