@@ -1,3 +1,5 @@
+using ServeWell.Web.Modules.Learning.Checks;
+using ServeWell.Web.Modules.Training.KnowledgeChecks;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +98,9 @@ internal static class QuizBenchmark
         var cycles = new ProgrammeCycles(db, new CityClock(Options.Create(new CityOptions()), TimeProvider.System), TimeProvider.System);
         // Only the last lesson completes a course; the bench's learners have 40 lessons to go, so completion is never reached.
         var study = new StudyCourse(db, new RecordSelfStudy(db, cycles, null!, TimeProvider.System), TimeProvider.System);
-        return new TakeQuiz(db, new QuizLessonCompletion(db, study), TimeProvider.System);
+        // The bench's quiz is no programme's knowledge check, so the check ledger only looks (one read) and records nothing.
+        var checks = new CheckAttempts(new TakeKnowledgeCheck(db, null!, cycles, null!));
+        return new TakeQuiz(db, new QuizLessonCompletion(db, study), checks, TimeProvider.System);
     }
 
     /// <summary>The start's reads and writes as plain SQL: the floor.</summary>

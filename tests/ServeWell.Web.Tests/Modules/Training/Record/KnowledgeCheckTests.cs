@@ -163,7 +163,8 @@ public abstract class KnowledgeCheckTests(AppHost app)
         var body = await Json(read);
         (body.GetProperty("quizId").GetInt32(), body.GetProperty("passPercent").GetInt32(), body.GetProperty("maxAttempts").GetInt32(), body.GetProperty("questionsPerAttempt").GetInt32())
             .ShouldBe((quiz, 80, 4, 2));
-        (await app.UseAsync<EditQuiz, bool>(async e => await e.DeleteAsync((await e.LoadAsync(quiz, CancellationToken.None))!, CancellationToken.None))).ShouldBeFalse(); // a programme's check stays
+        var removal = await app.UseAsync<EditQuiz, EditQuiz.Removal>(async e => await e.RemoveAsync((await e.LoadAsync(quiz, CancellationToken.None))!, "test", CancellationToken.None));
+        removal.Outcome.ShouldBe(EditQuiz.RemoveOutcome.InUse, "a programme's check stays");
     }
 
     [Fact]
