@@ -89,21 +89,33 @@ public static class SeededTemplates
 
         public override TestDatabase Database => _database;
 
-        public override Task SealAsync()
+        /// <summary>
+        /// Everything into the main file: the log is checkpointed and, with the last connection closed, removed. The file
+        /// stays a WAL database (the app's connections expect it), and a copy is a plain file copy: copies opening the
+        /// template through SQLite at the same moment met SQLITE_BUSY_RECOVERY ("database is locked").
+        /// </summary>
+        public override async Task SealAsync()
         {
             SqliteConnection.ClearAllPools();
-            return Task.CompletedTask;
+            await using (var connection = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA wal_checkpoint(TRUNCATE);";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            if (File.Exists(_database.FilePath + "-wal") && new FileInfo(_database.FilePath + "-wal").Length > 0)
+            {
+                throw new InvalidOperationException($"The template {_database.FilePath} still has a write-ahead log after its checkpoint.");
+            }
         }
 
-        public override async Task<TestDatabase> CopyAsync()
+        public override Task<TestDatabase> CopyAsync()
         {
             var copy = new SqliteTestDatabase();
-            await using var source = new SqliteConnection($"Data Source={_database.FilePath};Mode=ReadOnly;Pooling=False");
-            await using var target = new SqliteConnection($"Data Source={copy.FilePath};Pooling=False");
-            await source.OpenAsync();
-            await target.OpenAsync();
-            source.BackupDatabase(target);
-            return copy;
+            File.Copy(_database.FilePath, copy.FilePath);
+            return Task.FromResult<TestDatabase>(copy);
         }
     }
 
