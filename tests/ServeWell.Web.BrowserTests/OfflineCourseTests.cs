@@ -43,7 +43,7 @@ public sealed class OfflineCourseTests(BrowserFixture fixture)
         (await DoneStepsAsync(courseId)).ShouldBe(0);
 
         await page.Context.SetOfflineAsync(false);
-        await Expect(page.GetByText("Sent: 1 lessons recorded.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sent: 1 recorded.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
         await page.ReloadAsync();
         await Expect(page.Locator("#offline-banner")).ToBeHiddenAsync();

@@ -3,11 +3,15 @@
 // answers from it when the network does not. A lesson marked done offline queues in localStorage with its own key and
 // time, exactly as the kiosk queues answers (ADR-037), and is sent on the online event, on the next page load and on
 // "Sync now"; whatever the server answers below 500 leaves the queue, so a resend never duplicates.
+// A quiz without a time limit is kept too, question by question of the attempt the server started for it (ADR-053):
+// answers and the submission made offline queue the same way, each with its key and the moment it was made.
 (function () {
   var root = document.getElementById('learning-offline');
   if (!root || !window.fetch || !window.localStorage) return;
   var account = root.getAttribute('data-account'), programme = +root.getAttribute('data-programme');
   var lessonKey = root.getAttribute('data-lesson') ? +root.getAttribute('data-lesson') : null;
+  var attemptId = root.getAttribute('data-attempt') ? +root.getAttribute('data-attempt') : null;
+  var position = root.getAttribute('data-position') ? +root.getAttribute('data-position') : null;
   var QUEUE = 'servewell.learn.queue.' + account, KEPT = 'servewell.learn.kept.' + account, CACHE = 'servewell-learn-' + account;
   var COPY_HEADER = 'X-ServeWell-Offline-Copy';
   var banner = document.getElementById('offline-banner'), queueBox = document.getElementById('offline-queue');
@@ -27,6 +31,7 @@
   function showState() {
     banner.hidden = !offline();
     Array.prototype.forEach.call(document.querySelectorAll('[data-needs-connection]'), function (el) { el.hidden = !offline(); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-online-only]'), function (el) { el.hidden = offline(); });
     var q = load(QUEUE, '[]'), mine = {};
     q.forEach(function (a) { if (a.programmeId === programme) mine[a.lessonKey] = true; });
     Array.prototype.forEach.call(document.querySelectorAll('[data-lesson-key]'), function (li) {
@@ -34,6 +39,42 @@
     });
     queueBox.hidden = q.length === 0;
     if (q.length) queueText.textContent = text(root, 'data-waiting').replace('{0}', String(q.length));
+    showQuizState(q);
+  }
+
+  // The kept question pages show the server's answers as they were when kept; the ones made since on this phone are
+  // shown from the queue: the answer in the form, the mark in the list of questions, the count on the submit page.
+  function queuedAnswers(q) {
+    var byPosition = {};
+    q.forEach(function (a) { if (a.type === 'quiz-answer' && a.attemptId === attemptId) byPosition[a.position] = a; });
+    return byPosition;
+  }
+  function showQuizState(q) {
+    if (attemptId === null) return;
+    var answers = queuedAnswers(q);
+    Array.prototype.forEach.call(document.querySelectorAll('.quiz-nav [data-position]'), function (li) {
+      if (!answers[li.getAttribute('data-position')] || li.hasAttribute('data-answered')) return;
+      li.setAttribute('data-answered', 'phone');
+      li.querySelector('.visually-hidden').textContent = ' ' + text(root, 'data-answered-here');
+      var mark = document.createElement('span'); mark.setAttribute('aria-hidden', 'true'); mark.textContent = '✓';
+      li.appendChild(mark);
+    });
+    // The submit page's first line counts the answers: the server's when kept, with those made here since.
+    var count = root.hasAttribute('data-questions') ? document.querySelector('.confirm-consequences p') : null;
+    if (count) {
+      var answered = {};
+      root.getAttribute('data-answered').split(',').filter(Boolean).forEach(function (p) { answered[p] = true; });
+      Object.keys(answers).forEach(function (p) { answered[p] = true; });
+      count.textContent = text(root, 'data-count-text').replace('{0}', String(Object.keys(answered).length)).replace('{1}', root.getAttribute('data-questions'));
+    }
+  }
+  function fill(form, fields) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === 'hidden' || el.type === 'submit') return;
+      var values = fields[el.name] || [];
+      if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.indexOf(el.value) >= 0;
+      else el.value = values.length ? values[0] : (el.tagName === 'SELECT' ? el.options[0].value : '');
+    });
   }
 
   // The sync, as the kiosk's: a fresh antiforgery token (a kept page may carry a stale one), then one batch.
@@ -53,10 +94,20 @@
       .then(function (body) {
         if (!body) return;
         var sent = {}, n = 0;
-        body.results.forEach(function (x) { if (x.status < 500) { sent[x.key] = true; n++; } });
+        var graded = [], byKey = {};
+        q.forEach(function (a) { byKey[a.key] = a; });
+        body.results.forEach(function (x) {
+          if (x.status < 500) { sent[x.key] = true; n++; }
+          if (x.outcome === 'graded' && byKey[x.key]) graded.push(byKey[x.key].attemptId);
+        });
         store(QUEUE, load(QUEUE, '[]').filter(function (a) { return !sent[a.key]; }));
         showState();
         if (n && !load(QUEUE, '[]').length) { queueBox.hidden = false; queueText.textContent = text(root, 'data-sent').replace('{0}', String(n)); }
+        graded.forEach(function (id) {
+          var link = document.createElement('a');
+          link.href = '/Learning/Quiz/Attempts/' + id + '/Result'; link.textContent = text(root, 'data-graded');
+          var p = document.createElement('p'); p.appendChild(link); queueBox.appendChild(p); queueBox.hidden = false;
+        });
       })
       .catch(function (e) {
         if (e && e.message === 'signed out') queueText.textContent += ' ' + text(root, 'data-signin');
@@ -81,6 +132,50 @@
       sync();
     });
   }
+
+  // An answer to a question of a kept quiz, made offline: queued (replacing one queued before for the same question),
+  // then on to the next kept question, or to the submit page after the last.
+  var answerForm = document.querySelector('form[data-offline-answer]');
+  if (answerForm && attemptId !== null) {
+    var before = queuedAnswers(load(QUEUE, '[]'))[position];
+    if (before) fill(answerForm, before.answer);
+    answerForm.addEventListener('submit', function (e) {
+      if (!offline()) return;
+      e.preventDefault();
+      var fields = {};
+      Array.prototype.forEach.call(answerForm.elements, function (el) {
+        if (!el.name || el.type === 'hidden' || el.type === 'submit' || ((el.type === 'checkbox' || el.type === 'radio') && !el.checked)) return;
+        (fields[el.name] = fields[el.name] || []).push(el.value);
+      });
+      var q = load(QUEUE, '[]').filter(function (a) { return !(a.type === 'quiz-answer' && a.attemptId === attemptId && a.position === position); });
+      q.push({ key: newKey(), type: 'quiz-answer', attemptId: attemptId, position: position, answer: fields, doneAt: new Date().toISOString() });
+      store(QUEUE, q);
+      location.assign(answerForm.getAttribute('data-next'));
+    });
+  }
+
+  // Submitting a kept quiz offline, from its submit page or the dialog that shows it: queued, graded when it is sent.
+  var SUBMIT = /^\/Learning\/Quiz\/Attempts\/(\d+)\/Submit$/;
+  window.addEventListener('click', function (e) {
+    var link = e.target instanceof Element ? e.target.closest('a[data-confirm]') : null;
+    if (!link || !offline() || !SUBMIT.test(new URL(link.href).pathname)) return;
+    // The page, not the dialog: it shows the answers made on this phone in its count.
+    e.preventDefault(); e.stopImmediatePropagation();
+    location.assign(link.href);
+  }, true);
+  window.addEventListener('submit', function (e) {
+    var form = e.target, match = form instanceof HTMLFormElement ? SUBMIT.exec(new URL(form.action, location.href).pathname) : null;
+    if (!match || !offline()) return;
+    e.preventDefault();
+    var id = +match[1], q = load(QUEUE, '[]').filter(function (a) { return !(a.type === 'quiz-submit' && a.attemptId === id); });
+    q.push({ key: newKey(), type: 'quiz-submit', attemptId: id, doneAt: new Date().toISOString() });
+    store(QUEUE, q);
+    var note = document.createElement('p');
+    note.className = 'notice success'; note.setAttribute('role', 'status'); note.textContent = text(root, 'data-submitted');
+    form.parentNode.replaceChild(note, form);
+    showState();
+    sync();
+  }, true);
 
   function cityTime(iso) {
     var parts = {};

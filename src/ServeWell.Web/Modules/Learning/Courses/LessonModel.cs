@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.Learning.Offline;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Modules.Learning.Scorm;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
@@ -17,7 +18,7 @@ namespace ServeWell.Web.Modules.Learning.Courses;
 /// to the next lesson. A lesson done can be read again at any time.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, TakeQuiz take, IStringLocalizer<SharedResource> l) : PageModel
 {
     public StudyView View { get; private set; } = null!;
 
@@ -40,6 +41,9 @@ public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStrin
 
     public IReadOnlyList<PackageItem>? PackageItems { get; private set; }
 
+    /// <summary>A lesson that is a quiz: the quiz with the learner's attempts and the way to start or resume one (ADR-049).</summary>
+    public QuizStartPanel? Quiz { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int programmeId, int key, CancellationToken cancellationToken)
     {
         // A phone keeping the lesson for offline reading (ADR-045) reads it without recording an opening.
@@ -53,6 +57,11 @@ public sealed class LessonModel(StudyCourse study, ServeWellDbContext db, IStrin
 
         Show(view, key);
         await LoadPackageAsync(employee, cancellationToken);
+        if (Lesson.Kind == LessonKind.Quiz && Lesson.QuizId is { } quizId)
+        {
+            Quiz = await QuizStartPanel.ReadAsync(db, take, quizId, employee, cancellationToken);
+        }
+
         return Page();
     }
 

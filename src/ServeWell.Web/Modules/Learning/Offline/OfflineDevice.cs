@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Learning.Quizzes;
+using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Learning.Offline;
 
@@ -21,10 +24,30 @@ public static class OfflineDevice
     public static string LessonPath(int programmeId, int key) => $"/Learning/Programmes/{programmeId}/Lessons/{key}";
 
     /// <summary>
-    /// Only a text lesson can be read and done offline. Anything else (a purchased SCORM course, a timed quiz, any kind
-    /// added later) needs the server while it runs, so it is shown as "needs a connection".
+    /// A text lesson can be read and done offline, and a quiz without a time limit answered (ADR-053); <paramref
+    /// name="untimedQuizzes"/> are the quizzes of the course that have none. Anything else (a purchased SCORM course, a
+    /// timed quiz, any kind added later) needs the server while it runs, so it is shown as "needs a connection".
     /// </summary>
-    public static bool ReadableOffline(LessonContent lesson) => lesson.Kind == LessonKind.Text;
+    public static bool ReadableOffline(LessonContent lesson, IReadOnlySet<int>? untimedQuizzes = null) => lesson.Kind switch
+    {
+        LessonKind.Text => true,
+        LessonKind.Quiz => lesson.QuizId is { } quizId && untimedQuizzes?.Contains(quizId) == true,
+        _ => false,
+    };
+
+    /// <summary>The quizzes of a course's lessons that have no time limit, so can be answered offline.</summary>
+    public static async Task<IReadOnlySet<int>> UntimedQuizzesAsync(ServeWellDbContext db, CourseContent content, CancellationToken cancellationToken)
+    {
+        var ids = content.Lessons.Where(l => l.Kind == LessonKind.Quiz && l.QuizId is not null).Select(l => l.QuizId!.Value).Distinct().ToList();
+        return ids.Count == 0
+            ? new HashSet<int>()
+            : (await db.Quizzes.AsNoTracking().Where(q => ids.Contains(q.Id) && q.TimeLimitMinutes == null).Select(q => q.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    public static string AttemptPath(long attemptId, int? position = null) =>
+        position is { } q ? $"/Learning/Quiz/Attempts/{attemptId}?q={q}" : $"/Learning/Quiz/Attempts/{attemptId}";
+
+    public static string SubmitPath(long attemptId) => $"/Learning/Quiz/Attempts/{attemptId}/Submit";
 
     /// <summary>
     /// Names the account's copies on the phone (cache and queue) without putting its id there: another account signed in

@@ -1,11 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Learning.Courses;
+using ServeWell.Web.Modules.Learning.Quizzes;
 using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Learning.Offline;
 
-/// <summary>One thing a learner did on a phone while offline: a lesson marked done, when, and the time spent on it.</summary>
-public sealed record OfflineAction(string? Key, int ProgrammeId, int LessonKey, DateTimeOffset? DoneAt, int? SecondsSpent);
+/// <summary>
+/// One thing a learner did on a phone while offline, and when (<paramref name="DoneAt"/>): a lesson marked done (type
+/// <c>lesson-done</c>, the default: <paramref name="ProgrammeId"/>, <paramref name="LessonKey"/>, the time spent on
+/// it), an answer to a quiz question (<c>quiz-answer</c>: <paramref name="AttemptId"/>, <paramref name="Position"/> and
+/// <paramref name="Answer"/>, the question form's fields by name, see QuizAnswerForm) or a quiz submitted
+/// (<c>quiz-submit</c>: <paramref name="AttemptId"/>).
+/// </summary>
+public sealed record OfflineAction(
+    string? Key, int ProgrammeId, int LessonKey, DateTimeOffset? DoneAt, int? SecondsSpent,
+    string? Type = null, long? AttemptId = null, int? Position = null, IReadOnlyDictionary<string, string[]>? Answer = null);
 
 public sealed record OfflineSyncRequest(IReadOnlyList<OfflineAction>? Actions);
 
@@ -22,7 +31,7 @@ public sealed record OfflineSyncResponse(IReadOnlyList<OfflineResult> Results);
 /// Records a phone's queued progress (ADR-045), each action all-or-nothing in its own transaction, for the signed-in
 /// learner only. The idempotency key is stored on the lesson step (ADR-042), so a replay finds it and changes nothing.
 /// </summary>
-public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, ILogger<SyncProgress> log)
+public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, TakeQuiz take, ILogger<SyncProgress> log)
 {
     public const int MaxActions = 200;
 
@@ -52,6 +61,22 @@ public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, ILogg
             return new(key, 400, "invalid", "secondsSpent: must not be negative.");
         }
 
+        switch (action.Type ?? LessonDone)
+        {
+            case LessonDone:
+                break;
+            case QuizAnswer or QuizSubmit when action.AttemptId is null:
+                return new(key, 400, "invalid", "attemptId: required for a quiz action.");
+            case QuizAnswer or QuizSubmit when action.DoneAt is null:
+                return new(key, 400, "invalid", "doneAt: required for a quiz action (when it happened on the phone).");
+            case QuizAnswer:
+                return await QuizAsync(key, () => AnswerAsync(employeeId, key, action, cancellationToken));
+            case QuizSubmit:
+                return await QuizAsync(key, () => SubmitAsync(employeeId, key, action, cancellationToken));
+            default:
+                return new(key, 400, "invalid", $"type: '{action.Type}' is not one of {LessonDone}, {QuizAnswer}, {QuizSubmit}.");
+        }
+
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -74,4 +99,86 @@ public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, ILogg
             return new(key, 500, "failed", "Not recorded this time; your phone will send it again.");
         }
     }
+
+    public const string LessonDone = "lesson-done";
+
+    public const string QuizAnswer = "quiz-answer";
+
+    public const string QuizSubmit = "quiz-submit";
+
+    /// <summary>An answer to a question of an untimed quiz's attempt (ADR-053), saved unless a later one to it is saved.</summary>
+    private async Task<OfflineResult> AnswerAsync(int employeeId, string key, OfflineAction action, CancellationToken cancellationToken)
+    {
+        if (await take.ReadAsync(action.AttemptId!.Value, employeeId, cancellationToken) is not { } attempt)
+        {
+            return NoAttempt(key, action);
+        }
+
+        if (attempt.DeadlineUtc is not null)
+        {
+            return Timed(key);
+        }
+
+        if (attempt.Slots.FirstOrDefault(s => s.Position == action.Position) is not { } slot)
+        {
+            return new(key, 404, "not-found", $"position: attempt {attempt.Id} has no question {action.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
+        }
+
+        var fields = action.Answer ?? new Dictionary<string, string[]>();
+        var response = QuizAnswerForm.Read(FrozenQuestion.Of(slot).Question, name => fields.TryGetValue(name, out var v) ? v : [], out var problem);
+        if (problem is not null)
+        {
+            return new(key, 400, "invalid", $"answer (question {slot.Position}): {problem}");
+        }
+
+        var result = await take.AnswerAsync(attempt.Id, employeeId, slot.Position, response, cancellationToken, action.DoneAt!.Value.UtcDateTime);
+        return result.Outcome switch
+        {
+            AnswerOutcome.Saved => new(key, 200, "saved", null),
+            AnswerOutcome.Superseded => new(key, 200, "superseded", null),
+            AnswerOutcome.Closed or AnswerOutcome.TooLate => Closed(key, attempt.Id),
+            AnswerOutcome.Invalid => new(key, 400, "invalid", $"answer (question {slot.Position}): {result.Problem}"),
+            _ => NoAttempt(key, action),
+        };
+    }
+
+    /// <summary>An untimed quiz's attempt submitted on the phone: graded now, dated when it was submitted there.</summary>
+    private async Task<OfflineResult> SubmitAsync(int employeeId, string key, OfflineAction action, CancellationToken cancellationToken)
+    {
+        if (await take.ReadAsync(action.AttemptId!.Value, employeeId, cancellationToken) is not { } open)
+        {
+            return NoAttempt(key, action);
+        }
+
+        if (open.DeadlineUtc is not null)
+        {
+            return Timed(key);
+        }
+
+        var graded = await take.SubmitAsync(open.Id, employeeId, cancellationToken, action.DoneAt!.Value.UtcDateTime);
+        return graded is null ? NoAttempt(key, action) : new(key, 200, "graded", null);
+    }
+
+    private async Task<OfflineResult> QuizAsync(string key, Func<Task<OfflineResult>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            log.LogWarning(e, "An offline quiz action could not be written; the device keeps it");
+            return new(key, 500, "failed", "Not recorded this time; your phone will send it again.");
+        }
+    }
+
+    private static OfflineResult NoAttempt(string key, OfflineAction action) =>
+        new(key, 404, "not-found", $"attemptId: {action.AttemptId} is not an attempt of yours.");
+
+    private static OfflineResult Timed(string key) =>
+        new(key, 409, "needs-connection", "This quiz has a time limit, so it cannot be answered offline.");
+
+    private static OfflineResult Closed(string key, long attemptId) =>
+        new(key, 409, "closed", $"Attempt {attemptId} was submitted before this answer arrived; it was not changed.");
 }

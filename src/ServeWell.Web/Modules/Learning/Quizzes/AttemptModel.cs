@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -78,28 +77,7 @@ public sealed class AttemptModel(ServeWellDbContext db, TakeQuiz take, TimeProvi
         }
     }
 
-    /// <summary>The answer from the form, named by option ids whatever order they were shown in.</summary>
-    private QuestionResponse ResponseFrom(BankQuestion question, out string? problem)
-    {
-        problem = null;
-        var form = Request.Form;
-        List<int> Ints(string name) => [.. form[name].Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : -2)];
-        switch (question.Type)
-        {
-            case QuestionType.ShortAnswer:
-                return QuestionResponse.Answer(form["text"].ToString());
-            case QuestionType.Matching:
-                return new QuestionResponse(Ints("match"));
-            case QuestionType.Ordering:
-                var places = Enumerable.Range(0, question.Options.Count).Select(i => (Id: i, Place: Ints("place-" + i).FirstOrDefault(-1))).ToList();
-                if (places.Any(p => p.Place < 1) || places.Select(p => p.Place).Distinct().Count() != places.Count)
-                {
-                    problem = "Give each item a different place, from 1 to the number of items.";
-                }
-
-                return QuestionResponse.Ordered([.. places.OrderBy(p => p.Place).Select(p => p.Id)]);
-            default:
-                return new QuestionResponse(Ints("chosen"));
-        }
-    }
+    /// <summary>The answer from the posted form (<see cref="QuizAnswerForm"/>).</summary>
+    private QuestionResponse ResponseFrom(BankQuestion question, out string? problem) =>
+        QuizAnswerForm.Read(question, name => [.. Request.Form[name].Select(v => v ?? "")], out problem);
 }

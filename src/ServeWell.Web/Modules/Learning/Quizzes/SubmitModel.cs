@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Learning.Offline;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
@@ -13,6 +14,9 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 public sealed class SubmitModel(TakeQuiz take, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Confirmation Confirm { get; private set; } = null!;
+
+    /// <summary>An untimed quiz's submit page can be kept on a phone and used offline (ADR-053); a timed one cannot.</summary>
+    public OfflinePanel? Offline { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long attemptId, CancellationToken cancellationToken)
     {
@@ -27,6 +31,13 @@ public sealed class SubmitModel(TakeQuiz take, IStringLocalizer<SharedResource> 
         }
 
         var answered = attempt.Slots.Count(s => s.Response is not null);
+        Offline = attempt.DeadlineUtc is null
+            ? OfflinePanel.ForAttempt(attemptId) with
+            {
+                Questions = attempt.Slots.Count,
+                Answered = [.. attempt.Slots.Where(s => s.Response is not null).Select(s => s.Position).Order()],
+            }
+            : null;
         Confirm = new Confirmation(
             l["Submit your answers?"],
             [l["You have answered {0} of {1} questions.", answered, attempt.Slots.Count], l["After submitting you cannot change your answers; the quiz is graded at once."]],

@@ -12,11 +12,7 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 [Authorize(Policy = Policies.Staff)]
 public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, QuizAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public MyQuizDto Quiz { get; private set; } = null!;
-
-    public int Questions { get; private set; }
-
-    public string? Refused { get; private set; }
+    public QuizStartPanel Panel { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -39,23 +35,24 @@ public sealed class TakeModel(ServeWellDbContext db, TakeQuiz take, QuizAccess a
             return NotFound();
         }
 
-        Refused = result.Outcome == StartOutcome.LimitReached
-            ? l["You have used all {0} attempts at this quiz, so you cannot start another.", result.Limit ?? 0]
-            : l["The quiz has no questions to draw at the moment. Ask your training officer."];
+        Panel = Panel with
+        {
+            Refused = result.Outcome == StartOutcome.LimitReached
+                ? l["You have used all {0} attempts at this quiz, so you cannot start another.", result.Limit ?? 0]
+                : l["The quiz has no questions to draw at the moment. Ask your training officer."],
+        };
         return Page();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         if (User.EmployeeId() is not { } employee || !await access.CanTakeAsync(employee, id, cancellationToken)
-            || await MyQuiz.ReadAsync(db, take, id, employee, cancellationToken) is not { } quiz)
+            || await QuizStartPanel.ReadAsync(db, take, id, employee, cancellationToken) is not { } panel)
         {
             return false;
         }
 
-        Quiz = quiz;
-        Questions = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SumAsync(
-            db.Quizzes.Where(q => q.Id == id).SelectMany(q => q.Draws).Select(d => d.Count), cancellationToken);
+        Panel = panel;
         return true;
     }
 }

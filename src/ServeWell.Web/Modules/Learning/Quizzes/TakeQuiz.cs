@@ -24,6 +24,9 @@ public enum AnswerOutcome
     /// <summary>The time limit (and its grace) had passed: the answer is refused, the attempt graded with what was saved.</summary>
     TooLate,
     Invalid,
+
+    /// <summary>An answer made offline arrived after a later one for the same question was saved: the later one stands.</summary>
+    Superseded,
 }
 
 public sealed record StartResult(StartOutcome Outcome, QuizAttempt? Attempt, int Used = 0, int? Limit = null);
@@ -127,13 +130,26 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
         return attempt;
     }
 
-    /// <summary>Saves one answer (replacing the one before): idempotent, one row, all or nothing.</summary>
-    public async Task<AnswerResult> AnswerAsync(long attemptId, int employeeId, int position, QuestionResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves one answer (replacing the one before): idempotent, one row, all or nothing. <paramref name="answeredAtUtc"/>
+    /// is when a phone's answer was made offline (ADR-053): kept within the attempt's start and now, and applied only when
+    /// no later answer to the question is saved, so a replay or an old queued answer changes nothing.
+    /// </summary>
+    public async Task<AnswerResult> AnswerAsync(
+        long attemptId, int employeeId, int position, QuestionResponse response, CancellationToken cancellationToken, DateTime? answeredAtUtc = null)
     {
         var attempt = await ReadAsync(attemptId, employeeId, cancellationToken);
         if (attempt is null || attempt.Slots.FirstOrDefault(s => s.Position == position) is not { } slot)
         {
             return new(AnswerOutcome.NotFound);
+        }
+
+        // A phone's answer no later than the one saved (a replay, or one made before an answer saved since) changes
+        // nothing, also once the attempt is submitted: it was applied, or a later one stands.
+        var at = answeredAtUtc is { } t ? Within(t, attempt.StartedAtUtc) : Now;
+        if (answeredAtUtc is not null && slot.SavedAtUtc >= at)
+        {
+            return new(AnswerOutcome.Superseded);
         }
 
         if (attempt.SubmittedAtUtc is not null)
@@ -147,18 +163,24 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
         }
 
         slot.Response = FrozenQuestion.ToJson(response);
-        slot.SavedAtUtc = Now;
+        slot.SavedAtUtc = at;
         await db.SaveChangesAsync(cancellationToken);
         return new(AnswerOutcome.Saved);
     }
 
-    /// <summary>Submits and grades the attempt; submitting again answers the same attempt, graded once.</summary>
-    public async Task<QuizAttempt?> SubmitAsync(long attemptId, int employeeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits and grades the attempt; submitting again answers the same attempt, graded once. <paramref
+    /// name="submittedAtUtc"/> is when a phone submitted it offline (ADR-053), kept within its last saved answer and now.
+    /// </summary>
+    public async Task<QuizAttempt?> SubmitAsync(long attemptId, int employeeId, CancellationToken cancellationToken, DateTime? submittedAtUtc = null)
     {
         var attempt = await ReadAsync(attemptId, employeeId, cancellationToken);
         if (attempt is not null && attempt.SubmittedAtUtc is null)
         {
-            await GradeAsync(attempt, byDeadline: false, cancellationToken);
+            var at = submittedAtUtc is { } t
+                ? Within(t, attempt.Slots.Select(s => s.SavedAtUtc).Append(attempt.StartedAtUtc).Max() ?? attempt.StartedAtUtc)
+                : (DateTime?)null;
+            await GradeAsync(attempt, byDeadline: false, cancellationToken, at);
         }
 
         return attempt;
@@ -182,6 +204,13 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
         return ids.Count;
     }
 
+    /// <summary>A moment a phone reported, held between <paramref name="earliest"/> and now.</summary>
+    private DateTime Within(DateTime at, DateTime earliest)
+    {
+        var now = Now;
+        return at > now ? now : at < earliest ? earliest : at;
+    }
+
     private bool PastDeadline(QuizAttempt attempt) => attempt.DeadlineUtc is { } deadline && Now > deadline + Grace;
 
     private async Task<QuizAttempt?> OpenAsync(int quizId, int employeeId, CancellationToken cancellationToken)
@@ -200,7 +229,7 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
     /// Grades the attempt with the answers saved, each question worth the same. Two requests (or a request and the sweep)
     /// may grade at once: the attempt row is claimed by a conditional update first, so only one writes the grades.
     /// </summary>
-    private async Task GradeAsync(QuizAttempt attempt, bool byDeadline, CancellationToken cancellationToken)
+    private async Task GradeAsync(QuizAttempt attempt, bool byDeadline, CancellationToken cancellationToken, DateTime? submittedAtUtc = null)
     {
         foreach (var slot in attempt.Slots)
         {
@@ -209,7 +238,7 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
         }
 
         var score = attempt.Slots.Count == 0 ? 0m : Math.Round(attempt.Slots.Sum(s => s.Fraction!.Value) * 100m / attempt.Slots.Count, 4);
-        var at = byDeadline ? attempt.DeadlineUtc!.Value : Now;
+        var at = byDeadline ? attempt.DeadlineUtc!.Value : submittedAtUtc ?? Now;
         var passed = score >= attempt.PassPercent;
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.QuizAttempts.Where(a => a.Id == attempt.Id && a.SubmittedAtUtc == null).ExecuteUpdateAsync(s => s

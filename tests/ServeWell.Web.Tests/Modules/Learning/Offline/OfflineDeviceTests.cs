@@ -11,11 +11,20 @@ public sealed class OfflineDeviceTests
     private static LessonContent Lesson(LessonKind kind) => new(1, kind, LocalText.Of("Lesson", "강의"), LocalText.Of("Body", "본문"), null, 5, null);
 
     [Fact]
-    public void ReadableOffline_OnlyTextLessons_AnyOtherKindNeedsAConnection()
+    public void ReadableOffline_TextLessons_AnyOtherKindNeedsAConnection()
     {
         OfflineDevice.ReadableOffline(Lesson(LessonKind.Text)).ShouldBeTrue();
         OfflineDevice.ReadableOffline(Lesson(LessonKind.Scorm)).ShouldBeFalse();
-        OfflineDevice.ReadableOffline(Lesson((LessonKind)99)).ShouldBeFalse(); // a kind added later, such as the timed quiz
+        OfflineDevice.ReadableOffline(Lesson((LessonKind)99)).ShouldBeFalse(); // a kind added later
+    }
+
+    [Fact]
+    public void ReadableOffline_AQuizOnlyWithoutATimeLimit()
+    {
+        var quiz = Lesson(LessonKind.Quiz) with { QuizId = 7 };
+        OfflineDevice.ReadableOffline(quiz, new HashSet<int> { 7 }).ShouldBeTrue();
+        OfflineDevice.ReadableOffline(quiz, new HashSet<int> { 8 }).ShouldBeFalse(); // quiz 7 has a time limit
+        OfflineDevice.ReadableOffline(quiz).ShouldBeFalse();
     }
 
     [Fact]
