@@ -60,6 +60,58 @@ public sealed class OfflineCourseTests(BrowserFixture fixture)
         (await page.EvaluateAsync<string[]>("async () => (await caches.keys()).filter(k => k.startsWith('servewell-learn-'))")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Employee_AnswersAnUntimedQuizOffline_SubmitsIt_AndItIsGradedOnceBackOnline()
+    {
+        var (quizId, _) = await QuizTests.QuizAsync(fixture, minutes: null);
+        var (_, _, programmeId) = await CourseTests.SelfStudyForTheDemoEmployeeAsync(fixture, quizId);
+        await using var phone = await fixture.OpenAsync(Viewport.Phone);
+        var page = phone.Page;
+        await phone.SignInAsync(DemoAccounts.Employee);
+        await page.GotoAsync($"/Learning/Programmes/{programmeId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep for offline" }).ClickAsync();
+        await Expect(page.Locator("#offline-kept")).ToContainTextAsync("Kept on this phone on");
+        await Expect(page.Locator("[data-needs-connection]")).ToHaveCountAsync(0); // the untimed quiz is kept with the text lessons
+        await page.WaitForFunctionAsync("async () => { await navigator.serviceWorker.ready; const c = await caches.open('servewell-learn-meta'); return !!(await c.match('/Learning/offline-account')); }");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check yourself" }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Check yourself");
+        await Expect(page.Locator("#offline-banner")).ToHaveAttributeAsync("data-served", "cache");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Resume the attempt" }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Question 1 of 2");
+        await Expect(page.GetByText("You are offline.")).ToBeVisibleAsync();
+        await phone.CheckPageAsync("quiz-question-offline");
+        await page.GetByLabel("Hello").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and go to the next question" }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Question 2 of 2");
+        await Expect(page.GetByText("waiting to be sent: 1")).ToBeVisibleAsync();
+        await Expect(page.Locator(".quiz-nav li[data-position='1']")).ToContainTextAsync("(answered on this phone)");
+        await page.GetByLabel("Hello").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and finish" }).ClickAsync();
+        await Expect(page.PageHeading()).ToHaveTextAsync("Submit your answers?");
+        await Expect(page.GetByText("You have answered 2 of 2 questions.")).ToBeVisibleAsync(); // the answers made on this phone count
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Expect(page.GetByText("Submitted on this phone.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("waiting to be sent: 3")).ToBeVisibleAsync();
+        await phone.CheckPageAsync("quiz-submitted-offline");
+        (await AttemptAsync(quizId)).SubmittedAtUtc.ShouldBeNull();
+
+        await page.Context.SetOfflineAsync(false);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your quiz has been graded: see your result" }).ClickAsync();
+        await Expect(page.GetByTestId("score")).ToContainTextAsync("Your score: 100%");
+        var attempt = await AttemptAsync(quizId);
+        attempt.Passed.ShouldBe(true);
+        attempt.Slots.ShouldAllBe(s => s.Response != null);
+    }
+
+    private async Task<ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt> AttemptAsync(int quizId)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
+        return await db.Set<ServeWell.Web.Modules.Learning.Quizzes.QuizAttempt>().AsNoTracking().Include(a => a.Slots).SingleAsync(a => a.QuizId == quizId);
+    }
+
     private async Task<int> DoneStepsAsync(int courseId)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();

@@ -14,7 +14,7 @@ public sealed class QuizTests(BrowserFixture fixture)
     [Fact]
     public async Task Employee_TakesATimedQuizOnAPhone_SubmitsAndSeesTheResult()
     {
-        var (quizId, title) = await QuizAsync();
+        var (quizId, title) = await QuizAsync(fixture, minutes: 10);
         await CourseTests.SelfStudyForTheDemoEmployeeAsync(fixture, quizId); // a quiz is taken as a lesson of one's course (ADR-049)
 
         await using var phone = await fixture.OpenAsync(Viewport.Phone);
@@ -46,8 +46,8 @@ public sealed class QuizTests(BrowserFixture fixture)
         await phone.CheckPageAsync("quiz-result");
     }
 
-    /// <summary>A bank category of two single-choice questions and a 10-minute quiz drawing both.</summary>
-    private async Task<(int Id, string Title)> QuizAsync()
+    /// <summary>A bank category of two single-choice questions ("Hello" right) and a quiz drawing both, timed when minutes are given.</summary>
+    internal static async Task<(int Id, string Title)> QuizAsync(BrowserFixture fixture, int? minutes)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServeWellDbContext>();
@@ -62,7 +62,7 @@ public sealed class QuizTests(BrowserFixture fixture)
         var title = "Greeting check " + Guid.NewGuid().ToString("N")[..6];
         var (quiz, problems) = await scope.ServiceProvider.GetRequiredService<EditQuiz>().SaveAsync(null, new QuizForm
         {
-            Title = new LocalTextForm { En = title }, PassPercent = 50, TimeLimitMinutes = 10, Review = QuizReview.RightOrWrong,
+            Title = new LocalTextForm { En = title }, PassPercent = 50, TimeLimitMinutes = minutes, Review = QuizReview.RightOrWrong,
             Draws = [new DrawForm { CategoryId = category.Id, Count = 2 }],
         }, "officer", CancellationToken.None);
         problems.ShouldBeEmpty();

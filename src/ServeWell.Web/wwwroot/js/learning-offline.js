@@ -53,7 +53,7 @@
     if (attemptId === null) return;
     var answers = queuedAnswers(q);
     Array.prototype.forEach.call(document.querySelectorAll('.quiz-nav [data-position]'), function (li) {
-      if (!answers[li.getAttribute('data-position')] || li.hasAttribute('data-answered')) return;
+      if (!answers[li.getAttribute('data-position')] || li.getAttribute('data-answered')) return;
       li.setAttribute('data-answered', 'phone');
       li.querySelector('.visually-hidden').textContent = ' ' + text(root, 'data-answered-here');
       var mark = document.createElement('span'); mark.setAttribute('aria-hidden', 'true'); mark.textContent = '✓';
