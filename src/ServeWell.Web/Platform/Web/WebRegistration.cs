@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.SharedState;
 
 namespace ServeWell.Web.Platform.Web;
 
@@ -39,6 +40,7 @@ public static class WebRegistration
         services.AddSingleton<PublicUrl>();
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         services.AddServeWellForwardedHeaders(builder.Configuration);
+        builder.AddServeWellSharedState();
         return builder;
     }
 
