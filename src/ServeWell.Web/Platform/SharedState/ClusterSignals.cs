@@ -43,8 +43,17 @@ public sealed class ClusterSignals
             _handlers[topic] = [handler];
         }
 
-        // One subscription per topic; it runs every handler of the topic.
-        _redis.Subscriber?.Subscribe(Channel(topic), (_, _) => Run(topic));
+        // One subscription per topic; it runs every handler of the topic. Created without waiting for Redis (this
+        // runs when a service is first built, maybe while Redis is away): the client keeps it and subscribes again
+        // whenever it reconnects.
+        try
+        {
+            _redis.Subscriber?.Subscribe(Channel(topic), (_, _) => Run(topic), CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            _redis.FallBack(ex);
+        }
     }
 
     /// <summary>Runs the handlers here at once and tells the other nodes; a lost message is covered by the caches' lifetimes.</summary>
@@ -57,7 +66,7 @@ public sealed class ClusterSignals
             {
                 subscriber.Publish(Channel(topic), "1", CommandFlags.FireAndForget);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 _redis.FallBack(ex);
             }
