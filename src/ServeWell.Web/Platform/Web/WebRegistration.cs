@@ -41,6 +41,7 @@ public static class WebRegistration
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         services.AddServeWellForwardedHeaders(builder.Configuration);
         builder.AddServeWellSharedState();
+        builder.AddServeWellLogs();
         return builder;
     }
 
@@ -48,6 +49,7 @@ public static class WebRegistration
     {
         // X-Forwarded-For/-Proto only from ForwardedHeaders:TrustedProxies (default loopback), before anything reads the address.
         app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
