@@ -42,6 +42,7 @@ public static class WebRegistration
         services.AddServeWellForwardedHeaders(builder.Configuration);
         builder.AddServeWellSharedState();
         builder.AddServeWellLogs();
+        builder.AddServeWellMetrics();
         return builder;
     }
 
@@ -74,6 +75,7 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.UseMiddleware<Security.ApiAntiforgery>();
         app.UseAntiforgery();
+        app.MapServeWellMetrics();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
