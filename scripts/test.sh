@@ -32,7 +32,7 @@ timed() {
 log() { echo "[test] $*"; }
 timings() {
   local line="" phase
-  for phase in apt chromium pg_start restore build test pg_stop; do
+  for phase in apt chromium pg_start restore build test cluster pg_stop; do
     [ -n "${T[$phase]:-}" ] && line+=" $phase=${T[$phase]}s"
   done
   log "timings:${line} total=$(awk -v a="$RUN_START" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')s"
@@ -56,6 +56,9 @@ install_missing() {
   [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+  # Redis for the shared-state tests and, with nginx, for the cluster (scripts/cluster.sh, ADR-055).
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
   if [ ${#need[@]} -eq 0 ]; then log "apt: nothing to install"; return 0; fi
   [ "$(id -u)" -eq 0 ] || { log "apt: missing ${need[*]}, and installing needs root"; return 1; }
   log "apt: installing ${need[*]}"
@@ -78,45 +81,9 @@ chromium_check() {   # browser tests need a Chromium that really starts headless
   log "chromium: $("$CHROMIUM" --version 2>/dev/null)"
 }
 
-# ---------- 2. PostgreSQL ----------
-PGBIN=""; PGDATA="$WORK/pgdata"; PGSOCK="$WORK/pgsock"; PGLOG="$WORK/postgres.log"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_OS_USER" -- "$@"; else "$@"; fi; }
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pg_start() {
-  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-  if [ "$(id -u)" -eq 0 ] && ! id "$PG_OS_USER" >/dev/null 2>&1; then
-    useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
-  fi
-  rm -rf "$PGDATA" "$PGSOCK"; mkdir -p "$PGDATA" "$PGSOCK"
-  chmod 755 "$WORK"; chmod 700 "$PGDATA"
-  touch "$PGLOG"
-  [ "$(id -u)" -eq 0 ] && chown "$PG_OS_USER" "$PGDATA" "$PGSOCK" "$PGLOG"
-  as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
-    || { cat "$WORK/initdb.log"; return 1; }
-  local attempt
-  for attempt in 1 2 3 4 5 6 7 8 9 10; do
-    while port_busy "$PGPORT" || [ "$PGPORT" -eq 5432 ]; do PGPORT=$((PGPORT + 1)); done
-    # fsync off: these are functional tests; the durability test uses SQLite with its own settings.
-    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 \
-         -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-         start >/dev/null; then
-      break
-    fi
-    log "postgres did not start on port $PGPORT (attempt $attempt), trying the next port"
-    PGPORT=$((PGPORT + 1))
-  done
-  as_pg "$PGBIN/pg_isready" -h 127.0.0.1 -p "$PGPORT" -t 30 >/dev/null || { tail -20 "$PGLOG"; return 1; }
-  export SERVEWELL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
-  export SERVEWELL_TEST_PGBIN="$PGBIN"   # pg_dump and pg_restore of the same version, for the restore drill
-  log "postgres $("$PGBIN/postgres" --version | awk '{print $3}') up on 127.0.0.1:$PGPORT (data $PGDATA, user $PG_OS_USER)"
-}
-
-pg_stop() {
-  [ -n "$PGBIN" ] && [ -f "$PGDATA/postmaster.pid" ] || return 0
-  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && log "postgres stopped"
-  rm -rf "$PGDATA" "$PGSOCK"
-}
+# ---------- 2. PostgreSQL (scripts/postgres.sh, shared with cluster.sh) ----------
+# shellcheck source=postgres.sh
+source "$ROOT/scripts/postgres.sh"
 
 # ---------- 3. summary ----------
 summarize() {   # sums <Counters .../> over every TRX file of this run
@@ -179,6 +146,10 @@ timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug -m:1 \
                 --logger "console;verbosity=normal" \
                 --blame-hang-timeout 5m --blame-hang-dump-type none
 test_rc=$?
+# The cluster proof on the same PostgreSQL: three nodes, Redis and nginx; its TRX joins the others (ADR-055).
+CLUSTER_RESULTS="$RESULTS" CLUSTER_NO_BUILD=1 timed cluster "$ROOT/scripts/cluster.sh"
+cluster_rc=$?
+[ "$cluster_rc" -eq 0 ] || test_rc=$cluster_rc
 timed pg_stop pg_stop
 trap - EXIT INT TERM
 

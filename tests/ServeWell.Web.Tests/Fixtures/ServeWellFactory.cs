@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ServeWell.Web.Tests.Fixtures;
@@ -19,6 +20,9 @@ public sealed class ServeWellFactory(
     public TestDatabase Database { get; } = database;
 
     public string MailFolder { get; } = mailFolder;
+
+    /// <summary>More logging set-up for a test that reads the app's logs (a capturing provider).</summary>
+    public Action<ILoggingBuilder>? Logging { get; init; }
 
     /// <summary>Serves on a real socket (Kestrel on 127.0.0.1, a free port) instead of in memory; returns its address.</summary>
     public Uri StartOnSocket()
@@ -57,6 +61,11 @@ public sealed class ServeWellFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logging is { } logging)
+        {
+            builder.ConfigureLogging(logging);
         }
 
         if (withoutBackgroundJobs)

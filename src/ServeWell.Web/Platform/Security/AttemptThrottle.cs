@@ -51,6 +51,15 @@ public sealed class AttemptThrottleOptions
     public int ResetRequestsPerAccount { get; set; } = 3;
 
     public TimeSpan ResetWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many attempts of a kind a window allows, and the window.</summary>
+    public (int Limit, TimeSpan Window) Of(ThrottledAttempt attempt) => attempt switch
+    {
+        ThrottledAttempt.SignInFailurePerAddress => (Math.Max(1, SignInFailuresPerAddress), SignInWindow),
+        ThrottledAttempt.SignInFailurePerAccount => (Math.Max(1, SignInFailuresPerAccount), SignInWindow),
+        ThrottledAttempt.ResetRequestPerAddress => (Math.Max(1, ResetRequestsPerAddress), ResetWindow),
+        _ => (Math.Max(1, ResetRequestsPerAccount), ResetWindow),
+    };
 }
 
 /// <summary>
@@ -66,16 +75,10 @@ public sealed class MemoryAttemptThrottle : IAttemptThrottle, IDisposable
         var o = options.Value;
         _limiter = PartitionedRateLimiter.Create<(ThrottledAttempt Attempt, string Key), (ThrottledAttempt, string)>(resource =>
         {
-            var (limit, window) = resource.Attempt switch
-            {
-                ThrottledAttempt.SignInFailurePerAddress => (o.SignInFailuresPerAddress, o.SignInWindow),
-                ThrottledAttempt.SignInFailurePerAccount => (o.SignInFailuresPerAccount, o.SignInWindow),
-                ThrottledAttempt.ResetRequestPerAddress => (o.ResetRequestsPerAddress, o.ResetWindow),
-                _ => (o.ResetRequestsPerAccount, o.ResetWindow),
-            };
+            var (limit, window) = o.Of(resource.Attempt);
             return RateLimitPartition.GetFixedWindowLimiter(resource, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = Math.Max(1, limit),
+                PermitLimit = limit,
                 Window = window,
                 QueueLimit = 0,
                 AutoReplenishment = true,
@@ -99,7 +102,7 @@ public sealed class MemoryAttemptThrottle : IAttemptThrottle, IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static string Normalise(string key) => key.Trim().ToUpperInvariant();
+    internal static string Normalise(string key) => key.Trim().ToUpperInvariant();
 }
 
 public static class AttemptThrottleExtensions

@@ -75,7 +75,11 @@ public static class SecurityRegistration
         services.AddAuthorization(Policies.Register);
         services.AddScoped<StaffScope>();
         services.Configure<AttemptThrottleOptions>(builder.Configuration.GetSection(AttemptThrottleOptions.Section));
-        services.AddSingleton<IAttemptThrottle, MemoryAttemptThrottle>();
+        services.AddSingleton<MemoryAttemptThrottle>();
+        // Counted in Redis when it is configured (ADR-055), else on this node as before.
+        services.AddSingleton<IAttemptThrottle>(sp => sp.GetRequiredService<SharedState.SharedWindow>().Shared
+            ? ActivatorUtilities.CreateInstance<SharedAttemptThrottle>(sp)
+            : sp.GetRequiredService<MemoryAttemptThrottle>());
         services.AddHttpContextAccessor();
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAntiforgery(o =>

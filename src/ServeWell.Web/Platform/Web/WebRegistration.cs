@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.SharedState;
 
 namespace ServeWell.Web.Platform.Web;
 
@@ -39,6 +40,9 @@ public static class WebRegistration
         services.AddSingleton<PublicUrl>();
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
         services.AddServeWellForwardedHeaders(builder.Configuration);
+        builder.AddServeWellSharedState();
+        builder.AddServeWellLogs();
+        builder.AddServeWellMetrics();
         return builder;
     }
 
@@ -46,6 +50,7 @@ public static class WebRegistration
     {
         // X-Forwarded-For/-Proto only from ForwardedHeaders:TrustedProxies (default loopback), before anything reads the address.
         app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
@@ -70,6 +75,7 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.UseMiddleware<Security.ApiAntiforgery>();
         app.UseAntiforgery();
+        app.MapServeWellMetrics();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();

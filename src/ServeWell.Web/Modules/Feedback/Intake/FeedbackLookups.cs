@@ -5,23 +5,38 @@ using ServeWell.Web.Modules.Feedback.Kiosks;
 using ServeWell.Web.Modules.Feedback.Surveys;
 using ServeWell.Web.Modules.Feedback.Touchpoints;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.SharedState;
 
 namespace ServeWell.Web.Modules.Feedback.Intake;
 
 /// <summary>
 /// What every answer looks up before it is stored, kept in memory for a few seconds (ADR-024): the touchpoint by its
 /// code, the current survey version of a definition, a kiosk device by its token, and a published version by id (published versions never change,
-/// ADR-017). A change on this node (edit, rotate, retire, publish, a device registered or revoked) clears it at once; another node sees it within
+/// ADR-017). A change (edit, rotate, retire, publish, a device registered or revoked) clears it at once on this node and, through
+/// <see cref="ClusterSignals"/> (Redis pub/sub, ADR-055), on every other node. Without Redis another node sees it within
 /// <see cref="FeedbackOptions.LookupCacheTtl"/>, so a code retired or a device revoked there may take answers for those few seconds — the
 /// answers are stored against the touchpoint as before, nothing is lost or misfiled.
 /// </summary>
-public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvider clock)
+public sealed class FeedbackLookups
 {
+    private const string Signal = "feedback-lookups";
+
+    private readonly IOptions<FeedbackOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ClusterSignals signals;
     private readonly ConcurrentDictionary<string, Entry<Touchpoint>> touchpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Entry<SurveyVersion>> currentVersions = new();
     private readonly ConcurrentDictionary<int, SurveyVersion> versions = new();
     private readonly ConcurrentDictionary<string, Entry<KioskDevice>> devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> syncStamped = new();
+
+    public FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvider clock, ClusterSignals signals)
+    {
+        this.options = options;
+        this.clock = clock;
+        this.signals = signals;
+        signals.On(Signal, Forget);
+    }
 
     private sealed record Entry<T>(T? Value, long ExpiresAt)
         where T : class;
@@ -109,8 +124,10 @@ public sealed class FeedbackLookups(IOptions<FeedbackOptions> options, TimeProvi
         return due;
     }
 
-    /// <summary>Forgets touchpoints, current versions and kiosk devices; called after any change to them on this node.</summary>
-    public void Invalidate()
+    /// <summary>Forgets touchpoints, current versions and kiosk devices on every node; called after any change to them.</summary>
+    public void Invalidate() => signals.Raise(Signal);
+
+    private void Forget()
     {
         touchpoints.Clear();
         currentVersions.Clear();

@@ -3,12 +3,13 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Feedback.Kiosks;
+using ServeWell.Web.Platform.SharedState;
 
 namespace ServeWell.Web.Modules.Feedback.Intake;
 
 /// <summary>
 /// ASP.NET Core rate limiter policies of the intake: answers per client address (survey form and API) and batch
-/// requests per kiosk device. Reads (GET of the survey page) are never limited. Rejections answer 429 with Retry-After.
+/// requests per kiosk device, counted for the whole cluster when Redis is configured. Reads (GET of the survey page) are never limited. Rejections answer 429 with Retry-After.
 /// </summary>
 public static class FeedbackRateLimiting
 {
@@ -28,7 +29,7 @@ public static class FeedbackRateLimiting
 
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<FeedbackOptions>>().CurrentValue.RateLimits;
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter("address:" + address, _ => Window(limits.PerAddressPerMinute));
+                return SharedFixedWindowLimiter.Partition(Shared(context), "address:" + address, Window(limits.PerAddressPerMinute));
             });
             o.AddPolicy(PerDevice, context =>
             {
@@ -36,10 +37,13 @@ public static class FeedbackRateLimiting
                 // The token's hash names the device without keeping the token itself in memory.
                 var token = KioskBatchApi.TokenOf(context.Request);
                 var device = token is null ? "none" : KioskTokens.Hash(token);
-                return RateLimitPartition.GetFixedWindowLimiter("device:" + device, _ => Window(limits.PerDevicePerMinute));
+                return SharedFixedWindowLimiter.Partition(Shared(context), "device:" + device, Window(limits.PerDevicePerMinute));
             });
         });
     }
+
+    /// <summary>Counts in Redis when configured, so the limits hold for the cluster, not per node (ADR-055).</summary>
+    private static SharedWindow Shared(HttpContext context) => context.RequestServices.GetRequiredService<SharedWindow>();
 
     private static FixedWindowRateLimiterOptions Window(int perMinute) => new()
     {

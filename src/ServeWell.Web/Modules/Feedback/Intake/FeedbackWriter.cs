@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
 
+using ServeWell.Web.Platform.Web;
+
 namespace ServeWell.Web.Modules.Feedback.Intake;
 
 /// <summary>
@@ -36,10 +38,12 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     private Task[]? loops;
 
     /// <summary>Queues the answers and waits until each is committed (or refused); results in the same order.</summary>
-    public Task<FeedbackResult[]> WriteAsync(IReadOnlyList<PendingAnswer> answers)
+    public async Task<FeedbackResult[]> WriteAsync(IReadOnlyList<PendingAnswer> answers)
     {
         Enqueue(answers);
-        return Task.WhenAll(answers.Select(a => a.Done.Task));
+        var results = await Task.WhenAll(answers.Select(a => a.Done.Task));
+        ServeWellMetrics.IntakeAnswers.Add(results.Count(r => r.Stored));
+        return results;
     }
 
     /// <summary>Queues the answers; each one's <see cref="PendingAnswer.Done"/> completes after its commit, or fails alone.</summary>

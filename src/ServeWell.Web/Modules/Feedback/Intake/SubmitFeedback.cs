@@ -70,7 +70,7 @@ public sealed partial class SubmitFeedback(
 
         var fingerprint = source.KioskTouchpointId is null ? Fingerprint(request, source) : null;
         // Another key for the same content from the same address: a double tap. The same key goes on to its record's replay.
-        if (fingerprint is not null && duplicates.Find(fingerprint) is { } duplicate && duplicate.Key != key)
+        if (fingerprint is not null && await duplicates.FindAsync(fingerprint, options.Value.DuplicateWindow) is { } duplicate && duplicate.Key != key)
         {
             return duplicate.Result with { Status = StatusCodes.Status200OK, Replayed = true };
         }

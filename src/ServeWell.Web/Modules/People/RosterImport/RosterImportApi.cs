@@ -81,7 +81,7 @@ public static class RosterImportApi
             return TypedResults.NotFound();
         }
 
-        var progress = live.Get(id);
+        var progress = await live.GetAsync(id);
         // While it runs, the page polls often; the (possibly large) result of the previous step is not sent then.
         var running = job.Status is RosterImportStatus.Queued or RosterImportStatus.Checking or RosterImportStatus.Applying;
         var result = running || job.ResultJson is null ? null : JsonSerializer.Deserialize<RosterImportResult>(job.ResultJson, RosterImportQueue.Json);

@@ -6,20 +6,64 @@ using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.SharedState;
 using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.People.RosterImport;
 
-/// <summary>Live progress of the imports running on this node. The database holds the status; this holds the fraction.</summary>
-public sealed class RosterImportProgress
+/// <summary>
+/// Live progress of the imports. The database holds the status; this holds the fraction: in this node's memory, and
+/// in Redis when configured so that a page polling another node sees it too (ADR-055). Written to Redis at most every
+/// quarter second per job, fire-and-forget: progress is a hint, never worth slowing the import for.
+/// </summary>
+public sealed class RosterImportProgress(SharedRedis redis, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, RosterProgress> _live = new();
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<Guid, (RosterProgress Progress, long SharedAt)> _live = new();
 
-    public void Set(Guid job, RosterProgress progress) => _live[job] = progress;
+    public void Set(Guid job, RosterProgress progress)
+    {
+        var now = clock.GetTimestamp();
+        var last = _live.TryGetValue(job, out var seen) ? seen.SharedAt : 0;
+        var share = last == 0 || progress.Done == progress.Total || clock.GetElapsedTime(last, now) > TimeSpan.FromMilliseconds(250);
+        _live[job] = (progress, share ? now : last);
+        if (share)
+        {
+            redis.Send(db => db.StringSet(Key(job), JsonSerializer.Serialize(progress), Lifetime, flags: StackExchange.Redis.CommandFlags.FireAndForget));
+        }
+    }
 
-    public RosterProgress? Get(Guid job) => _live.TryGetValue(job, out var p) ? p : null;
+    public async Task<RosterProgress?> GetAsync(Guid job)
+    {
+        if (_live.TryGetValue(job, out var here))
+        {
+            return here.Progress;
+        }
 
-    public void Clear(Guid job) => _live.TryRemove(job, out _);
+        if (redis.Database is not { } db)
+        {
+            return null;
+        }
+
+        try
+        {
+            var shared = await db.StringGetAsync(Key(job));
+            return shared.IsNull ? null : JsonSerializer.Deserialize<RosterProgress>(shared.ToString());
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            redis.FallBack(ex);
+            return null;
+        }
+    }
+
+    public void Clear(Guid job)
+    {
+        _live.TryRemove(job, out _);
+        redis.Send(db => db.KeyDelete(Key(job), StackExchange.Redis.CommandFlags.FireAndForget));
+    }
+
+    private string Key(Guid job) => redis.Prefix + "roster-progress:" + job.ToString("N");
 }
 
 /// <summary>Queues the checking and applying of uploaded roster files, so a page can show progress while it runs.</summary>
