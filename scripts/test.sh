@@ -68,7 +68,15 @@ install_missing() {
     echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/99-servewell-tests.conf
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # The packages' own services (redis on 6379, nginx on 80) are not started: the tests start their own on loopback,
+  # and a service left running would be one we did not start. policy-rc.d tells invoke-rc.d to start nothing; it is
+  # removed afterwards only if this script wrote it.
+  local policy=/usr/sbin/policy-rc.d wrote_policy=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && wrote_policy=1; fi
+  local rc=0
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || rc=$?
+  [ "$wrote_policy" -eq 1 ] && rm -f "$policy"
+  return $rc
 }
 
 chromium_check() {   # browser tests need a Chromium that really starts headless, with the flags proven here
