@@ -3,7 +3,7 @@
 // answers from it when the network does not. A lesson marked done offline queues in localStorage with its own key and
 // time, exactly as the kiosk queues answers (ADR-037), and is sent on the online event, on the next page load and on
 // "Sync now"; whatever the server answers below 500 leaves the queue, so a resend never duplicates.
-// A quiz without a time limit is kept too, question by question of the attempt the server started for it (ADR-053):
+// A quiz without a time limit is kept too, question by question of the attempt the server started for it (ADR-056):
 // answers and the submission made offline queue the same way, each with its key and the moment it was made.
 (function () {
   var root = document.getElementById('learning-offline');

@@ -13,7 +13,7 @@ public sealed class CourseModel(StudyCourse study, ServeWellDbContext db, CityCl
 {
     public StudyView View { get; private set; } = null!;
 
-    /// <summary>The course's quizzes without a time limit: their lessons can be kept and answered offline (ADR-053).</summary>
+    /// <summary>The course's quizzes without a time limit: their lessons can be kept and answered offline (ADR-056).</summary>
     public IReadOnlySet<int> UntimedQuizzes { get; private set; } = new HashSet<int>();
 
     public DateOnly Today => city.Today;

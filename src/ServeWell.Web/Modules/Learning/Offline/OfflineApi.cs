@@ -52,7 +52,7 @@ public static class OfflineApi
                 continue;
             }
 
-            // An untimed quiz not yet passed (ADR-053): its attempt is started (or resumed) now, so the questions are drawn
+            // An untimed quiz not yet passed (ADR-056): its attempt is started (or resumed) now, so the questions are drawn
             // on the server and the phone keeps each of them; answers made offline are saved to this same attempt.
             if (lesson.Kind == LessonKind.Quiz && !view.Progress.DoneKeys.Contains(lesson.Key)
                 && (await take.StartAsync(lesson.QuizId!.Value, employee, cancellationToken)).Attempt is { } attempt)

@@ -24,7 +24,7 @@ public static class OfflineDevice
     public static string LessonPath(int programmeId, int key) => $"/Learning/Programmes/{programmeId}/Lessons/{key}";
 
     /// <summary>
-    /// A text lesson can be read and done offline, and a quiz without a time limit answered (ADR-053); <paramref
+    /// A text lesson can be read and done offline, and a quiz without a time limit answered (ADR-056); <paramref
     /// name="untimedQuizzes"/> are the quizzes of the course that have none. Anything else (a purchased SCORM course, a
     /// timed quiz, any kind added later) needs the server while it runs, so it is shown as "needs a connection".
     /// </summary>

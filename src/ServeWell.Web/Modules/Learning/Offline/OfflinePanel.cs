@@ -6,7 +6,7 @@ namespace ServeWell.Web.Modules.Learning.Offline;
 /// </summary>
 public sealed record OfflinePanel(int ProgrammeId, int? LessonKey, int NeedsConnection = 0)
 {
-    /// <summary>On a question or submit page of a quiz attempt kept for offline (ADR-053): the attempt.</summary>
+    /// <summary>On a question or submit page of a quiz attempt kept for offline (ADR-056): the attempt.</summary>
     public long? AttemptId { get; init; }
 
     /// <summary>On a question page: the question's position in the attempt.</summary>

@@ -106,7 +106,7 @@ public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, TakeQ
 
     public const string QuizSubmit = "quiz-submit";
 
-    /// <summary>An answer to a question of an untimed quiz's attempt (ADR-053), saved unless a later one to it is saved.</summary>
+    /// <summary>An answer to a question of an untimed quiz's attempt (ADR-056), saved unless a later one to it is saved.</summary>
     private async Task<OfflineResult> AnswerAsync(int employeeId, string key, OfflineAction action, CancellationToken cancellationToken)
     {
         if (await take.ReadAsync(action.AttemptId!.Value, employeeId, cancellationToken) is not { } attempt)

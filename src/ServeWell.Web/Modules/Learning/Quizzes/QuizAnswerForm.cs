@@ -5,7 +5,7 @@ namespace ServeWell.Web.Modules.Learning.Quizzes;
 
 /// <summary>
 /// Reads an answer from the question page's form fields, named by option ids whatever order they were shown in: the
-/// same fields whether the form is posted (ADR-044) or queued on a phone offline and synced later (ADR-053).
+/// same fields whether the form is posted (ADR-044) or queued on a phone offline and synced later (ADR-056).
 /// <c>chosen</c> (option ids), <c>text</c> (a short answer), <c>match</c> (a choice id per item, in item order) and
 /// <c>place-{item}</c> (an item's place, 1 first).
 /// </summary>

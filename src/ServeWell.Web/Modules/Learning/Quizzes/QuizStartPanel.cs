@@ -12,7 +12,7 @@ public sealed record QuizStartPanel(MyQuizDto Quiz, int Questions, string? Refus
     public int? AttemptsLeft => Quiz.MaxAttempts is { } max ? max - Quiz.Attempts.Count : null;
 
     /// <summary>
-    /// Only an untimed quiz can be answered on a phone without a connection (ADR-053): a time limit is the server's, and
+    /// Only an untimed quiz can be answered on a phone without a connection (ADR-056): a time limit is the server's, and
     /// an answer that reaches it after the deadline could not count.
     /// </summary>
     public bool AvailableOffline => Quiz.TimeLimitMinutes is null;

@@ -15,7 +15,7 @@ public sealed class SubmitModel(TakeQuiz take, IStringLocalizer<SharedResource> 
 {
     public Confirmation Confirm { get; private set; } = null!;
 
-    /// <summary>An untimed quiz's submit page can be kept on a phone and used offline (ADR-053); a timed one cannot.</summary>
+    /// <summary>An untimed quiz's submit page can be kept on a phone and used offline (ADR-056); a timed one cannot.</summary>
     public OfflinePanel? Offline { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long attemptId, CancellationToken cancellationToken)

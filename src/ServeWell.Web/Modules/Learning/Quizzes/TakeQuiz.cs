@@ -132,7 +132,7 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
 
     /// <summary>
     /// Saves one answer (replacing the one before): idempotent, one row, all or nothing. <paramref name="answeredAtUtc"/>
-    /// is when a phone's answer was made offline (ADR-053): kept within the attempt's start and now, and applied only when
+    /// is when a phone's answer was made offline (ADR-056): kept within the attempt's start and now, and applied only when
     /// no later answer to the question is saved, so a replay or an old queued answer changes nothing.
     /// </summary>
     public async Task<AnswerResult> AnswerAsync(
@@ -170,7 +170,7 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
 
     /// <summary>
     /// Submits and grades the attempt; submitting again answers the same attempt, graded once. <paramref
-    /// name="submittedAtUtc"/> is when a phone submitted it offline (ADR-053), kept within its last saved answer and now.
+    /// name="submittedAtUtc"/> is when a phone submitted it offline (ADR-056), kept within its last saved answer and now.
     /// </summary>
     public async Task<QuizAttempt?> SubmitAsync(long attemptId, int employeeId, CancellationToken cancellationToken, DateTime? submittedAtUtc = null)
     {

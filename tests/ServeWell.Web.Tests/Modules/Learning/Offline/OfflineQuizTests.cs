@@ -12,7 +12,7 @@ using ServeWell.Web.Tests.Modules.Training.Record;
 namespace ServeWell.Web.Tests.Modules.Learning.Offline;
 
 /// <summary>
-/// A quiz answered on a phone without a connection (ADR-053): an untimed quiz's attempt is started when the course is
+/// A quiz answered on a phone without a connection (ADR-056): an untimed quiz's attempt is started when the course is
 /// kept, its answers and its submission queue on the phone and sync later, each once, dated when they were made there;
 /// a quiz with a time limit is not kept and refuses offline answers.
 /// </summary>
