@@ -13,7 +13,7 @@ public sealed record QuizDrawDto(int CategoryId, int Count);
 
 public sealed record QuizDto(
     int Id, LocalText Title, string Owner, int PassPercent, int? MaxAttempts, int? TimeLimitMinutes, string Review, bool ShuffleOptions,
-    IReadOnlyList<QuizDrawDto> Draws, int Questions);
+    IReadOnlyList<QuizDrawDto> Draws, int Questions, DateTime? ArchivedAtUtc = null);
 
 /// <summary>A quiz definition as the API takes it. review: ScoreOnly, RightOrWrong or Feedback.</summary>
 public sealed record QuizRequest(
@@ -37,7 +37,7 @@ public static class QuizzesApi
     public static RouteGroupBuilder MapQuizzesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/quizzes", ListAsync).RequireAuthorization(Policies.ManageTraining).WithName("ListQuizzes")
-            .WithSummary("Every quiz definition: title, pass mark, attempt and time limits, review setting and the categories it draws from.");
+            .WithSummary("Every quiz definition: title, pass mark, attempt and time limits, review setting and the categories it draws from; an archived quiz (removed, kept for its attempts) has archivedAtUtc and cannot be started.");
         api.MapGet("/quizzes/{id:int}", GetAsync).RequireAuthorization(Policies.ManageTraining).WithName("GetQuiz").WithSummary("One quiz definition.");
         api.MapPost("/quizzes", CreateAsync).RequireAuthorization(Policies.ManageTraining).WithName("CreateQuiz")
             .WithSummary("Adds a quiz. draws: [{categoryId, count}] (questions drawn at random from each category per attempt); 400 with every problem by field.");
@@ -204,7 +204,7 @@ public static class QuizzesApi
 
     private static QuizDto Dto(Quiz q) => new(
         q.Id, q.Title, q.Owner, q.PassPercent, q.MaxAttempts, q.TimeLimitMinutes, q.Review.ToString(), q.ShuffleOptions,
-        [.. q.Draws.OrderBy(d => d.Id).Select(d => new QuizDrawDto(d.CategoryId, d.Count))], q.Draws.Sum(d => d.Count));
+        [.. q.Draws.OrderBy(d => d.Id).Select(d => new QuizDrawDto(d.CategoryId, d.Count))], q.Draws.Sum(d => d.Count), q.ArchivedAtUtc);
 
     private static ValidationProblem Invalid(IReadOnlyList<EditQuiz.Problem> problems) =>
         TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));

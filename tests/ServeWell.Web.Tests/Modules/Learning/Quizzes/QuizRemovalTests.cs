@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Modules.Learning.Quizzes;
@@ -47,6 +48,8 @@ public abstract class QuizRemovalTests(AppHost app)
         results.StatusCode.ShouldBe(HttpStatusCode.OK);
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.StartAsync(quiz, a.Id)).Outcome.ShouldBe(StartOutcome.NotFound);
+        var listed = (await officer.Http.GetFromJsonAsync<List<QuizDto>>("/api/v1/quizzes"))!.Single(q => q.Id == quiz);
+        listed.ArchivedAtUtc.ShouldNotBeNull(); // the API says so, as the pages do
     }
 
     [Fact]
