@@ -7,6 +7,22 @@ namespace ServeWell.Web.Modules.Practice.Cases;
 public sealed record CaseScrubbed(IReadOnlyList<LocalText> Texts, ScrubResult? Korean, ScrubResult? English)
 {
     public int Removed => (Korean?.Findings.Count ?? 0) + (English?.Findings.Count ?? 0);
+
+    /// <summary>Both languages as one text (Korean first), for the one side-by-side view of the page.</summary>
+    public ScrubResult? Both()
+    {
+        if (Korean is null || English is null)
+        {
+            return Korean ?? English;
+        }
+
+        var shift = Korean.Original.Length + 2;
+        return new ScrubResult(
+            Korean.Original + "\n\n" + English.Original,
+            Korean.Text + "\n\n" + English.Text,
+            Korean.Language,
+            [.. Korean.Findings, .. English.Findings.Select(f => f with { Start = f.Start + shift })]);
+    }
 }
 
 /// <summary>
