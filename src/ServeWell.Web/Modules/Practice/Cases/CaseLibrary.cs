@@ -136,7 +136,7 @@ public sealed class CaseLibrary(ServeWellDbContext db, CaseScrub scrub, TimeProv
 
     public async Task<CaseOutcome> ApproveAsync(int id, CaseReader reviewer, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } c || !reviewer.IsReviewer)
+        if (await FindAsync(id, cancellationToken) is not { } c || !reviewer.IsReviewer || !reviewer.MayRead(c))
         {
             return new(null, [], CaseFailure.NotFound);
         }
@@ -166,7 +166,7 @@ public sealed class CaseLibrary(ServeWellDbContext db, CaseScrub scrub, TimeProv
 
     public async Task<CaseOutcome> ReturnAsync(int id, string? note, CaseReader reviewer, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } c || !reviewer.IsReviewer)
+        if (await FindAsync(id, cancellationToken) is not { } c || !reviewer.IsReviewer || !reviewer.MayRead(c))
         {
             return new(null, [], CaseFailure.NotFound);
         }
