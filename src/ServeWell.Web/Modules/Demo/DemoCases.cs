@@ -23,7 +23,8 @@ internal static class DemoCases
             return;
         }
 
-        var author = await db.Users.Where(u => u.Email == DemoModule.Accounts.First(a => a.Role == Roles.Instructor).Email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var instructor = DemoModule.Accounts.First(a => a.Role == Roles.Instructor).Email;
+        var author = await db.Users.Where(u => u.Email == instructor).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         if (author is null)
         {
             return;
