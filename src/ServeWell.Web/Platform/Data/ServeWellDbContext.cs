@@ -75,6 +75,12 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // Practice: the case library (issue 15, ADR-053).
+    public DbSet<Modules.Practice.Cases.PracticeCase> PracticeCases => Set<Modules.Practice.Cases.PracticeCase>();
+    public DbSet<Modules.Practice.Cases.PracticeCaseCompetency> PracticeCaseCompetencies => Set<Modules.Practice.Cases.PracticeCaseCompetency>();
+    public DbSet<Modules.Practice.Cases.CaseOriginal> PracticeCaseOriginals => Set<Modules.Practice.Cases.CaseOriginal>();
+    public DbSet<Modules.Practice.Cases.CaseTerm> PracticeCaseTerms => Set<Modules.Practice.Cases.CaseTerm>();
+
     /// <summary>
     /// Bulk work (a roster import of 100,000 rows) writes one summary audit entry itself instead of
     /// one per changed row.

@@ -21,9 +21,12 @@ public enum PersonalData
     CitizenName = 1 << 10,
     EmployeeName = 1 << 11,
 
+    /// <summary>A word or phrase the author marked to remove (a shop's name, a nickname): a placeholder like a name (ADR-053).</summary>
+    Marked = 1 << 12,
+
     Names = CitizenName | EmployeeName,
     NumbersAndContacts = ResidentNumber | ForeignerNumber | Phone | Email | CardNumber | BankAccount | BusinessNumber | Passport | CarPlate | Address,
-    All = NumbersAndContacts | Names,
+    All = NumbersAndContacts | Names | Marked,
 }
 
 /// <summary>
@@ -63,7 +66,9 @@ public static class PersonalDataMarkers
             (PersonalData.EmployeeName, false) => "Employee",
             (PersonalData.CitizenName, true) => "민원인",
             (PersonalData.CitizenName, false) => "Citizen",
-            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Only names take a placeholder."),
+            (PersonalData.Marked, true) => "비공개",
+            (PersonalData.Marked, false) => "Withheld",
+            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Only names and marked phrases take a placeholder."),
         };
         return role + " " + Letters(index);
     }

@@ -6,7 +6,11 @@ namespace ServeWell.Web.Platform.Privacy;
 /// </summary>
 public sealed class PersonalDataScrubber(IEnumerable<IRosterNameSource> rosters)
 {
-    public async Task<ScrubResult> ScrubAsync(string text, string? languageHint, PersonalData scope, CancellationToken cancellationToken)
+    public Task<ScrubResult> ScrubAsync(string text, string? languageHint, PersonalData scope, CancellationToken cancellationToken) =>
+        ScrubAsync(text, languageHint, scope, null, cancellationToken);
+
+    /// <param name="marked">Words or phrases the author marked to remove too (the case library, ADR-053).</param>
+    public async Task<ScrubResult> ScrubAsync(string text, string? languageHint, PersonalData scope, IReadOnlyCollection<string>? marked, CancellationToken cancellationToken)
     {
         if (text.Length > Scrubber.MaxLength)
         {
@@ -19,7 +23,7 @@ public sealed class PersonalDataScrubber(IEnumerable<IRosterNameSource> rosters)
             roster = await source.GetAsync(cancellationToken);
         }
 
-        return Scrubber.Scrub(text, languageHint, roster, scope);
+        return Scrubber.Scrub(text, languageHint, roster, scope, marked);
     }
 }
 
@@ -40,6 +44,7 @@ public static class PersonalDataCodes
         PersonalData.Address => "address",
         PersonalData.CitizenName => "citizen-name",
         PersonalData.EmployeeName => "employee-name",
+        PersonalData.Marked => "marked",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "One category, not a set."),
     };
 }

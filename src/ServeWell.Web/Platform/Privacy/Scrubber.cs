@@ -26,7 +26,8 @@ public static class Scrubber
     /// <param name="languageHint">"ko" or "en": the language to use when the text has no words to tell (only a number).</param>
     /// <param name="roster">The employees' names, found without an honorific; null for none.</param>
     /// <param name="scope">What to remove; the rest stays as typed.</param>
-    public static ScrubResult Scrub(string text, string? languageHint = null, RosterNames? roster = null, PersonalData scope = PersonalData.All)
+    /// <param name="marked">Words or phrases the author marked (ADR-053): each becomes a placeholder (비공개 A), case-insensitively, where no other finding took the text.</param>
+    public static ScrubResult Scrub(string text, string? languageHint = null, RosterNames? roster = null, PersonalData scope = PersonalData.All, IReadOnlyCollection<string>? marked = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxLength)
@@ -77,6 +78,16 @@ public static class Scrubber
         {
             FindRosterNames(normal, roster ?? RosterNames.Empty, claims);
             FindHonorificNames(normal, roster ?? RosterNames.Empty, claims);
+        }
+
+        // Last: a marked phrase inside a number or a name found above leaves that finding whole ("5678" of a phone).
+        foreach (var phrase in marked ?? [])
+        {
+            var key = Normalise(phrase.Trim());
+            for (var at = key.Length == 0 ? -1 : normal.IndexOf(key, StringComparison.OrdinalIgnoreCase); at >= 0; at = normal.IndexOf(key, at + key.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                claims.Add(at, key.Length, PersonalData.Marked, key: key.ToUpperInvariant());
+            }
         }
 
         return claims.Apply(text, language == "ko", language);

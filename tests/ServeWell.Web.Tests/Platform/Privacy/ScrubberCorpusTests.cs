@@ -32,7 +32,8 @@ public sealed class ScrubberCorpusTests
         var lines = Lines().ToList();
         lines.Count.ShouldBeGreaterThanOrEqualTo(100);
         var found = lines.SelectMany(l => Scrubber.Scrub(l.Text, null, Roster).Findings).Select(f => f.Category).ToHashSet();
-        foreach (var category in Enum.GetValues<PersonalData>().Where(c => c != 0 && (c & (c - 1)) == 0))
+        // Marked phrases are the author's (ADR-053), not found by a pattern: ScrubberMarkedTests covers them.
+        foreach (var category in Enum.GetValues<PersonalData>().Where(c => c != 0 && (c & (c - 1)) == 0 && c != PersonalData.Marked))
         {
             found.ShouldContain(category);
         }

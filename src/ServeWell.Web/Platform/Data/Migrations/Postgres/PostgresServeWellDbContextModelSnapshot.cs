@@ -2775,6 +2775,324 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("roster_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Marked")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CitizenSaid", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.CitizenSaid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("CitizenSaidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("CitizenSaidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Lesson", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Lesson#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("LessonEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("LessonKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OfficialDid", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.OfficialDid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OfficialDidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OfficialDidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Outcome#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OutcomeEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OutcomeKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Situation", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Situation#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("SituationEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("SituationKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Title#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleKo");
+                        });
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("practice_case_originals", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Term", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("practice_case_terms", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CitizenSaid", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.CitizenSaid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("CitizenSaidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("CitizenSaidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Lesson", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Lesson#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("LessonEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("LessonKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OfficialDid", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.OfficialDid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OfficialDidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OfficialDidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Outcome#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OutcomeEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("OutcomeKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Situation", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Situation#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("SituationEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)")
+                                .HasColumnName("SituationKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Title#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorUserId", "Status");
+
+                    b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.ToTable("practice_cases", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCaseCompetency", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId", "CompetencyId");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.ToTable("practice_case_competencies", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4415,6 +4733,39 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithOne()
+                        .HasForeignKey("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseTerm", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCaseCompetency", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithMany("Competencies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -4703,6 +5054,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
+                {
+                    b.Navigation("Competencies");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeCheck", b =>

@@ -2682,6 +2682,322 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("roster_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marked")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CitizenSaid", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.CitizenSaid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CitizenSaidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CitizenSaidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Lesson", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Lesson#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LessonEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LessonKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OfficialDid", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.OfficialDid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialDidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialDidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Outcome#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OutcomeEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OutcomeKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Situation", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Situation#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SituationEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SituationKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "ServeWell.Web.Modules.Practice.Cases.CaseOriginal.Title#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleKo");
+                        });
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("practice_case_originals", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("practice_case_terms", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CitizenSaid", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.CitizenSaid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CitizenSaidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CitizenSaidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Lesson", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Lesson#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LessonEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LessonKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OfficialDid", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.OfficialDid#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialDidEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OfficialDidKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Outcome#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OutcomeEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OutcomeKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Situation", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Situation#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SituationEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(3000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SituationKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "ServeWell.Web.Modules.Practice.Cases.PracticeCase.Title#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorUserId", "Status");
+
+                    b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.ToTable("practice_cases", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCaseCompetency", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "CompetencyId");
+
+                    b.HasIndex("CompetencyId");
+
+                    b.ToTable("practice_case_competencies", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4284,6 +4600,39 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithOne()
+                        .HasForeignKey("ServeWell.Web.Modules.Practice.Cases.CaseOriginal", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.CaseTerm", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCaseCompetency", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Cases.PracticeCase", null)
+                        .WithMany("Competencies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Training.Competencies.Competency", null)
+                        .WithMany()
+                        .HasForeignKey("CompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -4572,6 +4921,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("ServeWell.Web.Modules.People.Employees.Employee", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
+                {
+                    b.Navigation("Competencies");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeCheck", b =>
