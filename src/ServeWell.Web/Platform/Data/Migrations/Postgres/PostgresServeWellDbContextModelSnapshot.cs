@@ -3093,6 +3093,156 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("practice_case_competencies", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.Scenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DraftUpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceCaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentNode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScenarioVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("ScenarioVersionId");
+
+                    b.HasIndex("ScenarioId", "EmployeeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_moves", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("NodeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_versions", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4766,6 +4916,45 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioMove", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -5059,6 +5248,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
                 {
                     b.Navigation("Competencies");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.Navigation("Moves");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeCheck", b =>

@@ -2998,6 +2998,148 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("practice_case_competencies", (string)null);
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.Scenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DraftUpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentNode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("ScenarioVersionId");
+
+                    b.HasIndex("ScenarioId", "EmployeeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_moves", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("practice_scenario_versions", (string)null);
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -4633,6 +4775,45 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioMove", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioVersion", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Practice.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
                 {
                     b.HasOne("ServeWell.Web.Modules.People.Employees.Employee", null)
@@ -4926,6 +5107,11 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("ServeWell.Web.Modules.Practice.Cases.PracticeCase", b =>
                 {
                     b.Navigation("Competencies");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Practice.Scenarios.ScenarioAttempt", b =>
+                {
+                    b.Navigation("Moves");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.KnowledgeChecks.KnowledgeCheck", b =>

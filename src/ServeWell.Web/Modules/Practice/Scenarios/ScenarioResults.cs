@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
+
+namespace ServeWell.Web.Modules.Practice.Scenarios;
+
+/// <summary>How often a reply was chosen at a node; <see cref="Share"/> is a whole percentage of the node's plays.</summary>
+public sealed record ReplyCount(int Choice, LocalText Text, int Count, int Share);
+
+/// <summary>
+/// A node's replies. <see cref="Withheld"/> when fewer than the city's minimum group size of plays reached it: then no
+/// counts and no shares are given (ADR-054, as ADR-047).
+/// </summary>
+public sealed record NodeChoices(string Node, LocalText Text, int Plays, bool Withheld, IReadOnlyList<ReplyCount> Replies);
+
+/// <summary>One competency across the employee's finished attempts: the first attempts' share of the best beside the latest ones'.</summary>
+public sealed record ProfileRow(string Competency, int FirstScore, int FirstBest, int LatestScore, int LatestBest)
+{
+    public int FirstPercent => new CompetencyScore(Competency, FirstScore, FirstBest).Percent;
+
+    public int LatestPercent => new CompetencyScore(Competency, LatestScore, LatestBest).Percent;
+}
+
+/// <summary>The employee's practice profile (their own and their supervisor's view) and the trainers' view of choices per node.</summary>
+public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions> city)
+{
+    /// <summary>Which replies people choose at each node of a version, nodes in the version's order; null for an unknown version.</summary>
+    public async Task<(int Version, IReadOnlyList<NodeChoices> Nodes)?> ChoicesAsync(int scenarioId, int? versionNumber, CancellationToken cancellationToken)
+    {
+        var version = await db.ScenarioVersions.AsNoTracking().Where(v => v.ScenarioId == scenarioId && (versionNumber == null || v.Number == versionNumber))
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var attempts = db.ScenarioAttempts.Where(a => a.ScenarioVersionId == version.Id).Select(a => a.Id);
+        var counts = await db.ScenarioMoves.AsNoTracking().Where(m => attempts.Contains(m.AttemptId))
+            .GroupBy(m => new { m.Node, m.Choice }).Select(g => new { g.Key.Node, g.Key.Choice, Count = g.Count() }).ToListAsync(cancellationToken);
+        var minimum = city.Value.MinimumGroupSize;
+        var content = ScenarioContent.FromJson(version.Content);
+        var nodes = content.Nodes.Where(n => !n.IsEnding).Select(node =>
+        {
+            var plays = counts.Where(c => c.Node == node.Key).Sum(c => c.Count);
+            var withheld = plays < minimum;
+            var replies = withheld ? [] : node.Choices.Select((choice, i) =>
+            {
+                var count = counts.FirstOrDefault(c => c.Node == node.Key && c.Choice == i)?.Count ?? 0;
+                return new ReplyCount(i, choice.Text, count, (int)Math.Round(100.0 * count / plays));
+            }).ToList();
+            return new NodeChoices(node.Key, node.Text, withheld ? 0 : plays, withheld, replies);
+        }).ToList();
+        return (version.Number, nodes);
+    }
+
+    /// <summary>Per competency: the first finished attempt of each scenario against the latest, summed over scenarios.</summary>
+    public async Task<IReadOnlyList<ProfileRow>> ProfileAsync(int employeeId, CancellationToken cancellationToken)
+    {
+        var attempts = await db.ScenarioAttempts.AsNoTracking().Include(a => a.Moves)
+            .Where(a => a.EmployeeId == employeeId && a.CompletedAtUtc != null).ToListAsync(cancellationToken);
+        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
+        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
+            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
+        IReadOnlyList<CompetencyScore> Score(ScenarioAttempt a) =>
+            ScenarioScore.Of(contents[a.ScenarioVersionId], a.Moves.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)));
+        var first = attempts.GroupBy(a => a.ScenarioId).SelectMany(g => Score(g.MinBy(a => a.Number)!)).ToList();
+        var latest = attempts.GroupBy(a => a.ScenarioId).SelectMany(g => Score(g.MaxBy(a => a.Number)!)).ToList();
+        return first.Select(s => s.Competency).Distinct().Select(code => new ProfileRow(
+            code,
+            first.Where(s => s.Competency == code).Sum(s => s.Score),
+            first.Where(s => s.Competency == code).Sum(s => s.Best),
+            latest.Where(s => s.Competency == code).Sum(s => s.Score),
+            latest.Where(s => s.Competency == code).Sum(s => s.Best))).ToList();
+    }
+}
