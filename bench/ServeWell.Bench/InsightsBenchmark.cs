@@ -13,6 +13,7 @@ using ServeWell.Web.Modules.People.OrgUnits;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Events;
 using ServeWell.Web.Platform.Jobs;
+using ServeWell.Web.Platform.SharedState;
 
 namespace ServeWell.Bench;
 
@@ -58,6 +59,10 @@ internal static class InsightsBenchmark
         services.AddSingleton(InsightsCalendar.For("Asia/Seoul"));
         services.Configure<InsightsOptions>(_ => { });
         services.Configure<FeedbackOptions>(_ => { });
+        // One node without Redis, as `dotnet run` (ADR-055): limits, the duplicate window and caches are per node.
+        services.AddSingleton(new SharedStateOptions());
+        services.AddSingleton<SharedRedis>();
+        services.AddSingleton<ClusterSignals>();
         services.AddSingleton<DuplicateWindow>();
         services.AddSingleton<FeedbackLookups>();
         services.AddSingleton<FeedbackWriter>();
