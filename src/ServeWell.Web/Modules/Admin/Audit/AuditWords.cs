@@ -48,6 +48,19 @@ public static class AuditWords
         return string.Join(", ", names.Select(n => l[prefix + n] is { ResourceNotFound: false } s ? s.Value : n));
     }
 
-    private static string Word(IStringLocalizer l, string prefix, string name) =>
-        l[prefix + name] is { ResourceNotFound: false } s ? s.Value : name;
+    /// <summary>
+    /// The label, looked up as written and then with its first letter's case turned: a property (Note) and a field of an
+    /// audited JSON document (note) share one resource, as a resource file holds a name only once whatever its case.
+    /// </summary>
+    private static string Word(IStringLocalizer l, string prefix, string name)
+    {
+        if (l[prefix + name] is { ResourceNotFound: false } s)
+        {
+            return s.Value;
+        }
+
+        var turned = name.Length == 0 ? name
+            : (char.IsUpper(name[0]) ? char.ToLowerInvariant(name[0]) : char.ToUpperInvariant(name[0])) + name[1..];
+        return l[prefix + turned] is { ResourceNotFound: false } t ? t.Value : name;
+    }
 }
