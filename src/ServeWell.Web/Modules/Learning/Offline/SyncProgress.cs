@@ -131,7 +131,7 @@ public sealed class SyncProgress(ServeWellDbContext db, StudyCourse study, TakeQ
             return new(key, 400, "invalid", $"answer (question {slot.Position}): {problem}");
         }
 
-        var result = await take.AnswerAsync(attempt.Id, employeeId, slot.Position, response, cancellationToken, action.DoneAt!.Value.UtcDateTime);
+        var result = await take.AnswerAsync(attempt, slot.Position, response, cancellationToken, action.DoneAt!.Value.UtcDateTime);
         return result.Outcome switch
         {
             AnswerOutcome.Saved => new(key, 200, "saved", null),

@@ -139,7 +139,14 @@ public sealed class TakeQuiz(ServeWellDbContext db, QuizLessonCompletion lessons
         long attemptId, int employeeId, int position, QuestionResponse response, CancellationToken cancellationToken, DateTime? answeredAtUtc = null)
     {
         var attempt = await ReadAsync(attemptId, employeeId, cancellationToken);
-        if (attempt is null || attempt.Slots.FirstOrDefault(s => s.Position == position) is not { } slot)
+        return attempt is null ? new(AnswerOutcome.NotFound) : await AnswerAsync(attempt, position, response, cancellationToken, answeredAtUtc);
+    }
+
+    /// <summary>The same, on an attempt the caller has just read with <see cref="ReadAsync"/> (the offline sync does).</summary>
+    public async Task<AnswerResult> AnswerAsync(
+        QuizAttempt attempt, int position, QuestionResponse response, CancellationToken cancellationToken, DateTime? answeredAtUtc = null)
+    {
+        if (attempt.Slots.FirstOrDefault(s => s.Position == position) is not { } slot)
         {
             return new(AnswerOutcome.NotFound);
         }
