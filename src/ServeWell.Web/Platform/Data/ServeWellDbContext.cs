@@ -81,6 +81,14 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Modules.Practice.Cases.CaseOriginal> PracticeCaseOriginals => Set<Modules.Practice.Cases.CaseOriginal>();
     public DbSet<Modules.Practice.Cases.CaseTerm> PracticeCaseTerms => Set<Modules.Practice.Cases.CaseTerm>();
 
+    // Recognition: monthly courtesy awards (issue 16). Its DbSets go here.
+
+
+
+    // Protection: abusive encounters and what the city does about them (issue 17). Its DbSets go here.
+
+
+
     /// <summary>
     /// Bulk work (a roster import of 100,000 rows) writes one summary audit entry itself instead of
     /// one per changed row.
