@@ -11,6 +11,9 @@ public static class ScenarioRegistration
         builder.Services.AddScoped<EditScenario>();
         builder.Services.AddScoped<PlayScenario>();
         builder.Services.AddScoped<ScenarioResults>();
+        builder.Services.AddScoped<Training.Completions.IProgrammeScenarios, ProgrammeScenarios>();
+        builder.Services.AddScoped<IScenarioCompleted, ScenarioCompletion>();
+        builder.Services.AddScoped<Cases.ICaseUsage, ScenarioCaseUsage>();
         builder.AddNavigation(
             new NavigationItem("Practice", "/Practice", Policies.Staff, 64, NavigationArea.Training),
             new NavigationItem("Scenarios", "/Practice/Scenarios", Policies.ManageTraining, 68, NavigationArea.Training));

@@ -25,7 +25,24 @@ public sealed class IndexModel(ServeWellDbContext db, EditScenario edit, IString
     [BindProperty]
     public LocalTextForm Title { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The library case the new scenario starts from ("build a scenario from this case").</summary>
+    [BindProperty]
+    public int? CaseId { get; set; }
+
+    public LocalText? CaseTitle { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "case")] int? fromCase, CancellationToken cancellationToken)
+    {
+        if (fromCase is { } caseId && await db.PracticeCases.AsNoTracking().Where(c => c.Id == caseId && c.Status == Cases.CaseStatus.Published)
+                .Select(c => c.Title).FirstOrDefaultAsync(cancellationToken) is { } title)
+        {
+            (CaseId, CaseTitle, Title) = (caseId, title, LocalTextForm.From(title));
+        }
+
+        await ListAsync(cancellationToken);
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
     {
         var scenarios = await db.Scenarios.AsNoTracking().OrderByDescending(s => s.DraftUpdatedAtUtc).Select(s => new { s.Id, s.Draft, s.DraftUpdatedAtUtc }).ToListAsync(cancellationToken);
         var latest = await db.ScenarioVersions.GroupBy(v => v.ScenarioId)
@@ -39,11 +56,11 @@ public sealed class IndexModel(ServeWellDbContext db, EditScenario edit, IString
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (scenario, problems) = await edit.CreateAsync(Title.ToText(), null, User.Identity?.Name ?? "", cancellationToken);
+        var (scenario, problems) = await edit.CreateAsync(Title.ToText(), CaseId, User.Identity?.Name ?? "", cancellationToken);
         if (scenario is null)
         {
             FormKeys.Add(ModelState, problems, "");
-            await OnGetAsync(cancellationToken);
+            await ListAsync(cancellationToken);
             return Page();
         }
 

@@ -21,6 +21,9 @@ public sealed class ScenarioDetailsForm
     public List<string> Competencies { get; set; } = [];
 
     public string? Start { get; set; }
+
+    /// <summary>The published library case it starts from; empty for none.</summary>
+    public int? CaseId { get; set; }
 }
 
 public sealed class NewNodeForm
@@ -39,7 +42,7 @@ public sealed record ProblemLink(string Message, int? NodeIndex);
 /// map, the nodes, adding a node, versions, Twee export. Every write goes through <see cref="EditScenario"/>, as the API's do.
 /// </summary>
 [Authorize(Policy = Policies.ManageTraining)]
-public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, Cases.CaseSearch search, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Scenario Scenario { get; private set; } = null!;
 
@@ -52,6 +55,12 @@ public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, IStr
     public IReadOnlyList<Competency> Catalogue { get; private set; } = [];
 
     public IReadOnlyList<ScenarioVersion> Versions { get; private set; } = [];
+
+    /// <summary>The case picker's options: the chosen case and the published cases the search finds (the newest without words).</summary>
+    public IReadOnlyList<(int Id, LocalText Title)> CaseChoices { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "caseq")]
+    public string? CaseQuery { get; set; }
 
     [BindProperty]
     public ScenarioDetailsForm Form { get; set; } = new();
@@ -68,7 +77,7 @@ public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, IStr
 
         Form = new ScenarioDetailsForm
         {
-            Title = LocalTextForm.From(Draft.Title), Intro = LocalTextForm.From(Draft.Intro), Competencies = [.. Draft.Competencies], Start = Draft.Start,
+            Title = LocalTextForm.From(Draft.Title), Intro = LocalTextForm.From(Draft.Intro), Competencies = [.. Draft.Competencies], Start = Draft.Start, CaseId = Scenario.CaseId,
         };
         return Page();
     }
@@ -87,6 +96,13 @@ public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, IStr
             Competencies = [.. Form.Competencies.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct()],
             Start = Form.Start?.Trim() ?? "",
         };
+        var caseProblems = await edit.SetCaseAsync(Scenario, Form.CaseId, cancellationToken);
+        if (caseProblems.Count > 0)
+        {
+            FormKeys.Add(ModelState, caseProblems, "Form");
+            return await RedisplayAsync(cancellationToken);
+        }
+
         return await SaveAsync(draft, "Form", l["The scenario's details are saved."], cancellationToken);
     }
 
@@ -174,6 +190,15 @@ public sealed class ScenarioModel(EditScenario edit, ServeWellDbContext db, IStr
         Problems = [.. problems.Select(p => new ProblemLink(p.Message(l), IndexOf(Draft, p.Node)))];
         Map = new ScenarioMap(Draft, problems);
         Catalogue = await db.Competencies.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var found = (await search.SearchAsync(new Cases.CaseQuery(Q: CaseQuery), cancellationToken)).Items.Select(h => (h.Id, h.Title)).ToList();
+        var chosen = Form.CaseId ?? scenario.CaseId;
+        if (chosen is { } caseId && found.All(c => c.Id != caseId)
+            && await db.PracticeCases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Title).FirstOrDefaultAsync(cancellationToken) is { } title)
+        {
+            found.Insert(0, (caseId, title));
+        }
+
+        CaseChoices = found;
         Versions = await db.ScenarioVersions.AsNoTracking().Where(v => v.ScenarioId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
         return true;
     }
