@@ -42,7 +42,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         await session.SignInAsync(DemoAccounts.Employee);
         await session.CheckPageAsync("home");
 
-        // Every employee practises scenarios (ADR-057), reads the case library and contributes cases (ADR-053); reviewing them is the training officers..
+        // Every employee practises scenarios (ADR-061), reads the case library and contributes cases (ADR-053); reviewing them is the training officers..
         (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "My feedback"]);
     }
 

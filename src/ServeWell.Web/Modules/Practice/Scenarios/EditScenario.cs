@@ -57,7 +57,7 @@ public sealed class EditScenario(ServeWellDbContext db, TimeProvider clock, IStr
         return [];
     }
 
-    /// <summary>The library case a scenario starts from (ADR-057): a published one, or none.</summary>
+    /// <summary>The library case a scenario starts from (ADR-061): a published one, or none.</summary>
     public async Task<IReadOnlyList<Problem>> SetCaseAsync(Scenario scenario, int? caseId, CancellationToken cancellationToken)
     {
         var problems = await CaseProblemsAsync(caseId, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class Scenario
     /// <summary>The Twine story's IFID on export, so a story taken out and brought back stays recognisable.</summary>
     public Guid Key { get; set; } = Guid.NewGuid();
 
-    /// <summary>The library case it was built from (ADR-057: the case's id, chosen from the published library; no foreign key, a withdrawn case keeps its row).</summary>
+    /// <summary>The library case it was built from (ADR-061: the case's id, chosen from the published library; no foreign key, a withdrawn case keeps its row).</summary>
     public int? CaseId { get; set; }
 
     public required string Draft { get; set; }

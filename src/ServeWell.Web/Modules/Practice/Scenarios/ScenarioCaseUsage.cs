@@ -4,7 +4,7 @@ using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Modules.Practice.Scenarios;
 
-/// <summary>Published scenarios built from a case, for the case page's "used in" list (ADR-053, ADR-057); each links to Practice.</summary>
+/// <summary>Published scenarios built from a case, for the case page's "used in" list (ADR-053, ADR-061); each links to Practice.</summary>
 public sealed class ScenarioCaseUsage(ServeWellDbContext db) : ICaseUsage
 {
     public async Task<IReadOnlyList<CaseUse>> UsesOfAsync(int caseId, CancellationToken cancellationToken)

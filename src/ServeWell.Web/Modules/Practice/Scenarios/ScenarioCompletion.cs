@@ -7,7 +7,7 @@ using ServeWell.Web.Platform.Localization;
 namespace ServeWell.Web.Modules.Practice.Scenarios;
 
 /// <summary>
-/// Training's view of scenarios for a programme's completion rule (ADR-057): which are published, and when an employee
+/// Training's view of scenarios for a programme's completion rule (ADR-061): which are published, and when an employee
 /// first played one to an ending that met the required share of the best possible in every competency.
 /// </summary>
 public sealed class ProgrammeScenarios(ServeWellDbContext db) : IProgrammeScenarios
@@ -40,7 +40,7 @@ public sealed class ProgrammeScenarios(ServeWellDbContext db) : IProgrammeScenar
 
 /// <summary>
 /// When an attempt reaches an ending, completes the programmes whose rule requires that scenario and that the employee is
-/// enrolled in, if the rest of the rule is met; dated by the ending (ADR-029, ADR-057).
+/// enrolled in, if the rest of the rule is met; dated by the ending (ADR-029, ADR-061).
 /// </summary>
 public sealed class ScenarioCompletion(ServeWellDbContext db, CompleteEnrolment complete) : IScenarioCompleted
 {

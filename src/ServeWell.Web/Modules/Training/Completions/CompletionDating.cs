@@ -60,7 +60,7 @@ public sealed class CompletionDating(ServeWellDbContext db, CityClock city, IPro
     }
 
     /// <summary>
-    /// When the programme's scenario was first played to a qualifying ending in the cycle (ADR-057): since the cycle opened,
+    /// When the programme's scenario was first played to a qualifying ending in the cycle (ADR-061): since the cycle opened,
     /// or at any time for the first cycle; null when the programme requires no scenario or it is not done.
     /// </summary>
     public async Task<DateTime?> ScenarioDoneAtAsync(Programme programme, int employeeId, int cycle, CancellationToken cancellationToken)

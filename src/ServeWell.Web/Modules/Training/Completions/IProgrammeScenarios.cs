@@ -3,7 +3,7 @@ using ServeWell.Web.Platform.Localization;
 namespace ServeWell.Web.Modules.Training.Completions;
 
 /// <summary>
-/// Training's view of the practice scenarios a completion rule can require (ADR-057). Practice sits above Training
+/// Training's view of the practice scenarios a completion rule can require (ADR-061). Practice sits above Training
 /// (ADR-033) and implements it, as Learning implements <c>IProgrammeCheckQuizzes</c>.
 /// </summary>
 public interface IProgrammeScenarios

@@ -32,7 +32,7 @@ public enum CompletionRequirements
     /// <summary>The programme's self-study course completed in the cycle (evidence in <c>self_study_completions</c>).</summary>
     CourseCompleted = 8,
 
-    /// <summary>The programme's practice scenario played to an ending in the cycle, with at least the set score where one is set (ADR-057).</summary>
+    /// <summary>The programme's practice scenario played to an ending in the cycle, with at least the set score where one is set (ADR-061).</summary>
     ScenarioPassed = 16,
 }
 
@@ -79,7 +79,7 @@ public sealed class Programme : IAudited
 
     public CompletionRequirements Completion { get; set; } = CompletionRequirements.Attended;
 
-    /// <summary>The practice scenario <see cref="CompletionRequirements.ScenarioPassed"/> asks for (no foreign key: Practice is above Training, ADR-057).</summary>
+    /// <summary>The practice scenario <see cref="CompletionRequirements.ScenarioPassed"/> asks for (no foreign key: Practice is above Training, ADR-061).</summary>
     public int? ScenarioId { get; set; }
 
     /// <summary>The share of the best possible (0–100) needed in every competency; null when playing to an ending is enough.</summary>

@@ -34,7 +34,7 @@ public sealed class ProgrammeForm
 
     public bool RequireCourse { get; set; }
 
-    /// <summary>A practice scenario played to an ending (ADR-057): which one, and the share of the best needed per competency (empty: played is enough).</summary>
+    /// <summary>A practice scenario played to an ending (ADR-061): which one, and the share of the best needed per competency (empty: played is enough).</summary>
     public bool RequireScenario { get; set; }
 
     public int? ScenarioId { get; set; }

@@ -34,7 +34,7 @@ public sealed class ProgrammeRequest
 
     public CompletionRequest? Completion { get; set; }
 
-    /// <summary>The practice scenario <see cref="CompletionRequest.ScenarioPassed"/> asks for (ADR-057).</summary>
+    /// <summary>The practice scenario <see cref="CompletionRequest.ScenarioPassed"/> asks for (ADR-061).</summary>
     public int? ScenarioId { get; set; }
 
     /// <summary>The share of the best possible (0–100) needed in every competency; null: playing to an ending is enough.</summary>
@@ -68,7 +68,7 @@ public sealed class CompletionRequest
     /// <summary>The self-study course must be completed; always so for a self-study programme (ADR-042).</summary>
     public bool CourseCompleted { get; set; }
 
-    /// <summary>The programme's practice scenario (<see cref="ProgrammeRequest.ScenarioId"/>) played to an ending (ADR-057).</summary>
+    /// <summary>The programme's practice scenario (<see cref="ProgrammeRequest.ScenarioId"/>) played to an ending (ADR-061).</summary>
     public bool ScenarioPassed { get; set; }
 }
 
@@ -170,7 +170,7 @@ public sealed class SaveProgramme(
         return (programme, problems);
     }
 
-    /// <summary>A required scenario must be a published one, its minimum share 0–100 or empty (ADR-057).</summary>
+    /// <summary>A required scenario must be a published one, its minimum share 0–100 or empty (ADR-061).</summary>
     private async Task CheckScenarioAsync(ProgrammeRequest request, List<Problem> problems, CancellationToken cancellationToken)
     {
         if (request.Completion?.ScenarioPassed != true)

@@ -9,7 +9,7 @@ using static ServeWell.Web.Tests.Modules.Practice.Scenarios.ScenarioSamples;
 
 namespace ServeWell.Web.Tests.Modules.Practice.Scenarios;
 
-/// <summary>The scenario pages (ADR-057) on both databases: authoring through forms, playing without script, access per role.</summary>
+/// <summary>The scenario pages (ADR-061) on both databases: authoring through forms, playing without script, access per role.</summary>
 public abstract class ScenarioPagesTests(AppHost app)
 {
     private static int IdFrom(HttpResponseMessage response, string prefix)

@@ -10,7 +10,7 @@ using ServeWell.Web.Platform.Security;
 namespace ServeWell.Web.Modules.Practice.Scenarios.Pages;
 
 /// <summary>
-/// Playing one attempt without JavaScript (ADR-057): one node at a time, the replies as a radio group in a form that posts
+/// Playing one attempt without JavaScript (ADR-061): one node at a time, the replies as a radio group in a form that posts
 /// the step number (a resent form changes nothing) and redirects back here; when the attempt reached an ending, the result.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]

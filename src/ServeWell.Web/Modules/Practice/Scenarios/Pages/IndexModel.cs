@@ -16,7 +16,7 @@ public sealed record ScenarioRow(int Id, LocalText Title, int? LatestVersion, Da
     public bool DraftAhead => PublishedAtUtc is not { } published || DraftUpdatedAtUtc > published;
 }
 
-/// <summary>The authors' list of scenarios (ADR-057): drafts and published ones with their version numbers, and a new one.</summary>
+/// <summary>The authors' list of scenarios (ADR-061): drafts and published ones with their version numbers, and a new one.</summary>
 [Authorize(Policy = Policies.ManageTraining)]
 public sealed class IndexModel(ServeWellDbContext db, EditScenario edit, IStringLocalizer<SharedResource> l) : PageModel
 {

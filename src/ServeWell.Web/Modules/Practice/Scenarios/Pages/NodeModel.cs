@@ -60,7 +60,7 @@ public sealed class NodeForm
 }
 
 /// <summary>
-/// One node of a scenario as a form (ADR-057): its name, kind and texts, and its replies with their targets, scores per
+/// One node of a scenario as a form (ADR-061): its name, kind and texts, and its replies with their targets, scores per
 /// listed competency and feedback; an empty row adds a reply, a box removes one. Renaming a node renames the replies that
 /// lead to it. The whole draft is saved through <see cref="EditScenario.SaveDraftAsync"/>, as the API saves it.
 /// </summary>

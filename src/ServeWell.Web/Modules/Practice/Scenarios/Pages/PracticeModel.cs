@@ -16,7 +16,7 @@ public sealed record PracticeRow(int ScenarioId, LocalText Title, LocalText Intr
 }
 
 /// <summary>
-/// Practice for every employee (ADR-057): the published scenarios with their attempts; start, resume or play again. Plain
+/// Practice for every employee (ADR-061): the published scenarios with their attempts; start, resume or play again. Plain
 /// forms, no script: starting posts and redirects to the attempt.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]

@@ -5,7 +5,7 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Practice.Scenarios.Pages;
 
-/// <summary>The draft's texts in one language as a learner would read them, a node after another (read-only, ADR-057).</summary>
+/// <summary>The draft's texts in one language as a learner would read them, a node after another (read-only, ADR-061).</summary>
 [Authorize(Policy = Policies.ManageTraining)]
 public sealed class PreviewModel(EditScenario edit) : PageModel
 {

@@ -8,7 +8,7 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Practice.Scenarios.Pages;
 
-/// <summary>Publishing the draft as version n + 1, after a confirmation; what stops it is listed instead (ADR-054, ADR-057).</summary>
+/// <summary>Publishing the draft as version n + 1, after a confirmation; what stops it is listed instead (ADR-054, ADR-061).</summary>
 [Authorize(Policy = Policies.ManageTraining)]
 public sealed class PublishModel(EditScenario edit, IStringLocalizer<SharedResource> l) : PageModel
 {

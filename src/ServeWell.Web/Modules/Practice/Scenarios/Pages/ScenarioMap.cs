@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ServeWell.Web.Modules.Practice.Scenarios.Pages;
 
-/// <summary>How a node is marked on the map: by shape, pattern and a word, never by colour alone (ADR-057).</summary>
+/// <summary>How a node is marked on the map: by shape, pattern and a word, never by colour alone (ADR-061).</summary>
 public enum MapMark
 {
     None,
@@ -21,7 +21,7 @@ public sealed record MapBox(ScenarioNode Node, int Index, double X, double Y, Ma
 public sealed record MapArrow(string Path);
 
 /// <summary>
-/// The map of a scenario's graph drawn on the server (ADR-057): <see cref="ScenarioGraph.Layout"/> gives columns (depth
+/// The map of a scenario's graph drawn on the server (ADR-061): <see cref="ScenarioGraph.Layout"/> gives columns (depth
 /// from the start) and rows; replies are arrows, a reply back to an earlier column bends below the boxes. The graph's
 /// problems mark the nodes they are found at.
 /// </summary>

@@ -38,7 +38,7 @@ public sealed class NewNodeForm
 public sealed record ProblemLink(string Message, int? NodeIndex);
 
 /// <summary>
-/// One scenario for its authors (ADR-057): its details, the problems that stop publishing (each linking to its node), the
+/// One scenario for its authors (ADR-061): its details, the problems that stop publishing (each linking to its node), the
 /// map, the nodes, adding a node, versions, Twee export. Every write goes through <see cref="EditScenario"/>, as the API's do.
 /// </summary>
 [Authorize(Policy = Policies.ManageTraining)]
