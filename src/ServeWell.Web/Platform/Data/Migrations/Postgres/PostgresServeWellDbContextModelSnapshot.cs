@@ -3101,6 +3101,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -3117,9 +3120,6 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -3825,6 +3825,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<int?>("RecurrenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScenarioId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScenarioMinPercent")
                         .HasColumnType("integer");
 
                     b.Property<int>("State")

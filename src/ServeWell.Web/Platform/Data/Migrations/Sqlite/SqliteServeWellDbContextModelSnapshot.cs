@@ -3004,6 +3004,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3020,9 +3023,6 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3696,6 +3696,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RecurrenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScenarioMinPercent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
