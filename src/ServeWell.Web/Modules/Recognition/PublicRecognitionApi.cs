@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Modules.Feedback.Commendations;
 using ServeWell.Web.Modules.Feedback.Intake;
-using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Recognition.Awards;
 using ServeWell.Web.Modules.Recognition.Nominations;
 using ServeWell.Web.Platform.City;
@@ -40,30 +39,18 @@ public static class PublicRecognitionApi
     private static async Task<Results<Ok<OfficeStaffDto>, NotFound>> StaffAsync(
         string code, ServeWellDbContext db, IOptions<CityOptions> city, CancellationToken cancellationToken)
     {
-        var office = await OfficeAsync(db, code, cancellationToken);
+        var office = await Nominate.OfficeAsync(db, code, cancellationToken);
         if (office is null)
         {
             return TypedResults.NotFound();
         }
 
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var staff = city.Value.StaffNames == StaffNameDisplay.None ? [] : await db.Employees.AsNoTracking()
-            .Where(e => e.OrgUnitId == office.Id && e.Status == EmployeeStatus.Active).OrderBy(e => e.Id).Take(StaffOnDuty.MaxShown)
-            .Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new OfficeStaffDto(office.Code, office.DisplayName(english),
-            [.. staff.Select(e => new StaffChoice(e.Id, StaffOnDuty.Show(e.Name, city.Value.StaffNames))).OrderBy(s => s.Name, StringComparer.Ordinal)]));
+        return TypedResults.Ok(new OfficeStaffDto(office.Code, office.DisplayName(english), await OfficeStaff.ListAsync(db, office.Id, city.Value.StaffNames, cancellationToken)));
     }
 
     private static async Task<Results<Ok<PublicNominationDto>, NotFound, ValidationProblem, ProblemHttpResult>> NominateAsync(
         PublicNominationRequest request, Nominate nominate, Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.SharedResource> l, CancellationToken cancellationToken) =>
         RecognitionResults.Of(await nominate.ByCitizenAsync(request, cancellationToken),
             _ => new PublicNominationDto(l["Thank you. Your nomination reaches the award's jury; the employee will not learn who you are."]));
-
-    internal static Task<People.OrgUnits.OrgUnit?> OfficeAsync(ServeWellDbContext db, string code, CancellationToken cancellationToken)
-    {
-        var trimmed = code.Trim();
-        return db.Touchpoints.AsNoTracking().Where(t => t.Code == trimmed && t.RetiredAt == null).Select(t => t.OrgUnit)
-            .Concat(db.OrgUnits.AsNoTracking().Where(u => u.Code == trimmed && u.IsActive))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
 }

@@ -1,8 +1,11 @@
+using ServeWell.Web.Modules.Feedback.Survey;
 using ServeWell.Web.Modules.Recognition.Awards;
 using ServeWell.Web.Modules.Recognition.Candidates;
 using ServeWell.Web.Modules.Recognition.Jury;
 using ServeWell.Web.Modules.Recognition.Nominations;
+using ServeWell.Web.Modules.Recognition.Public;
 using ServeWell.Web.Modules.Recognition.Rounds;
+using ServeWell.Web.Platform.Layout;
 
 namespace ServeWell.Web.Modules.Recognition;
 
@@ -25,6 +28,8 @@ public static class RecognitionModule
         services.AddScoped<JuryScoring>();
         services.AddScoped<DecideRound>();
         services.AddScoped<AwardReads>();
+        services.AddScoped<IThanksLinks, ThanksNominationLink>();
+        services.AddScoped<IProfileSection, Pages.AwardsProfileSection>();
         services.AddHostedService<RoundScheduleJob>();
         return builder;
     }
@@ -34,6 +39,7 @@ public static class RecognitionModule
         var api = app.MapGroup("/api/v1").WithTags("Recognition");
         api.MapRecognitionApi();
         api.MapPublicRecognitionApi();
+        api.MapGreenCard();
         return app;
     }
 }

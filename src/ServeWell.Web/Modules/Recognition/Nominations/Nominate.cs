@@ -162,16 +162,17 @@ public sealed class Nominate(ServeWellDbContext db, ContactVault vault, CityCloc
             .OrderByDescending(o => o.Depth).ThenByDescending(o => o.Round.Month).Select(o => o.Round).FirstOrDefault();
     }
 
-    private async Task<People.OrgUnits.OrgUnit?> OfficeAsync(PublicNominationRequest request, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(request.TouchpointCode))
-        {
-            var code = request.TouchpointCode.Trim();
-            return await db.Touchpoints.AsNoTracking().Where(t => t.Code == code && t.RetiredAt == null).Select(t => t.OrgUnit).FirstOrDefaultAsync(cancellationToken);
-        }
+    private Task<People.OrgUnits.OrgUnit?> OfficeAsync(PublicNominationRequest request, CancellationToken cancellationToken) =>
+        OfficeAsync(db, request.TouchpointCode ?? request.OfficeCode ?? "", cancellationToken);
 
-        var unit = request.OfficeCode?.Trim() ?? "";
-        return await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unit && u.IsActive, cancellationToken);
+    /// <summary>The office a public code names: a touchpoint's public code (a survey's thank-you page) or the office's own code (a green card).</summary>
+    public static Task<People.OrgUnits.OrgUnit?> OfficeAsync(ServeWellDbContext db, string code, CancellationToken cancellationToken)
+    {
+        var trimmed = code.Trim();
+        var lower = trimmed.ToLowerInvariant();
+        return db.Touchpoints.AsNoTracking().Where(t => t.Code == lower && t.RetiredAt == null).Select(t => t.OrgUnit)
+            .Concat(db.OrgUnits.AsNoTracking().Where(u => u.Code == trimmed && u.IsActive))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private string? CheckStory(string? story, Dictionary<string, List<string>> problems)

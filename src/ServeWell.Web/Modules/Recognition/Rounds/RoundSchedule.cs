@@ -20,12 +20,16 @@ namespace ServeWell.Web.Modules.Recognition.Rounds;
 public sealed class RoundSchedule(
     ServeWellDbContext db, RoundCandidates candidates, MailOutbox outbox, MailLanguage language, PublicUrl urls, CityClock clock)
 {
-    public async Task<int> MoveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="now">The instant to act at (the job: now).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="schemeId">Only this scheme's rounds (an officer's "run now"); all when null.</param>
+    /// <returns>How many rounds were opened or moved to the next stage.</returns>
+    public async Task<int> MoveAsync(DateTimeOffset now, CancellationToken cancellationToken, int? schemeId = null)
     {
         var today = clock.DateOf(now);
         var utc = now.UtcDateTime;
         var moved = 0;
-        var schemes = await db.Set<AwardScheme>().AsNoTracking().Where(s => s.IsActive).ToListAsync(cancellationToken);
+        var schemes = await db.Set<AwardScheme>().AsNoTracking().Where(s => s.IsActive && (schemeId == null || s.Id == schemeId)).ToListAsync(cancellationToken);
         foreach (var scheme in schemes)
         {
             var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -35,32 +39,31 @@ public sealed class RoundSchedule(
                 if (opens <= today && today < AwardRound.OpeningOf(scheme, month.AddMonths(1))
                     && !await db.Set<AwardRound>().AnyAsync(r => r.SchemeId == scheme.Id && r.Month == month, cancellationToken))
                 {
-                    db.Set<AwardRound>().Add(AwardRound.Open(scheme, month, utc));
-                    await db.SaveChangesAsync(cancellationToken);
-                    moved++;
+                    moved += await OpenAsync(AwardRound.Open(scheme, month, utc), cancellationToken);
                 }
             }
         }
 
-        foreach (var round in await db.Set<AwardRound>().Where(r => r.Stage == RoundStage.Nominating && r.ClosesOn <= today).OrderBy(r => r.Month).ToListAsync(cancellationToken))
+        var rounds = db.Set<AwardRound>().Where(r => schemeId == null || r.SchemeId == schemeId);
+        foreach (var round in await rounds.Where(r => r.Stage == RoundStage.Nominating && r.ClosesOn <= today).OrderBy(r => r.Month).ToListAsync(cancellationToken))
         {
-            await candidates.FreezeAsync(round, cancellationToken);
-            round.Stage = RoundStage.Jury;
-            round.ClosedAtUtc = utc;
-            await MailJurorsAsync(round, onlyUnfinished: false, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            moved++;
+            moved += await StepAsync(round, RoundStage.Nominating, RoundStage.Jury, async () =>
+            {
+                await candidates.FreezeAsync(round, cancellationToken);
+                round.ClosedAtUtc = utc;
+                await MailJurorsAsync(round, onlyUnfinished: false, cancellationToken);
+            }, cancellationToken);
         }
 
-        foreach (var round in await db.Set<AwardRound>().Where(r => r.Stage == RoundStage.Jury).ToListAsync(cancellationToken))
+        foreach (var round in await rounds.Where(r => r.Stage == RoundStage.Jury).ToListAsync(cancellationToken))
         {
             if (round.JuryClosesOn <= today && await db.Set<JuryScore>().AnyAsync(s => s.RoundId == round.Id && s.WithdrawnAtUtc == null, cancellationToken))
             {
-                round.Stage = RoundStage.Approval;
-                round.JuryClosedAtUtc = utc;
-                await MailApproversAsync(round, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                moved++;
+                moved += await StepAsync(round, RoundStage.Jury, RoundStage.Approval, async () =>
+                {
+                    round.JuryClosedAtUtc = utc;
+                    await MailApproversAsync(round, cancellationToken);
+                }, cancellationToken);
             }
             else if (round.JuryClosesOn.AddDays(-1) <= today && round.JuryRemindedAtUtc is null)
             {
@@ -71,6 +74,44 @@ public sealed class RoundSchedule(
         }
 
         return moved;
+    }
+
+    /// <summary>Opens a round; if another node opened it a moment before (the unique month per scheme), leaves it at that.</summary>
+    private async Task<int> OpenAsync(AwardRound round, CancellationToken cancellationToken)
+    {
+        db.Set<AwardRound>().Add(round);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return 1;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Moves a round from one stage to the next in one transaction whose first write claims the move: a second node
+    /// (or a second run) finds the stage already changed and does nothing, so candidates are frozen and mails sent once.
+    /// </summary>
+    private async Task<int> StepAsync(AwardRound round, RoundStage from, RoundStage to, Func<Task> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Set<AwardRound>().Where(r => r.Id == round.Id && r.Stage == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Stage, to), cancellationToken);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        // The work reads the round as it was (candidates are ranked live while nominating), then the stage moves.
+        await work();
+        round.Stage = to;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return 1;
     }
 
     private async Task MailJurorsAsync(AwardRound round, bool onlyUnfinished, CancellationToken cancellationToken)
