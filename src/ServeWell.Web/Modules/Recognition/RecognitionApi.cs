@@ -65,7 +65,7 @@ public static class RecognitionApi
             .WithSummary("Withdraws a nomination with a reason: officers any, staff their own. Never deleted.");
         g.MapPost("/rounds/{id:int}/jurors", NameJurorAsync).RequireAuthorization(Policies.ManageAwards).WithName("NameAwardJuror")
             .WithSummary("Names a staff account (by email) to the round's jury.");
-        g.MapGet("/rounds/{id:int}/jurors", JurorsAsync).RequireAuthorization(Policies.ViewAwards).WithName("ListAwardJurors")
+        g.MapGet("/rounds/{id:int}/jurors", JurorsAsync).RequireAuthorization(Policies.ManageAwards).WithName("ListAwardJurors")
             .WithSummary("The round's jurors and whether each has finished scoring.");
         g.MapPost("/rounds/{id:int}/scores", ScoreAsync).RequireAuthorization(Policies.Staff).WithName("ScoreAwardFinalist")
             .WithSummary("A juror's score of one finalist: four criteria on the round's scale and a comment. Once per finalist; never their own or their reporting line's.");

@@ -78,9 +78,10 @@ public sealed class DecideRound(
     {
         var employee = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == employeeId, cancellationToken);
         // The wall tells a colleague's or supervisor's story before a citizen's, and never who told it.
-        var story = await db.Set<Nomination>().AsNoTracking()
-            .Where(n => n.RoundId == round.Id && n.EmployeeId == employeeId && n.WithdrawnAtUtc == null)
-            .OrderBy(n => n.Source).ThenBy(n => n.CreatedAtUtc).Select(n => n.Story).FirstOrDefaultAsync(cancellationToken) ?? "";
+        // The source is stored as text, so the order by kind is taken here, not in SQL.
+        var stories = await db.Set<Nomination>().AsNoTracking()
+            .Where(n => n.RoundId == round.Id && n.EmployeeId == employeeId && n.WithdrawnAtUtc == null).ToListAsync(cancellationToken);
+        var story = stories.OrderBy(n => n.Source).ThenBy(n => n.CreatedAtUtc).Select(n => n.Story).FirstOrDefault() ?? "";
         var award = new Award
         {
             RoundId = round.Id, EmployeeId = employeeId, OrgUnitId = employee.OrgUnitId, Month = round.Month, Story = story,
