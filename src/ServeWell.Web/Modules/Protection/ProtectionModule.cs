@@ -1,19 +1,32 @@
+using ServeWell.Web.Modules.Protection.Complainants;
+using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
+
 namespace ServeWell.Web.Modules.Protection;
 
 /// <summary>
 /// Staff protection (issue 17): abusive encounters logged by or for the employee, support offered and taken up, the
 /// institution's legal action, restrictions on a complainant with their letter, and what the city learns from it.
-/// Protection sits above Practice and Recognition and below Insights (ADR-033).
+/// Protection sits above Practice and Recognition and below Insights (ADR-033); who sees what is ADR-059.
 /// </summary>
 public static class ProtectionModule
 {
     public static WebApplicationBuilder AddProtectionModule(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSingleton<ComplainantKeys>();
+        services.AddScoped<EncounterNotices>();
+        services.AddScoped<LogEncounter>();
+        services.AddScoped<EncounterBook>();
+        builder.AddNavigation(new NavigationItem("Staff protection", "/Protection", Policies.Staff, 68));
         return builder;
     }
 
     public static WebApplication MapProtectionModule(this WebApplication app)
     {
+        var api = app.MapGroup("/api/v1").WithTags("Protection");
+        api.MapEncountersApi();
         return app;
     }
 }

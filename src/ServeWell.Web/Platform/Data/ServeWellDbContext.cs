@@ -86,6 +86,8 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
 
 
     // Protection: abusive encounters and what the city does about them (issue 17). Its DbSets go here.
+    public DbSet<Modules.Protection.Encounters.Encounter> ProtectionEncounters => Set<Modules.Protection.Encounters.Encounter>();
+    public DbSet<Modules.Protection.Encounters.ProtectionOfficer> ProtectionOfficers => Set<Modules.Protection.Encounters.ProtectionOfficer>();
 
 
 
