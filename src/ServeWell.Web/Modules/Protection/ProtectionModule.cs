@@ -1,5 +1,8 @@
 using ServeWell.Web.Modules.Protection.Complainants;
 using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Modules.Protection.Evidence;
+using ServeWell.Web.Modules.Protection.Restrictions;
+using ServeWell.Web.Modules.Protection.Support;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
@@ -15,7 +18,13 @@ public static class ProtectionModule
     public static WebApplicationBuilder AddProtectionModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton<ComplainantKeys>();
+        services.AddSingleton<EvidenceVault>();
+        services.AddScoped<EvidenceLocker>();
+        services.AddHostedService<EvidenceRetention>();
+        services.AddScoped<ProtectionActions>();
+        services.AddScoped<RestrictionLetter>();
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
@@ -27,6 +36,8 @@ public static class ProtectionModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Protection");
         api.MapEncountersApi();
+        api.MapEvidenceApi();
+        api.MapActionsApi();
         return app;
     }
 }

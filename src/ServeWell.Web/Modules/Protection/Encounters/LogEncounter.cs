@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.Protection.Complainants;
+using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Privacy;
@@ -20,13 +21,16 @@ public sealed record EncounterOutcome(Encounter? Encounter, IReadOnlyList<Protec
 /// protection officers by mail — the encounter, its audit entry and the mail commit together or not at all.
 /// </summary>
 public sealed class LogEncounter(
-    ServeWellDbContext db, PersonalDataScrubber scrubber, ComplainantKeys keys, EncounterNotices notices, TimeProvider clock,
+    ServeWellDbContext db, PersonalDataScrubber scrubber, ComplainantKeys keys, EncounterNotices notices, EvidenceLocker locker, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
     /// <summary>Clocks of phones and servers differ a little: "now" on the phone is not refused as the future.</summary>
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(5);
 
-    public async Task<EncounterOutcome> LogAsync(EncounterInput input, EncounterReader reader, CancellationToken cancellationToken)
+    public async Task<EncounterOutcome> LogAsync(EncounterInput input, EncounterReader reader, CancellationToken cancellationToken) =>
+        await LogAsync(input, [], reader, cancellationToken);
+
+    public async Task<EncounterOutcome> LogAsync(EncounterInput input, IReadOnlyList<EvidenceUpload> evidence, EncounterReader reader, CancellationToken cancellationToken)
     {
         var problems = new List<ProtectionProblem>();
         var employee = await EmployeeAsync(input.EmployeeNumber, reader, problems, cancellationToken);
@@ -85,6 +89,8 @@ public sealed class LogEncounter(
             problems.Add(new("complainantContact", l["The person's contact: give a phone number or an email address, or leave it empty."]));
         }
 
+        var (files, evidenceProblems) = await locker.CheckAsync(evidence, 0, cancellationToken);
+        problems.AddRange(evidenceProblems);
         if (problems.Count > 0 || employee is null || officeId is null)
         {
             return new(null, problems);
@@ -110,7 +116,8 @@ public sealed class LogEncounter(
         db.Add(encounter);
         db.Audit("created", nameof(Encounter), encounter.Reference, null, AuditOf(encounter));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the encounter's id, for the link in the mail
+        await db.SaveChangesAsync(cancellationToken); // the encounter's id, for the evidence and the link in the mail
+        locker.Attach(encounter, files, reader.UserId, 0);
         await notices.AddAsync(encounter, employee, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
@@ -37,10 +38,16 @@ public sealed class EncounterForm
 
 /// <summary>Logging an encounter (ADR-059): by the employee, or by their supervisor or protection officer for them.</summary>
 [Authorize(Policy = Policies.Staff)]
+[RequestSizeLimit(EvidenceOptions.RequestCeilingBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceOptions.RequestCeilingBytes)]
 public sealed class LogModel(ServeWellDbContext db, LogEncounter log, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EncounterForm Form { get; set; } = new();
+
+    /// <summary>Photos, recordings or documents, checked by content and stored encrypted with the encounter.</summary>
+    [BindProperty]
+    public List<IFormFile> Evidence { get; set; } = [];
 
     public IReadOnlyList<(string Code, string Name)> Offices { get; private set; } = [];
 
@@ -68,12 +75,12 @@ public sealed class LogModel(ServeWellDbContext db, LogEncounter log, CityClock 
         DateTimeOffset? at = Form.Date is { } d ? city.StartOf(d) + (Form.Time ?? TimeOnly.MinValue).ToTimeSpan() : null;
         var outcome = await log.LogAsync(
             new EncounterInput(Form.EmployeeNumber, Form.Office, at, Form.Channel, Form.Kinds, Form.Actions, Form.Description, Form.Injury, Form.ComplainantContact),
-            reader, cancellationToken);
+            EvidenceUpload.Of(Evidence), reader, cancellationToken);
         if (!outcome.Succeeded)
         {
             foreach (var p in outcome.Problems)
             {
-                ModelState.AddModelError(p.Field.Length == 0 ? "" : "Form." + FieldOf(p.Field), p.Message);
+                ModelState.AddModelError(p.Field.Length == 0 ? "" : p.Field == "evidence" ? nameof(Evidence) : "Form." + FieldOf(p.Field), p.Message);
             }
 
             await LoadAsync(cancellationToken);
