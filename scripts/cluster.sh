@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # scripts/cluster.sh — the cluster proof (issue 18, ADR-055), on loopback only:
 #   1. installs redis-server and nginx-light with apt, only when missing;
-#   2. uses the PostgreSQL of scripts/test.sh (SERVEWELL_TEST_PG) or starts its own (scripts/postgres.sh), and makes
-#      a throw-away database for the cluster;
+#   2. starts its own throw-away PostgreSQL (scripts/postgres.sh, durable settings), which a test restarts under load;
 #   3. starts Redis, three app nodes from ONE `dotnet publish`, and nginx in front of them (a generated config in a
 #      scratch folder, its own pid file, run as the current user; no system file is touched);
 #   4. runs tests/ServeWell.Cluster.Tests through nginx, writing a TRX into CLUSTER_RESULTS (test.sh's results folder);
@@ -74,19 +73,16 @@ mkdir -p "$WORK" "$RESULTS"
 log "scratch $WORK"
 install_missing || fail "apt install failed"
 
-# ---------- PostgreSQL: test.sh's, or our own ----------
-if [ -n "${SERVEWELL_TEST_PG:-}" ]; then
-  PGBIN="${SERVEWELL_TEST_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
-  log "using the PostgreSQL of SERVEWELL_TEST_PG"
-else
-  pg_start || fail "postgres failed to start"
-  OWN_PG=1
-fi
-PG_HOST_PORT=$(echo "$SERVEWELL_TEST_PG" | tr ';' '\n' | awk -F= 'tolower($1)=="host"{h=$2} tolower($1)=="port"{p=$2} END{print h" "p}')
-read -r PG_HOST PG_PORT <<<"$PG_HOST_PORT"
-ADMIN_PG="postgresql://postgres@${PG_HOST}:${PG_PORT}/postgres"
+# ---------- PostgreSQL: our own, durable, restartable ----------
+# Its own server (not test.sh's), with PostgreSQL's durable defaults, because a test stops it as a crash and starts it
+# again under load: the control script it uses is written next to the data.
+unset SERVEWELL_TEST_PG
+PG_DURABLE=1 pg_start || fail "postgres failed to start"
+OWN_PG=1
+pg_control_script "$WORK/pgctl.sh"
+ADMIN_PG="postgresql://postgres@127.0.0.1:${PGPORT}/postgres"
 "$PGBIN/psql" "$ADMIN_PG" -qc "CREATE DATABASE $DB_NAME" >/dev/null || fail "cannot create database $DB_NAME"
-CLUSTER_PG="Host=$PG_HOST;Port=$PG_PORT;Username=postgres;Database=$DB_NAME;Pooling=true"
+CLUSTER_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB_NAME;Pooling=true"
 
 # ---------- Redis ----------
 REDIS_PORT=$(free_port 46379)
@@ -104,6 +100,7 @@ else
 fi
 
 API_KEY="cluster-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SCRAPE_KEY="scrape-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 NODE_URLS=(); NODE_PIDS=()
 start_node() {   # $1 = node number; the first one migrates and seeds the demo city, the others find it done
   local port; port=$(free_port $((46400 + $1 * 10)))
@@ -118,6 +115,7 @@ start_node() {   # $1 = node number; the first one migrates and seeds the demo c
       Demo__Enabled=true Demo__FeedbackAnswers=200 Demo__ApiKey="$API_KEY" \
       Feedback__RateLimits__PerAddressPerMinute="${CLUSTER_PER_ADDRESS:-30}" \
       Feedback__DuplicateWindow=00:00:00 \
+      Mail__Folder="$WORK/mail/node$1" Metrics__ScrapeKey="$SCRAPE_KEY" \
       Logging__LogLevel__Default=Warning \
       dotnet ServeWell.Web.dll --urls "http://127.0.0.1:$port"
   ) >"$WORK/node$1.log" 2>&1 &
@@ -174,6 +172,8 @@ export SERVEWELL_CLUSTER_NODES; SERVEWELL_CLUSTER_NODES=$(IFS=,; echo "${NODE_UR
 export SERVEWELL_CLUSTER_NODE_PIDS; SERVEWELL_CLUSTER_NODE_PIDS=$(IFS=,; echo "${NODE_PIDS[*]}")
 export SERVEWELL_CLUSTER_PG="$CLUSTER_PG" SERVEWELL_CLUSTER_API_KEY="$API_KEY"
 export SERVEWELL_CLUSTER_PER_ADDRESS="${CLUSTER_PER_ADDRESS:-30}"
+export SERVEWELL_CLUSTER_PGCTL="$WORK/pgctl.sh" SERVEWELL_CLUSTER_SCRAPE_KEY="$SCRAPE_KEY"
+export SERVEWELL_CLUSTER_MAIL_DIRS; SERVEWELL_CLUSTER_MAIL_DIRS=$(for n in 1 2 3; do printf '%s,' "$WORK/mail/node$n"; done | sed 's/,$//')
 dotnet test tests/ServeWell.Cluster.Tests --nologo -c Debug -v q \
   --results-directory "$RESULTS" --logger "trx;LogFilePrefix=cluster" --logger "console;verbosity=normal"
 rc=$?

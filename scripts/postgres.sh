@@ -1,6 +1,6 @@
 # scripts/postgres.sh — a throw-away PostgreSQL on 127.0.0.1, sourced by test.sh and cluster.sh.
 # Expects WORK (scratch folder), PG_OS_USER, PGPORT and a log function; sets PGBIN and exports SERVEWELL_TEST_PG(BIN).
-PGBIN=""; PGDATA="$WORK/pgdata"; PGSOCK="$WORK/pgsock"; PGLOG="$WORK/postgres.log"
+PGBIN=""; PG_OPTS=""; PGDATA="$WORK/pgdata"; PGSOCK="$WORK/pgsock"; PGLOG="$WORK/postgres.log"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_OS_USER" -- "$@"; else "$@"; fi; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -18,10 +18,10 @@ pg_start() {
   local attempt
   for attempt in 1 2 3 4 5 6 7 8 9 10; do
     while port_busy "$PGPORT" || [ "$PGPORT" -eq 5432 ]; do PGPORT=$((PGPORT + 1)); done
-    # fsync off: these are functional tests; the durability test uses SQLite with its own settings.
-    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 \
-         -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-         start >/dev/null; then
+    PG_OPTS="-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c max_connections=200"
+    # fsync off for the functional tests; PG_DURABLE=1 (the cluster, the soak) keeps PostgreSQL's own defaults.
+    [ "${PG_DURABLE:-0}" = "1" ] || PG_OPTS="$PG_OPTS -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 -o "$PG_OPTS" start >/dev/null; then
       break
     fi
     log "postgres did not start on port $PGPORT (attempt $attempt), trying the next port"
@@ -39,3 +39,19 @@ pg_stop() {
   rm -rf "$PGDATA" "$PGSOCK"
 }
 
+
+# A small script that stops (as a crash: -m immediate) or starts this PostgreSQL again with the same settings, for a
+# test that restarts the database under load. $1: where to write it.
+pg_control_script() {
+  cat >"$1" <<SCRIPT
+#!/usr/bin/env bash
+# Written by scripts/postgres.sh for this run only.
+as_pg() { if [ "\$(id -u)" -eq 0 ]; then runuser -u "$PG_OS_USER" -- "\$@"; else "\$@"; fi; }
+case "\$1" in
+  stop)  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate -w stop ;;
+  start) as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 -o "$PG_OPTS" start ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+SCRIPT
+  chmod 755 "$1"
+}

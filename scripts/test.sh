@@ -154,7 +154,8 @@ timed test    dotnet test ServeWell.slnx --nologo --no-build -c Debug -m:1 \
                 --logger "console;verbosity=normal" \
                 --blame-hang-timeout 5m --blame-hang-dump-type none
 test_rc=$?
-# The cluster proof on the same PostgreSQL: three nodes, Redis and nginx; its TRX joins the others (ADR-055).
+# The cluster proof: its own durable PostgreSQL (restarted under load by a test), Redis, nginx and three nodes; its
+# TRX joins the others (ADR-055, ADR-057).
 CLUSTER_RESULTS="$RESULTS" CLUSTER_NO_BUILD=1 timed cluster "$ROOT/scripts/cluster.sh"
 cluster_rc=$?
 [ "$cluster_rc" -eq 0 ] || test_rc=$cluster_rc

@@ -18,7 +18,7 @@ internal static class IntakeBenchmark
 {
     public sealed record Options(int Clients, TimeSpan Duration, int Port, string? Pg, string AppDll, string? Only = null, int Rounds = 3);
 
-    private sealed record Load(int Requests, int Failures, double PerSecond, double P50, double P95, double P99)
+    internal sealed record Load(int Requests, int Failures, double PerSecond, double P50, double P95, double P99)
     {
         /// <summary>Throughput and percentiles of the successful requests' latencies (ms) over the elapsed seconds.</summary>
         public static Load Of(IEnumerable<double> latencies, int failures, double elapsedSeconds)
@@ -175,7 +175,7 @@ internal static class IntakeBenchmark
         Console.WriteLine($"  acknowledged single answers {acknowledged:N0}, stored for that touchpoint {stored:N0}");
     }
 
-    private static byte[] Post(string touchpoint) => RawHttp.PostJson(
+    internal static byte[] Post(string touchpoint) => RawHttp.PostJson(
         "/api/v1/feedback",
         $$"""{"touchpoint":"{{touchpoint}}","overall":{{Random.Shared.Next(3, 6)}},"drivers":{"timeliness":4,"courtesy":5},"resolved":"yes","comment":"Quick and friendly.","language":"en"}""",
         ("Idempotency-Key", Guid.NewGuid().ToString("N")));
@@ -218,7 +218,7 @@ internal static class IntakeBenchmark
     /// are doing, and each latency counts from its scheduled start, so a stall shows in the percentiles instead of
     /// slowing the load down.
     /// </summary>
-    private static async Task<(double Offered, Load Load)> PacedAsync(double perSecond, TimeSpan duration, Func<Task<int>> send)
+    internal static async Task<(double Offered, Load Load)> PacedAsync(double perSecond, TimeSpan duration, Func<Task<int>> send)
     {
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var failures = 0;
@@ -258,7 +258,7 @@ internal static class IntakeBenchmark
         return (perSecond, Load.Of(latencies, failures, clock.Elapsed.TotalSeconds));
     }
 
-    private static async Task<Load> MeasureAsync(int clients, TimeSpan duration, Func<int, Task<int>> send, int expected)
+    internal static async Task<Load> MeasureAsync(int clients, TimeSpan duration, Func<int, Task<int>> send, int expected)
     {
         var latencies = new List<double>[clients];
         var failures = 0;
@@ -290,21 +290,24 @@ internal static class IntakeBenchmark
         return Load.Of(latencies.SelectMany(l => l), failures, clock.Elapsed.TotalSeconds);
     }
 
-    private static Process StartApp(string provider, string connectionString, Options o)
+    private static Process StartApp(string provider, string connectionString, Options o) => StartApp(provider, connectionString, o.AppDll, o.Port);
+
+    /// <summary>The built app as its own process on 127.0.0.1:<paramref name="port"/>, limits off, the demo city seeded; <paramref name="settings"/> on top.</summary>
+    internal static Process StartApp(string provider, string connectionString, string appDll, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var info = new ProcessStartInfo("dotnet", [o.AppDll])
+        var info = new ProcessStartInfo("dotnet", [appDll])
         {
-            WorkingDirectory = Path.GetDirectoryName(o.AppDll)!,
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         var env = info.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{o.Port}";
-        env["Urls"] = $"http://127.0.0.1:{o.Port}";
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        env["Urls"] = $"http://127.0.0.1:{port}";
         env["Database__Provider"] = provider;
         env["ConnectionStrings__ServeWell"] = connectionString;
-        env["PublicUrl"] = $"http://127.0.0.1:{o.Port}";
+        env["PublicUrl"] = $"http://127.0.0.1:{port}";
         env["Demo__Enabled"] = "true";
         env["Demo__FeedbackAnswers"] = "2000";
         env["Feedback__RateLimits__PerAddressPerMinute"] = "100000000";
@@ -312,6 +315,11 @@ internal static class IntakeBenchmark
         env["Feedback__DuplicateWindow"] = "00:00:00";
         env["Mail__Folder"] = Path.Combine(Path.GetTempPath(), "servewell-bench-outbox");
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -326,7 +334,7 @@ internal static class IntakeBenchmark
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http, Process app)
+    internal static async Task WaitReadyAsync(HttpClient http, Process app)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline)
@@ -356,7 +364,7 @@ internal static class IntakeBenchmark
 
     private const string TouchpointSql = "SELECT \"Code\" FROM touchpoints WHERE \"RetiredAt\" IS NULL AND \"Kind\" = 'Counter' ORDER BY \"Id\" LIMIT 1";
 
-    private static async Task<string> TouchpointCodeAsync(string provider, string cs)
+    internal static async Task<string> TouchpointCodeAsync(string provider, string cs)
     {
         await using var connection = Connect(provider, cs);
         await connection.OpenAsync();
@@ -365,7 +373,7 @@ internal static class IntakeBenchmark
         return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The demo city has no counter touchpoint.");
     }
 
-    private static async Task<long> CountAnswersAsync(string provider, string cs, string code)
+    internal static async Task<long> CountAnswersAsync(string provider, string cs, string code)
     {
         await using var connection = Connect(provider, cs);
         await connection.OpenAsync();

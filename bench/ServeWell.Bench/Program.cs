@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Demo;
 // dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- learning [--learners 10000] [--questions 5000] [--calls 300] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- scrub [--comments 100000]
+// dotnet run -c Release --project bench/ServeWell.Bench -- soak --pg "…" [--minutes 30] [--nodes 2] [--fraction 0.5] [--clients 16] [--port 5300]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "scrub")
 {
@@ -126,6 +127,33 @@ if (args.FirstOrDefault() == "intake")
 {
     await IntakeBenchmark.RunAsync(new IntakeBenchmark.Options(
         clients, TimeSpan.FromSeconds(seconds), port, pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll"), only, rounds));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "soak")
+{
+    var minutes = 30;
+    var nodes = 2;
+    var fraction = 0.5;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--minutes": minutes = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--nodes": nodes = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--fraction": fraction = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        }
+    }
+
+    if (pg is null)
+    {
+        Console.Error.WriteLine("soak needs --pg <admin connection string> (PostgreSQL with fsync on)");
+        return 2;
+    }
+
+    await SoakBenchmark.RunAsync(new SoakBenchmark.Options(
+        pg, Path.Combine(AppContext.BaseDirectory, "ServeWell.Web.dll"), Path.Combine(AppContext.BaseDirectory, "HelloWorld.dll"),
+        minutes, nodes, args.Contains("--port") ? port : 5300, fraction, clients));
     return 0;
 }
 

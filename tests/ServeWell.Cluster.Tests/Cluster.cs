@@ -22,6 +22,14 @@ public static partial class Cluster
 
     public static string ApiKey => Required("SERVEWELL_CLUSTER_API_KEY");
 
+    /// <summary>A script that stops PostgreSQL as a crash (stop) or starts it again (start): the cluster's own server.</summary>
+    public static string PostgresControl => Required("SERVEWELL_CLUSTER_PGCTL");
+
+    public static string ScrapeKey => Required("SERVEWELL_CLUSTER_SCRAPE_KEY");
+
+    /// <summary>Each node's mail folder (Mail:Mode Folder): a mail sent twice would be two files.</summary>
+    public static IReadOnlyList<string> MailFolders => Required("SERVEWELL_CLUSTER_MAIL_DIRS").Split(',');
+
     public static int PerAddressPerMinute => int.Parse(Required("SERVEWELL_CLUSTER_PER_ADDRESS"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A client of <paramref name="target"/> whose connections come from 127.0.0.<paramref name="sourceHost"/>, with its own cookies.</summary>

@@ -35,15 +35,15 @@ public sealed class AccessTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirCoursesTheCaseLibraryAndTheirFeedback()
+    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirCoursesPracticeTheCaseLibraryAndTheirFeedback()
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
         await session.SignInAsync(DemoAccounts.Employee);
         await session.CheckPageAsync("home");
 
-        // Every employee reads the case library and contributes cases (ADR-053); reviewing them is the training officers'.
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Case library", "My cases", "My feedback"]);
+        // Every employee practises scenarios (ADR-061), reads the case library and contributes cases (ADR-053); reviewing them is the training officers..
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "My feedback"]);
     }
 
     [Fact]

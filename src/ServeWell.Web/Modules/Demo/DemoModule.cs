@@ -67,6 +67,7 @@ public static class DemoModule
         await DemoSelfStudy.SeedAsync(services, Accounts.First(a => a.Role == Roles.Employee).Email, app.Lifetime.ApplicationStopping);
         await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         await DemoCases.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
+        await DemoRecognition.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         if (seeder.SeededAnswers > 0)
         {
             // The bulk-loaded history bypassed the intake's rollup queue: rebuild the cube now, so the dashboards are right from

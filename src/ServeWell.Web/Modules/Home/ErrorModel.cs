@@ -34,6 +34,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             403 => (l["Not allowed"], l["Your account may not open this page."]),
             400 => (l["Bad request"], l["The request could not be understood."]),
             413 => (l["Too large"], l["What you sent is larger than this page accepts."]),
+            503 => (l["Back in a moment"], l["ServeWell cannot reach its database for the moment. Try again in a few seconds."]),
             _ => (l["Something went wrong"], l["Something went wrong on our side. It has been logged; please try again."]),
         };
     }

@@ -34,6 +34,7 @@ public static class InsightsModule
         builder.Services.AddScoped<Explore.EmployeeInsights>();
         builder.Services.AddScoped<Explore.AnswerFilterReader>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
+        builder.Services.AddScoped<ServeWell.Web.Platform.Jobs.IBacklog, RollupBacklog>();
         builder.AddInsightsReports();
         builder.AddNavigation(new NavigationItem("Insights", "/Insights", Policies.ViewInsights, 80, NavigationArea.Insights));
         builder.AddNavigation(new NavigationItem("My feedback", "/Insights/Me", Policies.ViewOwnInsights, 81, NavigationArea.Insights));

@@ -81,7 +81,15 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
     public DbSet<Modules.Practice.Cases.CaseOriginal> PracticeCaseOriginals => Set<Modules.Practice.Cases.CaseOriginal>();
     public DbSet<Modules.Practice.Cases.CaseTerm> PracticeCaseTerms => Set<Modules.Practice.Cases.CaseTerm>();
 
-    // Recognition: monthly courtesy awards (issue 16). Its DbSets go here.
+    // Recognition: monthly courtesy awards (issue 16, ADR-058).
+    public DbSet<Modules.Recognition.Rounds.AwardScheme> AwardSchemes => Set<Modules.Recognition.Rounds.AwardScheme>();
+    public DbSet<Modules.Recognition.Rounds.AwardRound> AwardRounds => Set<Modules.Recognition.Rounds.AwardRound>();
+    public DbSet<Modules.Recognition.Candidates.RoundCandidate> AwardCandidates => Set<Modules.Recognition.Candidates.RoundCandidate>();
+    public DbSet<Modules.Recognition.Nominations.Nomination> AwardNominations => Set<Modules.Recognition.Nominations.Nomination>();
+    public DbSet<Modules.Recognition.Jury.Juror> AwardJurors => Set<Modules.Recognition.Jury.Juror>();
+    public DbSet<Modules.Recognition.Jury.JuryScore> AwardScores => Set<Modules.Recognition.Jury.JuryScore>();
+    public DbSet<Modules.Recognition.Awards.RoundDecision> AwardDecisions => Set<Modules.Recognition.Awards.RoundDecision>();
+    public DbSet<Modules.Recognition.Awards.Award> Awards => Set<Modules.Recognition.Awards.Award>();
 
 
 

@@ -32,7 +32,17 @@ public abstract class LeasedPeriodicJob(IServiceScopeFactory scopes, TimeProvide
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<DatabaseLease>().TryClaimAsync(Lease, _holder, interval, stoppingToken))
                 {
-                    await RunAsync(scope.ServiceProvider, stoppingToken);
+                    var started = clock.GetTimestamp();
+                    var succeeded = false;
+                    try
+                    {
+                        await RunAsync(scope.ServiceProvider, stoppingToken);
+                        succeeded = true;
+                    }
+                    finally
+                    {
+                        Web.ServeWellMetrics.JobRan(Lease, clock.GetElapsedTime(started), succeeded, clock.GetUtcNow());
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

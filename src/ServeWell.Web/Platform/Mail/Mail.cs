@@ -110,6 +110,7 @@ public static class MailRegistration
         builder.Services.AddSingleton<IMailSender, MailKitSender>();
         builder.Services.AddScoped<MailOutbox>();
         builder.Services.AddScoped<OutboxDelivery>();
+        builder.Services.AddScoped<Jobs.IBacklog, OutboxBacklog>();
         builder.Services.AddScoped<MailLanguage>();
         builder.Services.AddHostedService<OutboxWorker>();
         return builder;

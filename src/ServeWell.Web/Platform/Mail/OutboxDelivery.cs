@@ -83,6 +83,7 @@ public sealed class OutboxDelivery(ServeWellDbContext db, IMailSender sender, IO
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var error = Describe(ex);
+            Web.ServeWellMetrics.OutboxFailures.Add(1);
             var status = attempt >= o.MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
             // No address, no subject: the mail's id is enough to find it on the outbox page.
             logger.LogWarning("Outbox mail {MailId}: attempt {Attempt} failed ({Error}); {Status}", id, attempt, error, status);
@@ -91,6 +92,7 @@ public sealed class OutboxDelivery(ServeWellDbContext db, IMailSender sender, IO
             return false;
         }
 
+        Web.ServeWellMetrics.OutboxSent.Add(1);
         var done = clock.GetUtcNow().UtcDateTime;
         await db.OutboxMails.Where(m => m.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, done).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
@@ -128,4 +130,19 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider clock
 
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<OutboxDelivery>().SendDueAsync(cancellationToken);
+}
+
+/// <summary>The outbox as a backlog: mails due and not yet sent, and how long the oldest of them has been due.</summary>
+internal sealed class OutboxBacklog(ServeWellDbContext db, TimeProvider clock) : IBacklog
+{
+    public string Name => "outbox";
+
+    public async Task<BacklogState> ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = db.OutboxMails.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now);
+        var waiting = await due.LongCountAsync(cancellationToken);
+        var oldest = waiting == 0 ? (DateTime?)null : await due.MinAsync(m => (DateTime?)m.NextAttemptAt, cancellationToken);
+        return new BacklogState(waiting, oldest is { } o && o < now ? now - o : TimeSpan.Zero);
+    }
 }

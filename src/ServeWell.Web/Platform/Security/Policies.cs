@@ -74,6 +74,15 @@ public static class Policies
     /// <summary>Accounts, roles, API keys, the audit log and the mail outbox.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>Courtesy award schemes and rounds (ADR-058): rules, jurors, candidates and nominations.</summary>
+    public const string ManageAwards = nameof(ManageAwards);
+
+    /// <summary>Award rounds' candidates with their citizens' figures, nominations and the jury's totals (ADR-058): officers all, leadership within their scope.</summary>
+    public const string ViewAwards = nameof(ViewAwards);
+
+    /// <summary>Approve a scored award round or send it back (ADR-058): leadership, for rounds within their scope.</summary>
+    public const string ApproveAwards = nameof(ApproveAwards);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -95,6 +104,9 @@ public static class Policies
         [ReviseFeedback] = [Roles.Administrator, Roles.Supervisor],
         [MarkDuty] = [Roles.Administrator, Roles.Supervisor],
         [Administer] = [Roles.Administrator],
+        [ManageAwards] = [Roles.Administrator, Roles.TrainingOfficer],
+        [ViewAwards] = [Roles.Administrator, Roles.TrainingOfficer, Roles.Leadership],
+        [ApproveAwards] = [Roles.Leadership],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using ServeWell.Web.Platform.Data;
 
 namespace ServeWell.Web.Platform.Web;
 
@@ -17,13 +18,20 @@ public sealed class ServeWellExceptionHandler(IProblemDetailsService problems, I
         var (status, title) = exception switch
         {
             DomainRuleException => (StatusCodes.Status400BadRequest, exception.Message),
+            _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The database cannot be reached for the moment. Send the request again in a few seconds; with the same Idempotency-Key an answer is stored once."),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
             OperationCanceledException => (499, "The request was cancelled."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side. It has been logged; please try again."),
         };
         // By now the middleware has pointed the request at the error page; the feature keeps where it really went.
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while PostgreSQL restarts: one line per request, no stack trace; the client is told when to come back.
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", httpContext.Request.Method, path, exception.GetBaseException().GetType().Name);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, path);
         }

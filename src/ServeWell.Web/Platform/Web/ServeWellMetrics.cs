@@ -30,9 +30,49 @@ public static class ServeWellMetrics
     /// <summary>Answers stored by the intake (new ones, not replays or duplicates).</summary>
     public static readonly Counter<long> IntakeAnswers = Meter.CreateCounter<long>("servewell.intake.answers", description: "Answers stored by the intake");
 
+    /// <summary>How many answers each intake request carried (one from a phone, up to a batch from a kiosk).</summary>
+    public static readonly Histogram<int> IntakeGroupSize = Meter.CreateHistogram<int>("servewell.intake.group_size", unit: null, description: "Answers per intake request",
+        tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500] });
+
+    /// <summary>Mails handed to the mail server (or folder) by the outbox, and attempts that failed.</summary>
+    public static readonly Counter<long> OutboxSent = Meter.CreateCounter<long>("servewell.outbox.sent", description: "Mails sent by the outbox");
+
+    public static readonly Counter<long> OutboxFailures = Meter.CreateCounter<long>("servewell.outbox.failures", description: "Outbox attempts that failed");
+
+    /// <summary>Requests refused by a rate limit (any policy: the intake, sign-in, password reset).</summary>
+    public static readonly Counter<long> RateLimitRefusals = Meter.CreateCounter<long>("servewell.rate_limit.refusals", description: "Requests refused by a rate limit");
+
+    private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("servewell.job.duration", unit: "s", description: "Background job runs on this node, by job and outcome",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> JobLastRun = new();
+
+    static ServeWellMetrics()
+    {
+        Meter.CreateObservableGauge("servewell.job.last_run", () => JobLastRun.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("job", j.Key))),
+            unit: "s", description: "When this node last finished a run of the job (Unix time)");
+        Meter.CreateObservableGauge("servewell.backlog.waiting", () => Jobs.BacklogSampler.Latest.Select(b => new Measurement<long>(b.Value.Waiting, new KeyValuePair<string, object?>("queue", b.Key))),
+            description: "Items waiting in a background queue (rollups, outbox)");
+        Meter.CreateObservableGauge("servewell.backlog.age", () => Jobs.BacklogSampler.Latest.Select(b => new Measurement<double>(b.Value.OldestAge.TotalSeconds, new KeyValuePair<string, object?>("queue", b.Key))),
+            unit: "s", description: "How long the oldest item of a background queue has waited");
+    }
+
+    /// <summary>A background job finished a run on this node (only the lease holder runs it, so the others record nothing).</summary>
+    public static void JobRan(string job, TimeSpan took, bool succeeded, DateTimeOffset finishedAt)
+    {
+        JobDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", succeeded ? "ok" : "failed"));
+        JobLastRun[job] = finishedAt.ToUnixTimeSeconds();
+    }
+
     public static WebApplicationBuilder AddServeWellMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
+        if (!string.IsNullOrEmpty(builder.Configuration[$"{MetricsOptions.Section}:{nameof(MetricsOptions.ScrapeKey)}"]))
+        {
+            // The backlog gauges read a sample taken every few seconds, only where someone scrapes them.
+            builder.Services.AddHostedService<Jobs.BacklogSampler>();
+        }
+
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Npgsql", "System.Runtime")
             .AddPrometheusExporter());

@@ -34,7 +34,10 @@ public static class WebRegistration
             o.OnRejected = RateLimitRejection.OnRejectedAsync;
         });
         services.AddExceptionHandler<ServeWellExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<Jobs.HealthOptions>(builder.Configuration.GetSection(Jobs.HealthOptions.Section));
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Jobs.BacklogHealthCheck>("backlogs", tags: ["ready"]);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyDocumentTransformer>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrl>();
@@ -55,7 +58,13 @@ public static class WebRegistration
         {
             ExceptionHandlingPath = "/Error",
             // A request the server could not read (too large, malformed) is the client's error, not a 500.
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // The database gone for a moment (PostgreSQL restarting) is 503 with Retry-After: send it again (ADR-057).
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DatabaseUnavailable.Is(ex) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         if (!app.Environment.IsDevelopment())
         {

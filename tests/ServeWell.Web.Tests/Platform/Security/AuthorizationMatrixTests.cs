@@ -97,6 +97,9 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             return m.Id;
         });
 
+        // The demo's open courtesy-award round (ADR-058): the demo instructor and supervisor sit on its jury; the demo employee does not.
+        var awardRound = await app.DbAsync(db => Task.FromResult(db.AwardRounds.OrderByDescending(r => r.Month).First().Id));
+
         return
         [
             // Open to all staff, but an instructor's scope holds only their own record.
@@ -175,6 +178,17 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/Training/Programmes/Publish/{id:int}", $"/Training/Programmes/Publish/{draft}", []),
             ("/Admin/Outbox/{id:long?}", $"/Admin/Outbox/{failedMail}", []),
             ("/Admin/Outbox/{id:long}/Retry", $"/Admin/Outbox/{failedMail}/Retry", []),
+            ("/api/v1/recognition/rounds/{id:int}", $"/api/v1/recognition/rounds/{awardRound}", [Roles.Employee]),
+            ("/api/v1/recognition/rounds/{id:int}/candidates", $"/api/v1/recognition/rounds/{awardRound}/candidates", []),
+            ("/api/v1/recognition/rounds/{id:int}/nominations", $"/api/v1/recognition/rounds/{awardRound}/nominations", [Roles.Employee]),
+            ("/api/v1/recognition/rounds/{id:int}/jurors", $"/api/v1/recognition/rounds/{awardRound}/jurors", []),
+            ("/api/v1/recognition/rounds/{id:int}/scores", $"/api/v1/recognition/rounds/{awardRound}/scores", [Roles.Employee]),
+            ("/api/v1/public/recognition/offices/{code}/staff", $"/api/v1/public/recognition/offices/{unit.Code}/staff", []),
+            ("/api/v1/recognition/offices/{code}/green-card.pdf", $"/api/v1/recognition/offices/{unit.Code}/green-card.pdf", []),
+            ("/recognise/{code}", $"/recognise/{unit.Code}", []),
+            ("/Recognition/Rounds/{id:int}", $"/Recognition/Rounds/{awardRound}", [Roles.Employee]),
+            // The open round is not waiting for approval: there is nothing to decide yet.
+            ("/Recognition/Rounds/{id:int}/Decide", $"/Recognition/Rounds/{awardRound}/Decide", [Roles.Leadership]),
         ];
     }
 }

@@ -26,7 +26,8 @@ public abstract class MetricsTests(DatabaseKind kind)
 
         scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-1");
         string text = "";
-        for (var attempt = 0; attempt < 20 && !(text.Contains("servewell_intake_answers", StringComparison.Ordinal) && text.Contains("/api/v1/feedback", StringComparison.Ordinal)); attempt++)
+        for (var attempt = 0; attempt < 20 && !(text.Contains("servewell_intake_answers", StringComparison.Ordinal) && text.Contains("/api/v1/feedback", StringComparison.Ordinal)
+            && text.Contains("servewell_backlog_waiting", StringComparison.Ordinal) && text.Contains("servewell_job_last_run", StringComparison.Ordinal)); attempt++)
         {
             await Task.Delay(attempt == 0 ? 0 : 500);
             using var scraped = await scraper.GetAsync("/metrics");
@@ -37,6 +38,12 @@ public abstract class MetricsTests(DatabaseKind kind)
         text.ShouldContain("servewell_intake_answers");
         text.ShouldContain("http_server_request_duration");
         text.ShouldContain("http_route=\"/api/v1/feedback\"");
+        // The background queues and jobs (ADR-057): the backlogs sampled at start, the jobs that ran on their first look.
+        text.Split('\n').ShouldContain(l => l.StartsWith("servewell_backlog_waiting{", StringComparison.Ordinal) && l.Contains("queue=\"outbox\"", StringComparison.Ordinal));
+        text.Split('\n').ShouldContain(l => l.StartsWith("servewell_backlog_age_seconds{", StringComparison.Ordinal) && l.Contains("queue=\"rollups\"", StringComparison.Ordinal));
+        text.Split('\n').ShouldContain(l => l.StartsWith("servewell_job_last_run_seconds{", StringComparison.Ordinal) && l.Contains("job=\"mail-outbox\"", StringComparison.Ordinal));
+        text.Split('\n').ShouldContain(l => l.StartsWith("servewell_job_duration_seconds_count{", StringComparison.Ordinal) && l.Contains("job=\"mail-outbox\"", StringComparison.Ordinal));
+        text.ShouldContain("servewell_intake_group_size");
     }
 
     [Fact]

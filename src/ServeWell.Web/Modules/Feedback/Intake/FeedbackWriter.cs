@@ -40,6 +40,7 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
     /// <summary>Queues the answers and waits until each is committed (or refused); results in the same order.</summary>
     public async Task<FeedbackResult[]> WriteAsync(IReadOnlyList<PendingAnswer> answers)
     {
+        ServeWellMetrics.IntakeGroupSize.Record(answers.Count);
         Enqueue(answers);
         var results = await Task.WhenAll(answers.Select(a => a.Done.Task));
         ServeWellMetrics.IntakeAnswers.Add(results.Count(r => r.Stored));
@@ -106,7 +107,21 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
                 continue;
             }
 
-            await WriteBatchAsync(batch);
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // A loop never dies (a dead loop would leave every later answer waiting for ever): whatever was not
+                // answered is refused, and its client sends it again with the same Idempotency-Key.
+                logger.LogError(ex, "The intake writer failed a group of {Count} answers", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(ex);
+                }
+            }
+
             batch.Clear();
         }
     }
@@ -136,6 +151,16 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
                 }
             }
         }
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
+        {
+            // The database is away (ADR-057): writing each on its own would fail the same way. Each request answers 503
+            // with Retry-After; a commit that did reach the database is found by the resend's Idempotency-Key.
+            logger.LogWarning("A group of {Count} answers was not written: the database is unavailable ({Error})", batch.Count, ex.GetBaseException().GetType().Name);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
         catch (Exception ex) when (batch.Count > 1)
         {
             logger.LogInformation(ex, "A group commit of {Count} answers failed; writing each on its own", batch.Count);
@@ -148,7 +173,18 @@ public sealed class FeedbackWriter(IServiceScopeFactory scopes, IOptions<Feedbac
         {
             // Another node or loop stored the same key between this batch's check and its insert.
             var one = batch[0];
-            if (await ReplayAsync(one) is { } replay)
+            FeedbackResult? replay;
+            try
+            {
+                replay = await ReplayAsync(one);
+            }
+            catch (Exception lookup)
+            {
+                one.Done.TrySetException(DatabaseUnavailable.Is(lookup) ? lookup : ex);
+                return;
+            }
+
+            if (replay is not null)
             {
                 one.Done.TrySetResult(replay);
             }

@@ -10,7 +10,13 @@ public enum PosterFormat
 }
 
 /// <summary>What a poster says: the office and service in both languages and the address its QR code opens.</summary>
-public sealed record PosterContent(string OfficeKo, string OfficeEn, string? ServiceKo, string? ServiceEn, string Label, string Url);
+public sealed record PosterContent(string OfficeKo, string OfficeEn, string? ServiceKo, string? ServiceEn, string Label, string Url, PosterWords? Words = null);
+
+/// <summary>A poster's heading and call to scan in both languages: the survey's by default, another module's own (a green card).</summary>
+public sealed record PosterWords(string HeadingKo, string HeadingEn, string CallKo, string CallEn)
+{
+    public static PosterWords Survey { get; } = new("오늘 서비스는 어떠셨나요?", "How did we do?", "QR 코드를 스캔해 30초 만에 평가해 주세요", "Scan the code to rate our service in 30 seconds");
+}
 
 /// <summary>
 /// A bilingual printable poster: an A4 sheet for a wall or counter, or a table tent (an A4 sheet with the same face on
@@ -57,8 +63,9 @@ public sealed class TouchpointPoster(PdfFonts fonts)
             }
         }
 
-        Line("오늘 서비스는 어떠셨나요?", 30, true, Brand, 2);
-        Line("How did we do?", 26, true, Brand, 18);
+        var words = content.Words ?? PosterWords.Survey;
+        Line(words.HeadingKo, 30, true, Brand, 2);
+        Line(words.HeadingEn, 26, true, Brand, 18);
         Line(content.OfficeKo, 18, true, null, 0);
         Line(content.OfficeEn, 14, false, null, 8);
         Line(content.ServiceKo, 16, true, null, 0);
@@ -69,8 +76,8 @@ public sealed class TouchpointPoster(PdfFonts fonts)
         page.Qr(content.Url, (width - size) / 2, y, size);
         y += size + (12 * scale);
 
-        Line("QR 코드를 스캔해 30초 만에 평가해 주세요", 15, true, null, 2);
-        Line("Scan the code to rate our service in 30 seconds", 13, false, null, 8);
+        Line(words.CallKo, 15, true, null, 2);
+        Line(words.CallEn, 13, false, null, 8);
         Line(content.Url, 11, false, null, 2);
         Line(content.Label, 9, false, Muted, 0);
     }

@@ -9,9 +9,11 @@ namespace ServeWell.Web.Modules.Feedback.Survey;
 
 /// <summary>The thank-you page, in the words of the touchpoint's survey when it has its own.</summary>
 [AllowAnonymous]
-public sealed class ThanksModel(ServeWellDbContext db) : PageModel
+public sealed class ThanksModel(ServeWellDbContext db, IEnumerable<IThanksLinks> links) : PageModel
 {
     public AskedSurvey? Survey { get; private set; }
+
+    public List<ThanksLink> Links { get; } = [];
 
     public async Task OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -25,6 +27,13 @@ public sealed class ThanksModel(ServeWellDbContext db) : PageModel
         if (touchpoint is not null)
         {
             Survey = await AskedSurvey.ForTouchpointAsync(db, touchpoint.SurveyDefinitionId, cancellationToken);
+            foreach (var source in links)
+            {
+                if (await source.ForAsync(normalised, cancellationToken) is { } link)
+                {
+                    Links.Add(link);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServeWell.Web.Platform.Jobs;
+using ServeWell.Web.Platform.Web;
 
 namespace ServeWell.Web.Modules.Insights.Rollups;
 
@@ -29,6 +31,7 @@ internal sealed class InsightsRollupWorker(
                 var lease = scope.ServiceProvider.GetRequiredService<DatabaseLease>();
                 if (await lease.TryHoldAsync(InsightsRollups.LeaseName + "-worker", _holder, LeaseFor, stoppingToken))
                 {
+                    var started = clock.GetTimestamp();
                     var rollups = scope.ServiceProvider.GetRequiredService<InsightsRollups>();
                     var shape = await rollups.TreeShapeAsync(stoppingToken);
                     var rebuilt = false;
@@ -54,6 +57,7 @@ internal sealed class InsightsRollupWorker(
                     }
 
                     _treeShape = shape;
+                    ServeWellMetrics.JobRan(InsightsRollups.LeaseName, clock.GetElapsedTime(started), true, clock.GetUtcNow());
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,5 +79,20 @@ internal sealed class InsightsRollupWorker(
                 return;
             }
         }
+    }
+}
+
+/// <summary>The rollup queue as a backlog: answers counted at intake and not yet in the rollups, and how long the oldest has waited.</summary>
+internal sealed class RollupBacklog(ServeWell.Web.Platform.Data.ServeWellDbContext db, TimeProvider clock) : IBacklog
+{
+    public string Name => "rollups";
+
+    public async Task<BacklogState> ReadAsync(CancellationToken cancellationToken)
+    {
+        var queue = db.Set<InsightsRollupQueueItem>().AsNoTracking();
+        var waiting = await queue.LongCountAsync(cancellationToken);
+        var oldest = waiting == 0 ? (DateTime?)null : await queue.MinAsync(q => (DateTime?)q.EnqueuedAt, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new BacklogState(waiting, oldest is { } o && o < now ? now - o : TimeSpan.Zero);
     }
 }

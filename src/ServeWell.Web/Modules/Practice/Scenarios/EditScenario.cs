@@ -23,9 +23,10 @@ public sealed class EditScenario(ServeWellDbContext db, TimeProvider clock, IStr
         db.Scenarios.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     public async Task<(Scenario? Scenario, IReadOnlyList<Problem> Problems)> CreateAsync(
-        LocalText title, Guid? sourceCaseId, string author, CancellationToken cancellationToken)
+        LocalText title, int? caseId, string author, CancellationToken cancellationToken)
     {
         var problems = LocalTextRules.Check(title, "title", MaxTitle, l["Give the scenario a title."], l).Select(p => new Problem(p.Field, p.Message)).ToList();
+        problems.AddRange(await CaseProblemsAsync(caseId, cancellationToken));
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -34,7 +35,7 @@ public sealed class EditScenario(ServeWellDbContext db, TimeProvider clock, IStr
         var now = clock.GetUtcNow().UtcDateTime;
         var scenario = new Scenario
         {
-            Draft = ScenarioContent.Empty(title).ToJson(), SourceCaseId = sourceCaseId, CreatedAtUtc = now, DraftUpdatedAtUtc = now, CreatedBy = author,
+            Draft = ScenarioContent.Empty(title).ToJson(), CaseId = caseId, CreatedAtUtc = now, DraftUpdatedAtUtc = now, CreatedBy = author,
         };
         db.Scenarios.Add(scenario);
         await db.SaveChangesAsync(cancellationToken);
@@ -55,6 +56,24 @@ public sealed class EditScenario(ServeWellDbContext db, TimeProvider clock, IStr
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
+
+    /// <summary>The library case a scenario starts from (ADR-061): a published one, or none.</summary>
+    public async Task<IReadOnlyList<Problem>> SetCaseAsync(Scenario scenario, int? caseId, CancellationToken cancellationToken)
+    {
+        var problems = await CaseProblemsAsync(caseId, cancellationToken);
+        if (problems.Count == 0 && scenario.CaseId != caseId)
+        {
+            scenario.CaseId = caseId;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return problems;
+    }
+
+    private async Task<IReadOnlyList<Problem>> CaseProblemsAsync(int? caseId, CancellationToken cancellationToken) =>
+        caseId is { } id && !await db.PracticeCases.AnyAsync(c => c.Id == id && c.Status == Cases.CaseStatus.Published, cancellationToken)
+            ? [new Problem("caseId", l["Choose a published case of the library, or none."])]
+            : [];
 
     /// <summary>What even a draft must be: a title, node names that are unique and usable, texts within bounds, known competencies.</summary>
     public async Task<List<Problem>> CheckDraftAsync(ScenarioContent draft, CancellationToken cancellationToken)

@@ -13,8 +13,8 @@ public sealed class Scenario
     /// <summary>The Twine story's IFID on export, so a story taken out and brought back stays recognisable.</summary>
     public Guid Key { get; set; } = Guid.NewGuid();
 
-    /// <summary>The library case it was built from; no foreign key while the case library takes shape (issue 15).</summary>
-    public Guid? SourceCaseId { get; set; }
+    /// <summary>The library case it was built from (ADR-061: the case's id, chosen from the published library; no foreign key, a withdrawn case keeps its row).</summary>
+    public int? CaseId { get; set; }
 
     public required string Draft { get; set; }
 

@@ -8,13 +8,13 @@ using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Practice.Scenarios;
 
-public sealed record ScenarioSummaryDto(int Id, Guid Key, LocalText Title, int? LatestVersion, DateTime DraftUpdatedAtUtc, Guid? SourceCaseId);
+public sealed record ScenarioSummaryDto(int Id, Guid Key, LocalText Title, int? LatestVersion, DateTime DraftUpdatedAtUtc, int? CaseId);
 
 public sealed record GraphProblemDto(string Kind, string Node, string Message);
 
-public sealed record ScenarioDto(int Id, Guid Key, Guid? SourceCaseId, int? LatestVersion, ScenarioContent Draft, IReadOnlyList<GraphProblemDto> Problems);
+public sealed record ScenarioDto(int Id, Guid Key, int? CaseId, int? LatestVersion, ScenarioContent Draft, IReadOnlyList<GraphProblemDto> Problems);
 
-public sealed record NewScenarioRequest(LocalText? Title, Guid? SourceCaseId);
+public sealed record NewScenarioRequest(LocalText? Title, int? CaseId);
 
 public sealed record ScenarioVersionDto(int ScenarioId, int Number, int Nodes, DateTime PublishedAtUtc);
 
@@ -38,7 +38,7 @@ public static class ScenariosApi
         api.MapGet("/scenarios", ListAsync).RequireAuthorization(Policies.ManageTraining).WithName("ListScenarios")
             .WithSummary("Every scenario with its latest published version number (null while only a draft).");
         api.MapPost("/scenarios", CreateAsync).RequireAuthorization(Policies.ManageTraining).WithName("CreateScenario")
-            .WithSummary("A new scenario with an empty draft; sourceCaseId names the library case it is built from (optional).");
+            .WithSummary("A new scenario with an empty draft; caseId names the published library case it is built from (optional).");
         api.MapGet("/scenarios/{id:int}", GetAsync).RequireAuthorization(Policies.ManageTraining).WithName("GetScenario")
             .WithSummary("The draft (texts per language, nodes, replies and scores per competency) and what stops it being published.");
         api.MapPut("/scenarios/{id:int}/draft", PutDraftAsync).RequireAuthorization(Policies.ManageTraining).WithName("SaveScenarioDraft")
@@ -73,13 +73,13 @@ public static class ScenariosApi
         var scenarios = await db.Scenarios.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var latest = await db.ScenarioVersions.GroupBy(v => v.ScenarioId).Select(g => new { Id = g.Key, Number = g.Max(v => v.Number) }).ToListAsync(cancellationToken);
         return TypedResults.Ok(scenarios.Select(s => new ScenarioSummaryDto(
-            s.Id, s.Key, s.DraftContent.Title, latest.FirstOrDefault(v => v.Id == s.Id)?.Number, s.DraftUpdatedAtUtc, s.SourceCaseId)).ToList());
+            s.Id, s.Key, s.DraftContent.Title, latest.FirstOrDefault(v => v.Id == s.Id)?.Number, s.DraftUpdatedAtUtc, s.CaseId)).ToList());
     }
 
     private static async Task<Results<Created<ScenarioDto>, ValidationProblem>> CreateAsync(
         NewScenarioRequest request, EditScenario edit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (scenario, problems) = await edit.CreateAsync(request.Title ?? LocalText.Empty, request.SourceCaseId, Author(user), cancellationToken);
+        var (scenario, problems) = await edit.CreateAsync(request.Title ?? LocalText.Empty, request.CaseId, Author(user), cancellationToken);
         return scenario is null ? Invalid(problems) : TypedResults.Created($"/api/v1/scenarios/{scenario.Id}", await DtoAsync(scenario, edit, cancellationToken));
     }
 
@@ -174,7 +174,7 @@ public static class ScenariosApi
 
     private static async Task<Ok<List<ScenarioSummaryDto>>> PublishedAsync(PlayScenario play, CancellationToken cancellationToken) =>
         TypedResults.Ok((await play.PublishedAsync(cancellationToken))
-            .Select(p => new ScenarioSummaryDto(p.Scenario.Id, p.Scenario.Key, ScenarioContent.FromJson(p.Version.Content).Title, p.Version.Number, p.Scenario.DraftUpdatedAtUtc, p.Scenario.SourceCaseId)).ToList());
+            .Select(p => new ScenarioSummaryDto(p.Scenario.Id, p.Scenario.Key, ScenarioContent.FromJson(p.Version.Content).Title, p.Version.Number, p.Scenario.DraftUpdatedAtUtc, p.Scenario.CaseId)).ToList());
 
     private static async Task<Results<Ok<AttemptDto>, NotFound, ProblemHttpResult>> StartAsync(
         int id, StartAttemptRequest? request, PlayScenario play, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -250,7 +250,7 @@ public static class ScenariosApi
     {
         var draft = scenario.DraftContent;
         var l = EnglishOnly.Instance;
-        return new ScenarioDto(scenario.Id, scenario.Key, scenario.SourceCaseId, (await edit.LatestAsync(scenario.Id, cancellationToken))?.Number, draft,
+        return new ScenarioDto(scenario.Id, scenario.Key, scenario.CaseId, (await edit.LatestAsync(scenario.Id, cancellationToken))?.Number, draft,
             ScenarioGraph.Validate(draft).Select(p => new GraphProblemDto(p.Kind.ToString(), p.Node, p.Message(l))).ToList());
     }
 

@@ -20,8 +20,13 @@ public sealed record CompletionProgress(
 
     public bool CourseCompleted { get; init; }
 
+    public bool ScenarioRequired { get; init; }
+
+    public bool ScenarioDone { get; init; }
+
     public bool RequirementsMet => (!AttendanceRequired || Attended) && (!CourseRequired || CourseCompleted)
-        && (!EvaluationRequired || EvaluationSubmitted) && (!KnowledgeCheckRequired || KnowledgeCheckPassed);
+        && (!EvaluationRequired || EvaluationSubmitted) && (!KnowledgeCheckRequired || KnowledgeCheckPassed)
+        && (!ScenarioRequired || ScenarioDone);
 }
 
 /// <summary>
@@ -50,6 +55,9 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
         var courseRequired = programme.Completion.HasFlag(CompletionRequirements.CourseCompleted);
         var studied = courseRequired && await db.SelfStudyCompletions.AnyAsync(
             c => c.ProgrammeId == programme.Id && c.EmployeeId == employeeId && c.Cycle == cycle.Number, cancellationToken);
+        var scenarioRequired = programme.Completion.HasFlag(CompletionRequirements.ScenarioPassed);
+        var scenarioDone = scenarioRequired && (completion is not null
+            || await dating.ScenarioDoneAtAsync(programme, employeeId, cycle.Number, cancellationToken) is not null);
         return new CompletionProgress(
             cycle.Number, state == EnrolmentState.Attended || completion is not null,
             programme.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted), evaluated,
@@ -58,6 +66,8 @@ public sealed class CompleteEnrolment(ServeWellDbContext db, ProgrammeCycles cyc
             AttendanceRequired = programme.Completion.HasFlag(CompletionRequirements.Attended),
             CourseRequired = courseRequired,
             CourseCompleted = studied || (courseRequired && completion is not null),
+            ScenarioRequired = scenarioRequired,
+            ScenarioDone = scenarioDone,
         };
     }
 

@@ -13,7 +13,7 @@ namespace ServeWell.Web.Modules.Training.Completions;
 /// and where required the self-study course (ADR-042), the evaluation and the passed post knowledge check of the cycle — dated in the city's time zone.
 /// Never the moment the system noticed: a sweep that runs days later dates a completion by what the person did.
 /// </summary>
-public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
+public sealed class CompletionDating(ServeWellDbContext db, CityClock city, IProgrammeScenarios scenarios)
 {
     /// <summary>How many rows written before ADR-029 one pass re-dates; the rest follow on the next pass.</summary>
     public const int RedateBatch = 500;
@@ -51,7 +51,28 @@ public sealed class CompletionDating(ServeWellDbContext db, CityClock city)
             last = passed;
         }
 
+        if (await ScenarioDoneAtAsync(programme, employeeId, cycle, cancellationToken) is { } played && played > last)
+        {
+            last = played;
+        }
+
         return last < notAfter && last != DateTime.MinValue ? last : notAfter;
+    }
+
+    /// <summary>
+    /// When the programme's scenario was first played to a qualifying ending in the cycle (ADR-061): since the cycle opened,
+    /// or at any time for the first cycle; null when the programme requires no scenario or it is not done.
+    /// </summary>
+    public async Task<DateTime?> ScenarioDoneAtAsync(Programme programme, int employeeId, int cycle, CancellationToken cancellationToken)
+    {
+        if (!programme.Completion.HasFlag(CompletionRequirements.ScenarioPassed) || programme.ScenarioId is not { } scenarioId)
+        {
+            return null;
+        }
+
+        var since = cycle <= 1 ? DateTime.MinValue : await db.ProgrammeCycles.AsNoTracking()
+            .Where(c => c.ProgrammeId == programme.Id && c.Number == cycle).Select(c => c.OpenedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return await scenarios.DoneAtAsync(scenarioId, employeeId, programme.ScenarioMinPercent, since, cancellationToken);
     }
 
     /// <summary>The city's date of a completing event.</summary>

@@ -31,6 +31,9 @@ public enum CompletionRequirements
 
     /// <summary>The programme's self-study course completed in the cycle (evidence in <c>self_study_completions</c>).</summary>
     CourseCompleted = 8,
+
+    /// <summary>The programme's practice scenario played to an ending in the cycle, with at least the set score where one is set (ADR-061).</summary>
+    ScenarioPassed = 16,
 }
 
 public enum InstructorKind
@@ -75,6 +78,12 @@ public sealed class Programme : IAudited
     public int? RecurrenceMonths { get; set; }
 
     public CompletionRequirements Completion { get; set; } = CompletionRequirements.Attended;
+
+    /// <summary>The practice scenario <see cref="CompletionRequirements.ScenarioPassed"/> asks for (no foreign key: Practice is above Training, ADR-061).</summary>
+    public int? ScenarioId { get; set; }
+
+    /// <summary>The share of the best possible (0–100) needed in every competency; null when playing to an ending is enough.</summary>
+    public int? ScenarioMinPercent { get; set; }
 
     public AudienceRule Audience { get; set; } = new();
 

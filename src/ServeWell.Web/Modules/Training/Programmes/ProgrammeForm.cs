@@ -34,6 +34,13 @@ public sealed class ProgrammeForm
 
     public bool RequireCourse { get; set; }
 
+    /// <summary>A practice scenario played to an ending (ADR-061): which one, and the share of the best needed per competency (empty: played is enough).</summary>
+    public bool RequireScenario { get; set; }
+
+    public int? ScenarioId { get; set; }
+
+    public int? ScenarioMinPercent { get; set; }
+
     public List<InstructorForm> Instructors { get; set; } = [];
 
     public AudienceForm Audience { get; set; } = new();
@@ -48,7 +55,9 @@ public sealed class ProgrammeForm
         Mandatory = Mandatory,
         DueDate = DueDate,
         RecurrenceMonths = RecurrenceMonths,
-        Completion = new CompletionRequest { EvaluationSubmitted = RequireEvaluation, KnowledgeCheckPassed = RequireKnowledgeCheck, CourseCompleted = RequireCourse },
+        Completion = new CompletionRequest { EvaluationSubmitted = RequireEvaluation, KnowledgeCheckPassed = RequireKnowledgeCheck, CourseCompleted = RequireCourse, ScenarioPassed = RequireScenario },
+        ScenarioId = ScenarioId,
+        ScenarioMinPercent = ScenarioMinPercent,
         Instructors = Instructors.Where(i => !i.IsBlank).Select(i => new InstructorRequest
         {
             Kind = i.Kind.ToString(), EmployeeNumber = i.EmployeeNumber, Name = i.Name, Organisation = i.Organisation, Credentials = i.Credentials,
@@ -69,6 +78,9 @@ public sealed class ProgrammeForm
         RequireEvaluation = p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted),
         RequireKnowledgeCheck = p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed),
         RequireCourse = p.Completion.HasFlag(CompletionRequirements.CourseCompleted),
+        RequireScenario = p.Completion.HasFlag(CompletionRequirements.ScenarioPassed),
+        ScenarioId = p.ScenarioId,
+        ScenarioMinPercent = p.ScenarioMinPercent,
         Instructors = p.Instructors.OrderBy(i => i.Order).Select(i => new InstructorForm
         {
             Kind = i.Kind,

@@ -10,7 +10,8 @@ namespace ServeWell.Web.Modules.Training.Programmes;
 
 public sealed record InstructorDto(string Kind, string Name, string? EmployeeNumber, string? Organisation, string? Credentials);
 
-public sealed record CompletionDto(bool Attended, bool EvaluationSubmitted, bool KnowledgeCheckPassed, bool CourseCompleted = false);
+public sealed record CompletionDto(
+    bool Attended, bool EvaluationSubmitted, bool KnowledgeCheckPassed, bool CourseCompleted = false, bool ScenarioPassed = false, int? ScenarioId = null, int? ScenarioMinPercent = null);
 
 /// <param name="Title">In the reader's language (Accept-Language), falling back to the other; as before texts had languages.</param>
 /// <param name="Titles">Both languages, {"en": "…", "ko": "…"} (ADR-030); send this shape back as <c>title</c>.</param>
@@ -91,6 +92,7 @@ public static class ProgrammesApi
         p.Hours, p.IsMandatory, p.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.RecurrenceMonths,
         new CompletionDto(
             p.Completion.HasFlag(CompletionRequirements.Attended), p.Completion.HasFlag(CompletionRequirements.EvaluationSubmitted),
-            p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed), p.Completion.HasFlag(CompletionRequirements.CourseCompleted)),
+            p.Completion.HasFlag(CompletionRequirements.KnowledgeCheckPassed), p.Completion.HasFlag(CompletionRequirements.CourseCompleted),
+            p.Completion.HasFlag(CompletionRequirements.ScenarioPassed), p.ScenarioId, p.ScenarioMinPercent),
         p.Audience, p.Title, p.Description, p.State.ToString());
 }

@@ -34,6 +34,12 @@ public sealed class ProgrammeRequest
 
     public CompletionRequest? Completion { get; set; }
 
+    /// <summary>The practice scenario <see cref="CompletionRequest.ScenarioPassed"/> asks for (ADR-061).</summary>
+    public int? ScenarioId { get; set; }
+
+    /// <summary>The share of the best possible (0–100) needed in every competency; null: playing to an ending is enough.</summary>
+    public int? ScenarioMinPercent { get; set; }
+
     public AudienceRule? Audience { get; set; }
 }
 
@@ -61,10 +67,14 @@ public sealed class CompletionRequest
 
     /// <summary>The self-study course must be completed; always so for a self-study programme (ADR-042).</summary>
     public bool CourseCompleted { get; set; }
+
+    /// <summary>The programme's practice scenario (<see cref="ProgrammeRequest.ScenarioId"/>) played to an ending (ADR-061).</summary>
+    public bool ScenarioPassed { get; set; }
 }
 
 /// <summary>Creates or updates a programme; checks everything first and writes nothing when anything is wrong.</summary>
-public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, SyncProgrammeAudience sync, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class SaveProgramme(
+    ServeWellDbContext db, MatchAudience match, SyncProgrammeAudience sync, TimeProvider clock, IStringLocalizer<SharedResource> l, Completions.IProgrammeScenarios scenarios)
 {
     public const int MaxRecurrenceMonths = 120;
 
@@ -100,6 +110,7 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         problems.AddRange(codes.Except(competencies.Select(c => c.Code), StringComparer.Ordinal)
             .Select(c => new Problem("competencies", l["There is no competency with the code “{0}”.", c])));
 
+        await CheckScenarioAsync(request, problems, cancellationToken);
         var instructors = new List<ProgrammeInstructor>();
         var requested = request.Instructors ?? [];
         for (var i = 0; i < requested.Count; i++)
@@ -140,6 +151,9 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         programme.Completion = CompletionRules.For(programme.Delivery, request.Completion?.CourseCompleted == true)
             | (request.Completion?.EvaluationSubmitted == true ? CompletionRequirements.EvaluationSubmitted : 0)
             | (request.Completion?.KnowledgeCheckPassed == true ? CompletionRequirements.KnowledgeCheckPassed : 0);
+        programme.Completion |= request.Completion?.ScenarioPassed == true ? CompletionRequirements.ScenarioPassed : 0;
+        programme.ScenarioId = request.Completion?.ScenarioPassed == true ? request.ScenarioId : null;
+        programme.ScenarioMinPercent = request.Completion?.ScenarioPassed == true ? request.ScenarioMinPercent : null;
         programme.Audience = audience;
         programme.UpdatedAt = now;
         programme.Competencies.Clear();
@@ -154,6 +168,25 @@ public sealed class SaveProgramme(ServeWellDbContext db, MatchAudience match, Sy
         }
 
         return (programme, problems);
+    }
+
+    /// <summary>A required scenario must be a published one, its minimum share 0–100 or empty (ADR-061).</summary>
+    private async Task CheckScenarioAsync(ProgrammeRequest request, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        if (request.Completion?.ScenarioPassed != true)
+        {
+            return;
+        }
+
+        if (request.ScenarioId is not { } scenarioId || !(await scenarios.ChoicesAsync(cancellationToken)).Any(s => s.Id == scenarioId))
+        {
+            problems.Add(new("scenarioId", l["Choose a published practice scenario, or untick the scenario."]));
+        }
+
+        if (request.ScenarioMinPercent is < 0 or > 100)
+        {
+            problems.Add(new("scenarioMinPercent", l["The minimum score is a share from 0 to 100, or empty when playing to an ending is enough."]));
+        }
     }
 
     private async Task<ProgrammeInstructor?> InstructorAsync(InstructorRequest r, string path, int order, List<Problem> problems, CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ public sealed class CityBrands(ServeWellDbContext db, IMemoryCache cache, IOptio
 
     private const string Key = "ServeWell.CityBrand";
 
+    private const string LastKnownKey = "ServeWell.CityBrand.LastKnown";
+
     public async Task<CityBrand> CurrentAsync(CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(Key, out CityBrand? brand) && brand is not null)
@@ -38,7 +40,26 @@ public sealed class CityBrands(ServeWellDbContext db, IMemoryCache cache, IOptio
             return brand;
         }
 
-        var row = await db.Set<CityIdentity>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        CityIdentity? row;
+        try
+        {
+            row = await db.Set<CityIdentity>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
+        {
+            // The database is away for a moment (ADR-057): the page that says so still needs a header. The last identity
+            // this node read, else the configured names; nothing is cached, so the next page after the outage reads it anew.
+            return cache.TryGetValue(LastKnownKey, out CityBrand? known) && known is not null ? known : FromRow(null);
+        }
+
+        brand = FromRow(row);
+        cache.Set(Key, brand, Lifetime);
+        cache.Set(LastKnownKey, brand);
+        return brand;
+    }
+
+    private CityBrand FromRow(CityIdentity? row)
+    {
         var city = options.Value;
         var names = new Dictionary<string, string>(city.Names, StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(row?.NameKo))
@@ -51,9 +72,7 @@ public sealed class CityBrands(ServeWellDbContext db, IMemoryCache cache, IOptio
             names["en"] = row.NameEn;
         }
 
-        brand = new CityBrand(names, city.DefaultLanguage, CityColours.Find(row?.Colour) ?? CityColours.Default, row?.LogoSha256, row?.SealSha256);
-        cache.Set(Key, brand, Lifetime);
-        return brand;
+        return new CityBrand(names, city.DefaultLanguage, CityColours.Find(row?.Colour) ?? CityColours.Default, row?.LogoSha256, row?.SealSha256);
     }
 
     /// <summary>The uploaded PNG of <paramref name="kind"/>, or null.</summary>

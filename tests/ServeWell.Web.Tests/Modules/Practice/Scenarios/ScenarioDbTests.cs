@@ -21,7 +21,7 @@ public abstract class ScenarioDbTests(AppHost app)
     {
         var scenario = await app.UseAsync<EditScenario, Scenario>(async edit =>
         {
-            var (created, _) = await edit.CreateAsync(content.Title, Guid.NewGuid(), "test", CancellationToken.None);
+            var (created, _) = await edit.CreateAsync(content.Title, null, "test", CancellationToken.None);
             (await edit.SaveDraftAsync(created!, content, CancellationToken.None)).ShouldBeEmpty();
             var (version, problems) = await edit.PublishAsync(created!, "test", CancellationToken.None);
             problems.ShouldBeEmpty();

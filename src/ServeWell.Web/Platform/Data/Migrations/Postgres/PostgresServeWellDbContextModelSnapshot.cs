@@ -3101,6 +3101,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -3117,9 +3120,6 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -3241,6 +3241,478 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("practice_scenario_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AwardedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CertificateCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ShownOnWall")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateCode")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "Month");
+
+                    b.ToTable("recognition_awards", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.RoundDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("recognition_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Candidates.RoundCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Bayesian")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Commendations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Exclusion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Finalist")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Nominations")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.Juror", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_jurors", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.JuryScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Courtesy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JurorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId", "EmployeeId");
+
+                    b.HasIndex("RoundId", "EmployeeId");
+
+                    b.ToTable("recognition_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Nominations.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("NominatorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ProtectedContact")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WrittenName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "EmployeeId");
+
+                    b.ToTable("recognition_nominations", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnnouncedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ApprovalDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("AwardeeEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("CityMean")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CoolOffMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finalists")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("JuryClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("JuryClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("JuryRemindedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinimumAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PriorWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SentBackNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "ServeWell.Web.Modules.Recognition.Rounds.AwardRound.Weights#CriteriaWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Courtesy")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Difficulty")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Resolution")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Satisfaction")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stage");
+
+                    b.HasIndex("SchemeId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("recognition_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApprovalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoolOffMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Finalists")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JuryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpensOnDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriorWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ServeWell.Web.Modules.Recognition.Rounds.AwardScheme.Name#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "ServeWell.Web.Modules.Recognition.Rounds.AwardScheme.Weights#CriteriaWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Courtesy")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Difficulty")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Resolution")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Satisfaction")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeOrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_schemes", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
@@ -3825,6 +4297,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<int?>("RecurrenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScenarioId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScenarioMinPercent")
                         .HasColumnType("integer");
 
                     b.Property<int>("State")
@@ -4953,6 +5431,82 @@ namespace ServeWell.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("ScenarioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.Award", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.RoundDecision", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Candidates.RoundCandidate", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.Juror", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.JuryScore", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Jury.Juror", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Nominations.Nomination", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Scheme");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", "ScopeOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ScopeOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ScopeOrgUnit");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>

@@ -3004,6 +3004,9 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3020,9 +3023,6 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3138,6 +3138,462 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("practice_scenario_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AwardedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShownOnWall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateCode")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "Month");
+
+                    b.ToTable("recognition_awards", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.RoundDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("recognition_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Candidates.RoundCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Bayesian")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Commendations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exclusion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finalist")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nominations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.Juror", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_jurors", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.JuryScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Courtesy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId", "EmployeeId");
+
+                    b.HasIndex("RoundId", "EmployeeId");
+
+                    b.ToTable("recognition_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Nominations.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedContact")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "EmployeeId");
+
+                    b.ToTable("recognition_nominations", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnouncedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovalDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AwardeeEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CityMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoolOffMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finalists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("JuryClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JuryClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JuryRemindedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBackNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "ServeWell.Web.Modules.Recognition.Rounds.AwardRound.Weights#CriteriaWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Courtesy")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Difficulty")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Resolution")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Satisfaction")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stage");
+
+                    b.HasIndex("SchemeId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("recognition_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApprovalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoolOffMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finalists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JuryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpensOnDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ServeWell.Web.Modules.Recognition.Rounds.AwardScheme.Name#LocalText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Ko")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameKo");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "ServeWell.Web.Modules.Recognition.Rounds.AwardScheme.Weights#CriteriaWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Courtesy")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Difficulty")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Resolution")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Satisfaction")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeOrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("recognition_schemes", (string)null);
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>
@@ -3696,6 +4152,12 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RecurrenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScenarioMinPercent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -4812,6 +5274,82 @@ namespace ServeWell.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("ScenarioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.Award", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Awards.RoundDecision", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Candidates.RoundCandidate", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.Juror", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Jury.JuryScore", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Jury.Juror", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Nominations.Nomination", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardRound", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Scheme");
+                });
+
+            modelBuilder.Entity("ServeWell.Web.Modules.Recognition.Rounds.AwardScheme", b =>
+                {
+                    b.HasOne("ServeWell.Web.Modules.People.OrgUnits.OrgUnit", "ScopeOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ScopeOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ScopeOrgUnit");
                 });
 
             modelBuilder.Entity("ServeWell.Web.Modules.Training.Attendance.AttendanceRecord", b =>

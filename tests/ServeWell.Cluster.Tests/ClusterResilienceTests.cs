@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace ServeWell.Cluster.Tests;
+
+/// <summary>
+/// Background work once across the nodes, and PostgreSQL restarted under load (ADR-057). Steps 6–8 of the cluster run:
+/// after the sign-in, limit and kiosk tests, before the node kill (ClusterTests' step 9).
+/// </summary>
+public sealed partial class ClusterTests
+{
+    [Fact, Step(6)]
+    public async Task EveryNode_ReportsJobAndBacklogMetrics_BehindItsOwnKey()
+    {
+        foreach (var node in Cluster.Nodes)
+        {
+            using var anonymous = Cluster.Client(node, 2);
+            (await anonymous.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        // Within a sampling period every node has read both queues; the lease holders have run their jobs.
+        var seen = await Cluster.EventuallyAsync(async () =>
+        {
+            var all = string.Join('\n', await Task.WhenAll(Cluster.Nodes.Select(ScrapeAsync)));
+            return Series(all, "servewell_backlog_waiting", "queue=\"outbox\"")
+                && Series(all, "servewell_backlog_age_seconds", "queue=\"rollups\"")
+                && Series(all, "servewell_job_duration_seconds_count", "job=\"mail-outbox\"")
+                && Series(all, "servewell_job_last_run_seconds", "job=\"insights-rollup\"")
+                && all.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30));
+        seen.ShouldBeTrue("every node exports its job, backlog and request metrics");
+    }
+
+    [Fact, Step(7)]
+    public async Task BackgroundWork_RunsOnceAcrossTheNodes()
+    {
+        // 1. The outbox job runs on one node at a time: over 15 s, the runs of all nodes together are those of one
+        //    node looking every 5 s (three nodes each running it would make about nine).
+        var before = await OutboxRunsAsync();
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        var runs = await OutboxRunsAsync() - before;
+        runs.ShouldBeInRange(1, 5, "outbox runs across the three nodes in 15 s");
+
+        // 2. Mails are sent once each: three password-reset mails asked for on three nodes, then one file per sent
+        //    mail over the nodes' folders together (a mail sent by two nodes would be two files).
+        foreach (var (node, who) in Cluster.Nodes.Zip(new[] { "employee", "supervisor", "training" }))
+        {
+            using var client = Cluster.Client(node, 6);
+            var token = await Cluster.FormTokenAsync(client, "/Accounts/ForgotPassword");
+            using var asked = await Cluster.PostFormAsync(client, "/Accounts/ForgotPassword", token, new() { ["Email"] = $"{who}@servewell.demo" });
+            ((int)asked.StatusCode).ShouldBeLessThan(400, $"a reset link for {who} on {node}");
+        }
+
+        await using var db = await OpenAsync();
+        (await Cluster.EventuallyAsync(async () => await ScalarAsync(db,
+            "SELECT count(*) FROM outbox_mails WHERE \"Status\" = 0 AND \"NextAttemptAt\" <= now() AT TIME ZONE 'utc'") == 0, TimeSpan.FromSeconds(30)))
+            .ShouldBeTrue("the outbox drains");
+        var sent = await ScalarAsync(db, "SELECT count(*) FROM outbox_mails WHERE \"Status\" = 1");
+        var files = (long)Cluster.MailFolders.Where(Directory.Exists).Sum(f => Directory.GetFiles(f, "*.eml").Length);
+        sent.ShouldBeGreaterThanOrEqualTo(3, "the three reset mails went out");
+        files.ShouldBe(sent, "one mail file per sent mail: no mail went out from two nodes");
+
+        // 3. The rollups count every answer once, though three nodes took answers and each could drain the queue.
+        (await Cluster.EventuallyAsync(async () => await ScalarAsync(db, "SELECT count(*) FROM insights_rollup_queue") == 0, TimeSpan.FromSeconds(40)))
+            .ShouldBeTrue("the rollup queue drains");
+        var counted = await ScalarAsync(db,
+            "SELECT coalesce(sum(\"Score1\" + \"Score2\" + \"Score3\" + \"Score4\" + \"Score5\"), 0) FROM insights_unit_service_months");
+        var answers = await ScalarAsync(db, "SELECT count(*) FROM feedback_answers WHERE \"ExcludedAt\" IS NULL");
+        counted.ShouldBe(answers, "each answer is in the rollups exactly once");
+    }
+
+    [Fact, Step(8)]
+    public async Task PostgresRestartedUnderLoad_Answers503WithRetryAfter_LosesNothing_AndTheNodesRecover()
+    {
+        var (touchpointId, code) = await TouchpointAsync();
+        var before = await AnswersAsync(touchpointId);
+        var acknowledged = new ConcurrentDictionary<string, bool>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var retryAfterOn503 = true;
+        using var stop = new CancellationTokenSource();
+
+        // Six citizens from their own addresses, each resending an answer with the same Idempotency-Key until it is
+        // acknowledged, staying under the per-address limit.
+        var citizens = Enumerable.Range(0, 6).Select(n => Task.Run(async () =>
+        {
+            using var client = Cluster.Client(Cluster.Proxy, 110 + n);
+            var budget = Cluster.PerAddressPerMinute - 2;
+            while (budget > 0 && !stop.IsCancellationRequested)
+            {
+                var key = Guid.NewGuid().ToString("N");
+                while (budget-- > 0)
+                {
+                    using var response = await client.SendAsync(Answer(code, key));
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged[key] = true;
+                        break;
+                    }
+
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta is null)
+                    {
+                        retryAfterOn503 = false;
+                    }
+
+                    await Task.Delay(400);
+                }
+
+                await Task.Delay(150);
+            }
+        })).ToArray();
+
+        await Task.Delay(600);
+        await PostgresAsync("stop");
+        var down = Stopwatch.StartNew();
+        try
+        {
+            // While the database is gone every node says it is not ready, and a page and an API call answer 503.
+            foreach (var node in Cluster.Nodes)
+            {
+                using var probe = Cluster.Client(node, 3);
+                (await Cluster.EventuallyAsync(async () => (await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10)))
+                    .ShouldBeTrue($"{node} says it is not ready while the database is gone");
+            }
+
+            using (var api = Cluster.Api(Cluster.Proxy, 4))
+            using (var list = await api.GetAsync("/api/v1/touchpoints"))
+            {
+                list.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+                list.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+                (await list.Content.ReadAsStringAsync()).ShouldContain("database");
+            }
+
+            // A public page that reads the database (a certificate's verification) gets the friendly page, also 503.
+            using (var visitor = Cluster.Client(Cluster.Proxy, 5))
+            using (var verify = await visitor.GetAsync("/verify/ABCD-EFGH-JKMN?lang=en"))
+            {
+                verify.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+                verify.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+                (await verify.Content.ReadAsStringAsync()).ShouldContain("Back in a moment");
+            }
+
+            var rest = TimeSpan.FromSeconds(4) - down.Elapsed;
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest);
+            }
+        }
+        finally
+        {
+            await PostgresAsync("start");
+            NpgsqlConnection.ClearAllPools();   // this test's own connections died with the server
+        }
+
+        // The nodes reconnect by themselves.
+        foreach (var node in Cluster.Nodes)
+        {
+            using var probe = Cluster.Client(node, 3);
+            (await Cluster.EventuallyAsync(async () => (await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30)))
+                .ShouldBeTrue($"{node} is ready again once the database is back");
+        }
+
+        await Task.WhenAll(citizens);
+        statuses.Keys.ShouldNotContain(500, "no request failed with 500 while the database was away");
+        statuses.Keys.ShouldContain(503, "requests during the outage were told to come back");
+        retryAfterOn503.ShouldBeTrue("every 503 carried Retry-After");
+        acknowledged.Count.ShouldBeGreaterThan(6);
+        (await AnswersAsync(touchpointId) - before).ShouldBe(acknowledged.Count, "every acknowledged answer is stored, once");
+    }
+
+    private static async Task PostgresAsync(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo(Cluster.PostgresControl, command) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, $"{Cluster.PostgresControl} {command}: {await error}");
+    }
+
+    private static async Task<string> ScrapeAsync(Uri node)
+    {
+        using var client = Cluster.Client(node, 2);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Cluster.ScrapeKey);
+        return await client.GetStringAsync("/metrics");
+    }
+
+    /// <summary>Runs of the outbox job, over every node, from each node's duration histogram.</summary>
+    private static async Task<long> OutboxRunsAsync()
+    {
+        var total = 0L;
+        foreach (var text in await Task.WhenAll(Cluster.Nodes.Select(ScrapeAsync)))
+        {
+            foreach (Match m in OutboxRunCount().Matches(text))
+            {
+                total += (long)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return total;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Whether the scrape has a series of <paramref name="metric"/> with the label <paramref name="label"/> (OpenTelemetry adds its own labels around it).</summary>
+    private static bool Series(string scrape, string metric, string label) =>
+        scrape.Split('\n').Any(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal));
+
+    [GeneratedRegex("^servewell_job_duration_seconds_count\\{[^}]*job=\"mail-outbox\"[^}]*\\} ([0-9.eE+]+)", RegexOptions.Multiline)]
+    private static partial Regex OutboxRunCount();
+}
