@@ -3,8 +3,6 @@ using ServeWell.Web.Modules.Protection.Encounters;
 using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Modules.Protection.Restrictions;
 using ServeWell.Web.Modules.Protection.Support;
-using ServeWell.Web.Platform.Layout;
-using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Protection;
 
@@ -28,7 +26,6 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
-        builder.AddNavigation(new NavigationItem("Staff protection", "/Protection", Policies.Staff, 68));
         return builder;
     }
 
