@@ -1,19 +1,40 @@
+using ServeWell.Web.Modules.Protection.Complainants;
+using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Modules.Protection.Evidence;
+using ServeWell.Web.Modules.Protection.Restrictions;
+using ServeWell.Web.Modules.Protection.Support;
+
 namespace ServeWell.Web.Modules.Protection;
 
 /// <summary>
 /// Staff protection (issue 17): abusive encounters logged by or for the employee, support offered and taken up, the
 /// institution's legal action, restrictions on a complainant with their letter, and what the city learns from it.
-/// Protection sits above Practice and Recognition and below Insights (ADR-033).
+/// Protection sits above Practice and Recognition and below Insights (ADR-033); who sees what is ADR-059.
 /// </summary>
 public static class ProtectionModule
 {
     public static WebApplicationBuilder AddProtectionModule(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.Configure<EvidenceOptions>(builder.Configuration.GetSection(EvidenceOptions.Section));
+        services.AddSingleton<ComplainantKeys>();
+        services.AddSingleton<EvidenceVault>();
+        services.AddScoped<EvidenceLocker>();
+        services.AddHostedService<EvidenceRetention>();
+        services.AddScoped<ProtectionActions>();
+        services.AddScoped<RestrictionLetter>();
+        services.AddScoped<EncounterNotices>();
+        services.AddScoped<LogEncounter>();
+        services.AddScoped<EncounterBook>();
         return builder;
     }
 
     public static WebApplication MapProtectionModule(this WebApplication app)
     {
+        var api = app.MapGroup("/api/v1").WithTags("Protection");
+        api.MapEncountersApi();
+        api.MapEvidenceApi();
+        api.MapActionsApi();
         return app;
     }
 }

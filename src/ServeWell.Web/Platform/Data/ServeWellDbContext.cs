@@ -94,6 +94,12 @@ public abstract class ServeWellDbContext : IdentityDbContext<StaffUser>, IDataPr
 
 
     // Protection: abusive encounters and what the city does about them (issue 17). Its DbSets go here.
+    public DbSet<Modules.Protection.Encounters.Encounter> ProtectionEncounters => Set<Modules.Protection.Encounters.Encounter>();
+    public DbSet<Modules.Protection.Encounters.ProtectionOfficer> ProtectionOfficers => Set<Modules.Protection.Encounters.ProtectionOfficer>();
+    public DbSet<Modules.Protection.Evidence.EncounterEvidence> ProtectionEvidence => Set<Modules.Protection.Evidence.EncounterEvidence>();
+    public DbSet<Modules.Protection.Support.SupportOffer> ProtectionSupportOffers => Set<Modules.Protection.Support.SupportOffer>();
+    public DbSet<Modules.Protection.Support.LegalAction> ProtectionLegalActions => Set<Modules.Protection.Support.LegalAction>();
+    public DbSet<Modules.Protection.Restrictions.Restriction> ProtectionRestrictions => Set<Modules.Protection.Restrictions.Restriction>();
 
 
 

@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Protection.Evidence;
+using ServeWell.Web.Modules.Protection.Restrictions;
+using ServeWell.Web.Modules.Protection.Support;
+using ServeWell.Web.Platform.City;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Localization;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Protection.Encounters;
+
+/// <summary>
+/// One encounter as the reader may see it (ADR-059), opening it audited; and what supervisors and protection officers do
+/// on it: offer support, record legal action, issue a restriction and make its letter.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class EncounterModel(
+    ServeWellDbContext db, EncounterBook book, EvidenceLocker locker, ProtectionActions actions, RestrictionLetter letter, CityClock city,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public EncounterSeen Seen { get; private set; } = null!;
+
+    public EncounterReader Reader { get; private set; } = null!;
+
+    public IReadOnlyList<EncounterEvidence> Evidence { get; private set; } = [];
+
+    public IReadOnlyList<SupportOffer> Support { get; private set; } = [];
+
+    public IReadOnlyList<LegalAction> Legal { get; private set; } = [];
+
+    public IReadOnlyList<Restriction> Restrictions { get; private set; } = [];
+
+    public bool MayAct => Reader.MayAct(Seen.Encounter.EmployeeId, Seen.EmployeeUnitPath);
+
+    public bool MayRestrict => Seen.Encounter.ComplainantKey is not null && (Reader.Administrator || Reader.IsOfficerOf(Seen.EmployeeUnitPath));
+
+    [BindProperty]
+    public string? SupportKind { get; set; }
+
+    [BindProperty]
+    public DateOnly? OfferedOn { get; set; }
+
+    [BindProperty]
+    public RestrictionForm Restriction { get; set; } = new();
+
+    [BindProperty]
+    public string? LetterName { get; set; }
+
+    public DateOnly Today => city.Today;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        if (await book.ReadAsync(id, Reader, cancellationToken) is not { } seen)
+        {
+            return NotFound();
+        }
+
+        Seen = seen;
+        OfferedOn = city.Today;
+        Restriction = new RestrictionForm { StartsOn = city.Today, EndsOn = city.Today.AddMonths(6), ReviewOn = city.Today.AddMonths(3) };
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) =>
+        await StepAsync(id, r => actions.OfferSupportAsync(id, new SupportInput(SupportKind, OfferedOn), r, cancellationToken), l["The support offered is recorded."], "support", cancellationToken);
+
+    public async Task<IActionResult> OnPostRestrictionAsync(int id, CancellationToken cancellationToken) =>
+        await StepAsync(id, r => actions.IssueRestrictionAsync(id, Restriction.ToInput(), r, cancellationToken), l["The restriction is issued. Make its letter below."], "restriction", cancellationToken);
+
+    public async Task<IActionResult> OnPostLetterAsync(int id, int restrictionId, CancellationToken cancellationToken)
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        var (pdf, problems) = await letter.RenderAsync(id, restrictionId, LetterName, Reader, cancellationToken);
+        if (pdf is not null)
+        {
+            return File(pdf, "application/pdf", $"restriction-{restrictionId}.pdf");
+        }
+
+        if (problems.Count == 0)
+        {
+            return NotFound();
+        }
+
+        foreach (var p in problems)
+        {
+            ModelState.AddModelError(nameof(LetterName), p.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> StepAsync<T>(int id, Func<EncounterReader, Task<ActionOutcome<T>>> step, string saved, string prefix, CancellationToken cancellationToken)
+        where T : class
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        var outcome = await step(Reader);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Succeeded)
+        {
+            TempData.Saved(saved);
+            return Redirect($"/Protection/Encounters/{id}");
+        }
+
+        foreach (var p in outcome.Problems)
+        {
+            ModelState.AddModelError(p.Field.Length == 0 ? prefix : $"{prefix}.{p.Field}", p.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await book.FindAsync(id, Reader, cancellationToken) is not { } seen)
+        {
+            return NotFound();
+        }
+
+        Seen = seen;
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Evidence = await locker.ListAsync(id, cancellationToken);
+        Support = await db.ProtectionSupportOffers.AsNoTracking().Where(s => s.EncounterId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        Legal = await db.ProtectionLegalActions.AsNoTracking().Where(s => s.EncounterId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        Restrictions = await db.ProtectionRestrictions.AsNoTracking().Where(s => s.EncounterId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>A restriction as the form posts it.</summary>
+public sealed class RestrictionForm
+{
+    public string? Scope { get; set; }
+
+    public string? Detail { get; set; }
+
+    public DateOnly? StartsOn { get; set; }
+
+    public DateOnly? EndsOn { get; set; }
+
+    public DateOnly? ReviewOn { get; set; }
+
+    public string? LetterLanguage { get; set; } = "ko";
+
+    public RestrictionInput ToInput() => new(Scope, Detail, StartsOn, EndsOn, ReviewOn, LetterLanguage);
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Security;
+
+namespace ServeWell.Web.Modules.Protection.Encounters;
+
+public sealed record EncounterRequest(
+    string? EmployeeNumber, string? Office, DateTimeOffset? OccurredAt, string? Channel, IReadOnlyList<string>? Kinds,
+    IReadOnlyList<string>? Actions, string? Description, string? Injury, string? ComplainantContact)
+{
+    public EncounterInput ToInput() => new(EmployeeNumber, Office, OccurredAt, Channel, Kinds, Actions, Description, Injury, ComplainantContact);
+}
+
+public sealed record EncounterLineDto(int Id, string Reference, string Employee, string Office, DateTime OccurredAtUtc, string Channel, IReadOnlyList<string> Kinds, bool Mine);
+
+/// <param name="Scrubbed">True when the description and injury are the scrubbed words (anyone but the employee and the protection officers).</param>
+/// <param name="EncounterWithComplainant">"This is the Nth encounter with this person", when the person's contact was given.</param>
+public sealed record EncounterDto(
+    int Id, string Reference, string Employee, string Office, DateTime OccurredAtUtc, string Channel, IReadOnlyList<string> Kinds,
+    IReadOnlyList<string> Actions, string Description, string? Injury, bool Scrubbed, int? EncounterWithComplainant,
+    int? FollowUpCaseId, long? FeedbackAnswerId, bool CaseConsent, int? PracticeCaseId);
+
+/// <summary>The encounter log's API (issue 17, ADR-059): confidentiality as on the pages, through <see cref="EncounterReader"/>.</summary>
+public static class EncountersApi
+{
+    public static RouteGroupBuilder MapEncountersApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/encounters", ListAsync).RequireAuthorization(Policies.Staff).WithName("ListEncounters")
+            .WithSummary("The encounters the caller may see: their own, their staff's (supervisors, protection officers), all (administrators). No descriptions in the list.");
+        api.MapPost("/encounters", LogAsync).RequireAuthorization(Policies.Staff).WithName("LogEncounter")
+            .WithSummary("Logs an abusive encounter: channel visit|phone|online|written; kinds verbal-abuse|threat|violence|sexual-harassment|persistence|unreasonable-demands|filming-staff|disclosing-staff-data; actions warned|call-ended|second-official|security-called|visit-ended. The supervisors and protection officers are told by mail.");
+        api.MapGet("/encounters/{id:int}", GetAsync).RequireAuthorization(Policies.Staff).WithName("GetEncounter")
+            .WithSummary("One encounter (every read is audited); the description is scrubbed of personal data for anyone but the employee and the protection officers. 404 for anyone who may not see it.");
+        return api;
+    }
+
+    private static async Task<Ok<List<EncounterLineDto>>> ListAsync(ClaimsPrincipal user, ServeWellDbContext db, EncounterBook book, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(user, db, cancellationToken);
+        var lines = await book.ListAsync(reader, cancellationToken);
+        return TypedResults.Ok(lines.Select(e => new EncounterLineDto(e.Id, e.Reference, e.EmployeeName, e.OfficeName, e.OccurredAtUtc, EncounterCodes.Of(e.Channel), EncounterCodes.Of(e.Kinds), e.Mine)).ToList());
+    }
+
+    private static async Task<Results<Created<EncounterDto>, ValidationProblem, ForbidHttpResult>> LogAsync(
+        EncounterRequest request, ClaimsPrincipal user, ServeWellDbContext db, LogEncounter log, EncounterBook book, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(user, db, cancellationToken);
+        var outcome = await log.LogAsync(request.ToInput(), reader, cancellationToken);
+        if (outcome.Forbidden)
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return ProtectionResults.Invalid(outcome.Problems);
+        }
+
+        var seen = await book.FindAsync(outcome.Encounter!.Id, reader, cancellationToken);
+        return TypedResults.Created($"/api/v1/encounters/{outcome.Encounter.Id}", Dto(seen!));
+    }
+
+    private static async Task<Results<Ok<EncounterDto>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ServeWellDbContext db, EncounterBook book, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(user, db, cancellationToken);
+        return await book.ReadAsync(id, reader, cancellationToken) is { } seen ? TypedResults.Ok(Dto(seen)) : TypedResults.NotFound();
+    }
+
+    public static EncounterDto Dto(EncounterSeen s)
+    {
+        var e = s.Encounter;
+        return new(e.Id, e.Reference, s.EmployeeName, s.OfficeName, e.OccurredAtUtc, EncounterCodes.Of(e.Channel), EncounterCodes.Of(e.Kinds),
+            EncounterCodes.Of(e.Actions), s.Description, s.Injury, s.Scrubbed, s.EncounterWithComplainant, e.FollowUpCaseId, e.FeedbackAnswerId,
+            e.CaseConsentAtUtc is not null, e.PracticeCaseId);
+    }
+}
+
+/// <summary>Problems as the API answers them: 400 with each field's messages.</summary>
+public static class ProtectionResults
+{
+    public static ValidationProblem Invalid(IReadOnlyList<ProtectionProblem> problems) =>
+        TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+}
