@@ -16,6 +16,45 @@ namespace ServeWell.Cluster.Tests;
 /// </summary>
 public sealed partial class ClusterTests
 {
+    [Fact, Step(5)]
+    public async Task TouchpointRetiredOnOneNode_IsRefusedByEveryNodeWithinOneSecond()
+    {
+        var (touchpointId, code) = await TouchpointAsync();
+        var nodes = Cluster.Nodes;
+
+        // Every node takes an answer for the touchpoint, and so holds it in its lookup cache.
+        for (var n = 0; n < nodes.Count; n++)
+        {
+            using var citizen = Cluster.Client(nodes[n], 60 + n);
+            using var answered = await citizen.SendAsync(Answer(code, Guid.NewGuid().ToString("N")));
+            answered.StatusCode.ShouldBe(HttpStatusCode.Created, nodes[n].ToString());
+        }
+
+        using var admin = Cluster.Client(nodes[0], 43);
+        var token = await Cluster.FormTokenAsync(admin, "/Accounts/SignIn");
+        (await Cluster.PostFormAsync(admin, "/Accounts/SignIn", token, new() { ["Form.Email"] = AdminEmail, ["Form.Password"] = Password })).Dispose();
+        var edit = $"/Feedback/Touchpoints/Edit/{touchpointId}";
+        token = await Cluster.FormTokenAsync(admin, edit);
+        using var retired = await Cluster.PostFormAsync(admin, $"{edit}?handler=Retire", token, new() { ["confirmed"] = "true" });
+        retired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var everywhere = await Cluster.EventuallyAsync(async () =>
+        {
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                using var citizen = Cluster.Client(nodes[n], 60 + n);
+                using var response = await citizen.SendAsync(Answer(code, Guid.NewGuid().ToString("N")));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, TimeSpan.FromSeconds(1));
+        everywhere.ShouldBeTrue("a retired touchpoint is refused by every node within a second");
+    }
+
     [Fact, Step(6)]
     public async Task EveryNode_ReportsJobAndBacklogMetrics_BehindItsOwnKey()
     {

@@ -35,7 +35,7 @@ public sealed class AccessTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirCoursesPracticeTheCaseLibraryAndTheirFeedback()
+    public async Task Navigation_AsEmployee_ShowsOnlyHomeTheirTrainingTheirCoursesPracticeTheCaseLibraryTheirFeedbackAndStaffProtection()
     {
         await using var session = await fixture.OpenAsync(Viewport.Desktop);
         var page = session.Page;
@@ -43,7 +43,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         await session.CheckPageAsync("home");
 
         // Every employee practises scenarios (ADR-061), reads the case library and contributes cases (ADR-053); reviewing them is the training officers..
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "My feedback"]);
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "My feedback", "Staff protection"]);
     }
 
     [Fact]

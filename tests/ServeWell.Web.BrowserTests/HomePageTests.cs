@@ -66,6 +66,11 @@ public sealed class HomePageTests(BrowserFixture fixture)
         ("insights", DemoAccounts.Leader, "/Insights"),
         ("employees", DemoAccounts.Administrator, "/People/Employees"),
         ("audit-log", DemoAccounts.Administrator, "/Admin/Audit"),
+        ("practice", DemoAccounts.Employee, "/Practice"),
+        ("staff-protection", DemoAccounts.Employee, "/Protection"),
+        ("log-an-encounter", DemoAccounts.Employee, "/Protection/Log"),
+        ("scenarios", DemoAccounts.TrainingOfficer, "/Practice/Scenarios"),
+        ("award-rounds", DemoAccounts.TrainingOfficer, "/Recognition/Rounds"),
     ];
 
     [Theory]

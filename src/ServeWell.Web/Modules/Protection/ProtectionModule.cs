@@ -3,6 +3,8 @@ using ServeWell.Web.Modules.Protection.Encounters;
 using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Modules.Protection.Restrictions;
 using ServeWell.Web.Modules.Protection.Support;
+using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Protection;
 
@@ -26,6 +28,8 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
+        // Every staff member: an employee shaken after a call finds "log an encounter" from any page.
+        builder.AddNavigation(new NavigationItem("Staff protection", "/Protection", Policies.Staff, 90));
         return builder;
     }
 

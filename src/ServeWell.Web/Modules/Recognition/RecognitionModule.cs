@@ -6,6 +6,7 @@ using ServeWell.Web.Modules.Recognition.Nominations;
 using ServeWell.Web.Modules.Recognition.Public;
 using ServeWell.Web.Modules.Recognition.Rounds;
 using ServeWell.Web.Platform.Layout;
+using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Recognition;
 
@@ -30,6 +31,7 @@ public static class RecognitionModule
         services.AddScoped<AwardReads>();
         services.AddScoped<IThanksLinks, ThanksNominationLink>();
         services.AddScoped<IProfileSection, Pages.AwardsProfileSection>();
+        builder.AddNavigation(new NavigationItem("Courtesy awards", "/Recognition/Rounds", Policies.ViewAwards, 82, NavigationArea.Insights));
         services.AddHostedService<RoundScheduleJob>();
         return builder;
     }

@@ -63,7 +63,7 @@ public abstract class ScenarioCompletionTests(AppHost app)
 
         var completion = await app.DbAsync(db => db.Completions.AsNoTracking().SingleOrDefaultAsync(c => c.ProgrammeId == programme && c.EmployeeId == employee.Id));
         completion.ShouldNotBeNull();
-        completion.CompletedAtUtc.ShouldBe(ended);
+        completion.CompletedAtUtc!.Value.ShouldBe(ended!.Value, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         var city = app.Services.GetRequiredService<CityClock>();
         completion.CompletedOn.ShouldBe(city.DateOf(new DateTimeOffset(ended!.Value, TimeSpan.Zero)));
     }
@@ -81,7 +81,7 @@ public abstract class ScenarioCompletionTests(AppHost app)
         var ended = await PlayAsync(scenario, employee.Id, 0, 0); // listen, then summarise: the best at every step
 
         var completion = await app.DbAsync(db => db.Completions.AsNoTracking().SingleAsync(c => c.ProgrammeId == programme && c.EmployeeId == employee.Id));
-        completion.CompletedAtUtc.ShouldBe(ended);
+        completion.CompletedAtUtc!.Value.ShouldBe(ended!.Value, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
     }
 
     [Fact]
