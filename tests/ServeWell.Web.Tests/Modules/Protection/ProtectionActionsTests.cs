@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
 
@@ -76,7 +78,7 @@ public abstract class ProtectionActionsTests(AppHost app)
         var cast = await app.CastAsync();
         using var employee = await app.SignInAsync(cast.Employee);
         var id = (await employee.LogAsync(ProtectionTestData.NewEncounter(contact: "010-" + Random.Shared.Next(1000, 9999) + "-" + Random.Shared.Next(1000, 9999)))).GetProperty("id").GetInt32();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Services.GetRequiredService<CityClock>().Today;   // the city's day, as the rules judge dates
 
         using var supervisor = await app.SignInAsync(cast.Supervisor);
         var offered = await supervisor.Http.PostAsJsonAsync($"{Encounters}/{id}/support", new { kind = "counselling", offeredOn = today });
