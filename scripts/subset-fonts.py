@@ -3,9 +3,14 @@
 
 Pretendard GOV (SIL OFL 1.1) in two weights, cut into two files each so that a page downloads only what it shows:
   servewell-sans-<weight>-latin.woff2   Basic Latin, Latin-1, the punctuation the UI uses
-  servewell-sans-<weight>-hangul.woff2  every Hangul syllable in the Korean UI texts (SharedResource.ko.resx) and in
-                                        Korean literals in the source outside the demo city (language switcher), plus
-                                        the syllables most common in Korean personal names
+  servewell-sans-<weight>-hangul.woff2  the Hangul syllables of the Korean UI texts (SharedResource.ko.resx) and of
+                                        Korean literals in the source outside the demo city (language switcher) that
+                                        more than RARE_UP_TO texts or source files use, those of the page shell (layout, partials,
+                                        menu) and of the demo city's organisation, and those most common in names
+  servewell-sans-<weight>-hangul-rare.woff2
+                                        the UI syllables that at most RARE_UP_TO texts use: as the UI grows, most new
+                                        syllables are of this kind, and only a page that shows one downloads the file
+                                        (slicing by frequency, as CJK web fonts are served; its @font-face lists them)
   servewell-sans-<weight>-hangul-more.woff2
                                         the other syllables of the demo city's Korean content (its course, its
                                         seeds); its @font-face in site.css lists exactly those code points, so only a
@@ -20,6 +25,7 @@ Run from the repository root after changing Korean UI texts:  scripts/subset-fon
 """
 
 import glob
+import html
 import os
 import re
 import shutil
@@ -36,6 +42,9 @@ TARGET = os.path.join(WEB, "wwwroot", "fonts")
 MANIFEST = os.path.join(ROOT, "scripts", "subset-fonts.hangul.txt")
 FAMILY = "ServeWell Sans"
 WEIGHTS = {400: "Regular", 700: "Bold"}
+
+# A UI syllable used in this many Korean texts or fewer goes to the "rare" slice.
+RARE_UP_TO = 3
 
 LATIN = "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20A9,U+2190-2193,U+2212,U+2264-2265"
 
@@ -55,17 +64,53 @@ DEMO = os.path.join(WEB, "Modules", "Demo") + os.sep
 STYLESHEET = os.path.join(WEB, "wwwroot", "css", "site.css")
 
 
+SHELL = os.path.join(WEB, "Platform", "Layout")
+# The demo city's organisation, shown in the header, the breadcrumbs and most tables of every page of the demo.
+DEMO_HIERARCHY = os.path.join(DEMO, "DemoCity.cs")
+
+
+def shell_keys():
+    """The UI keys every page may show: the shared layout and partials, and the menu's links and areas."""
+    keys = set()
+    for path in glob.glob(os.path.join(SHELL, "*.cshtml")):
+        with open(path, encoding="utf-8") as view:
+            keys |= set(re.findall(r'\bL\["([^"]+)"', view.read()))
+    for path in glob.glob(os.path.join(WEB, "**", "*.cs"), recursive=True):
+        with open(path, encoding="utf-8") as source:
+            keys |= set(re.findall(r'new NavigationItem\("([^"]+)"', source.read()))
+    with open(os.path.join(SHELL, "Navigation.cs"), encoding="utf-8") as source:
+        keys |= set(re.findall(r'=> "([^"]+)",', source.read()))
+    return keys
+
+
 def korean_syllables():
-    """The UI's syllables, and the other syllables of the demo city's content."""
-    syllables = set(COMMON_NAME_SYLLABLES)
-    content = set()
+    """The UI's common syllables, its rare ones, and the other syllables of the demo city's content."""
     with open(os.path.join(WEB, "Platform", "Localization", "SharedResource.ko.resx"), encoding="utf-8") as resx:
-        syllables |= hangul_in(resx.read())
-    for pattern in ("**/*.cs", "**/*.cshtml"):
-        for path in glob.glob(os.path.join(WEB, pattern), recursive=True):
-            with open(path, encoding="utf-8") as source:
-                (content if path.startswith(DEMO) else syllables).update(hangul_in(source.read()))
-    return "".join(sorted(syllables)), "".join(sorted(content - syllables))
+        entries = dict(re.findall(r'<data name="([^"]*)"[^>]*>\s*<value>(.*?)</value>', resx.read(), re.S))
+    texts = list(entries.values())
+    common = set(COMMON_NAME_SYLLABLES)
+    keys = shell_keys()
+    for key, value in entries.items():
+        if html.unescape(key) in keys:
+            common |= hangul_in(value)
+    with open(DEMO_HIERARCHY, encoding="utf-8") as hierarchy:
+        common |= hangul_in(hierarchy.read())
+    content = set()
+    for path in glob.glob(os.path.join(WEB, "**", "*.cs"), recursive=True) + glob.glob(os.path.join(WEB, "**", "*.cshtml"), recursive=True):
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+            if path.startswith(DEMO):
+                content |= hangul_in(text)
+            else:
+                # A file counts once for each syllable it shows, in its own Korean or in the texts of the keys it uses.
+                texts.append(text + "".join(entries.get(k, "") for k in set(re.findall(r'\["([^"]+)"', text))))
+    uses = {}
+    for text in texts:
+        for syllable in hangul_in(text):
+            uses[syllable] = uses.get(syllable, 0) + 1
+    common |= {s for s, n in uses.items() if n > RARE_UP_TO}
+    rare = set(uses) - common
+    return "".join(sorted(common)), "".join(sorted(rare)), "".join(sorted(content - common - rare))
 
 
 def unicode_range(text):
@@ -81,14 +126,15 @@ def unicode_range(text):
     return ", ".join(ranges)
 
 
-def write_more_faces(more):
-    """Rewrites the hangul-more @font-face lines of site.css for the current syllables."""
+def write_sliced_faces(slices):
+    """Rewrites the @font-face lines of site.css for the slices that list their syllables ({"rare": ..., "more": ...})."""
     with open(STYLESHEET, encoding="utf-8") as css:
-        lines = [l for l in css.read().split("\n") if "-hangul-more.woff2" not in l]
+        lines = [l for l in css.read().split("\n") if not any(f"-hangul-{part}.woff2" in l for part in slices)]
     at = max(i for i, l in enumerate(lines) if "-hangul.woff2" in l) + 1
     faces = [
         f'@font-face {{ font-family: "ServeWell Sans"; font-weight: {w}; font-display: swap; '
-        f'src: url("../fonts/servewell-sans-{w}-hangul-more.woff2") format("woff2"); unicode-range: {unicode_range(more)}; }}'
+        f'src: url("../fonts/servewell-sans-{w}-hangul-{part}.woff2") format("woff2"); unicode-range: {unicode_range(text)}; }}'
+        for part, text in slices.items()
         for w in WEIGHTS
     ]
     lines[at:at] = faces
@@ -128,17 +174,17 @@ def cut(weight, style, part, options_text=None, unicodes=None):
 
 def main():
     os.makedirs(TARGET, exist_ok=True)
-    korean, more = korean_syllables()
+    korean, rare, more = korean_syllables()
     latin = subset.parse_unicodes(LATIN)
     for weight, style in WEIGHTS.items():
         for path in (cut(weight, style, "latin", unicodes=latin), cut(weight, style, "hangul", options_text=korean),
-                     cut(weight, style, "hangul-more", options_text=more)):
+                     cut(weight, style, "hangul-rare", options_text=rare), cut(weight, style, "hangul-more", options_text=more)):
             print(f"{os.path.relpath(path, ROOT)}  {os.path.getsize(path):>7,} bytes")
-    write_more_faces(more)
+    write_sliced_faces({"rare": rare, "more": more})
     with open(MANIFEST, "w", encoding="utf-8") as manifest:
-        manifest.write(korean + "\n" + more + "\n")
+        manifest.write(korean + "\n" + rare + "\n" + more + "\n")
     shutil.copyfile(os.path.join(SOURCE, "OFL.txt"), os.path.join(TARGET, "OFL.txt"))
-    print(f"{len(korean)} Hangul syllables for the UI, {len(more)} more for the demo city's content; "
+    print(f"{len(korean)} common and {len(rare)} rare Hangul syllables for the UI, {len(more)} more for the demo city's content; "
           f"licence: {os.path.relpath(os.path.join(TARGET, 'OFL.txt'), ROOT)}")
     return 0
 

@@ -43,7 +43,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         await session.CheckPageAsync("home");
 
         // Every employee practises scenarios (ADR-061), reads the case library and contributes cases (ADR-053); reviewing them is the training officers..
-        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "My feedback", "Staff protection"]);
+        (await session.MainNavigationLinksAsync()).ShouldBe(["Home", "My training", "My courses", "Practice", "Case library", "My cases", "Staff protection", "My feedback"]);
     }
 
     [Fact]

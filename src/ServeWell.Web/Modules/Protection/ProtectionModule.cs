@@ -28,8 +28,10 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
-        // Every staff member: an employee shaken after a call finds "log an encounter" from any page.
-        builder.AddNavigation(new NavigationItem("Staff protection", "/Protection", Policies.Staff, 90));
+        // Every staff member: an employee shaken after a call finds "log an encounter" from any page. It sits with the
+        // follow-ups (an abusive complaint is a case gone wrong), so the administrator's menu keeps six entries; an
+        // employee, who sees no other follow-up link, sees it as a top-level link of its own.
+        builder.AddNavigation(new NavigationItem("Staff protection", "/Protection", Policies.Staff, 77, NavigationArea.FollowUps));
         return builder;
     }
 

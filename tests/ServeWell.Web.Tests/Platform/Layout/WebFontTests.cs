@@ -15,7 +15,7 @@ public sealed partial class WebFontTests
         var missing = Hangul().Matches(resx).Select(m => m.Value[0]).Where(c => !subset.Contains(c)).Distinct().Order().ToList();
 
         missing.ShouldBeEmpty($"Run scripts/subset-fonts.py: the web font lacks {string.Concat(missing)}");
-        foreach (var file in new[] { "400-latin", "400-hangul", "700-latin", "700-hangul" })
+        foreach (var file in new[] { "400-latin", "400-hangul", "400-hangul-rare", "700-latin", "700-hangul", "700-hangul-rare" })
         {
             File.Exists(Path.Combine(root, "src", "ServeWell.Web", "wwwroot", "fonts", $"servewell-sans-{file}.woff2")).ShouldBeTrue(file);
         }
