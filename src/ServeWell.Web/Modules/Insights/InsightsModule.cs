@@ -27,6 +27,7 @@ public static class InsightsModule
         builder.Services.AddScoped<InsightsScope>();
         builder.Services.AddScoped<InsightsOverview>();
         builder.Services.AddScoped<ProblemServicesReport>();
+        builder.Services.AddScoped<Practice.PracticeBesideCitizens>();
         builder.Services.AddScoped<TrendsReport>();
         builder.Services.AddScoped<SatisfactionSeries>();
         builder.Services.AddScoped<Explore.InsightsAnswers>();

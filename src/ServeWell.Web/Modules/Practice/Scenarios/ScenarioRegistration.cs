@@ -11,6 +11,7 @@ public static class ScenarioRegistration
         builder.Services.AddScoped<EditScenario>();
         builder.Services.AddScoped<PlayScenario>();
         builder.Services.AddScoped<ScenarioResults>();
+        builder.Services.AddScoped<PracticeFigures>();
         builder.Services.AddScoped<Training.Completions.IProgrammeScenarios, ProgrammeScenarios>();
         builder.Services.AddScoped<IScenarioCompleted, ScenarioCompletion>();
         builder.Services.AddScoped<Cases.ICaseUsage, ScenarioCaseUsage>();
