@@ -1,3 +1,4 @@
+using ServeWell.Web.Modules.FollowUps.Safeguards;
 using ServeWell.Web.Modules.Protection.Complainants;
 using ServeWell.Web.Modules.Protection.Encounters;
 using ServeWell.Web.Modules.Protection.Evidence;
@@ -28,6 +29,8 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
+        services.AddScoped<FlagAbuse>();
+        services.AddScoped<ICaseSafeguards, FollowUpSafeguards>();
         // Every staff member: an employee shaken after a call finds "log an encounter" from any page. It sits with the
         // follow-ups (an abusive complaint is a case gone wrong), so the administrator's menu keeps six entries; an
         // employee, who sees no other follow-up link, sees it as a top-level link of its own.
@@ -39,6 +42,7 @@ public static class ProtectionModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Protection");
         api.MapEncountersApi();
+        api.MapFlagsApi();
         api.MapEvidenceApi();
         api.MapActionsApi();
         return app;
