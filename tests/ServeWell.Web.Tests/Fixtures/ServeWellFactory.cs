@@ -44,6 +44,7 @@ public sealed class ServeWellFactory(
         builder.UseSetting("Demo:Password", Demo.Password);
         // A small feedback history keeps every fixture's start fast; DemoFeedbackTests checks the full one.
         builder.UseSetting("Demo:FeedbackAnswers", "300");
+        builder.UseSetting("Demo:ScenarioPlayers", "20");
         // The demo mayor subscribes to the monthly report: no test should get it by chance on the first days of a month.
         builder.UseSetting("Insights:Reports:SendOnFirstDays", "0");
         // The outbox worker looks once at start and then not for an hour: tests send the outbox themselves

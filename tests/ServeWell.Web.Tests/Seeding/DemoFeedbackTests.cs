@@ -14,8 +14,9 @@ namespace ServeWell.Web.Tests.Seeding;
 public abstract class DemoCityApp(DatabaseKind kind) : AppHost(kind)
 {
     public const int Answers = 20_000;
+    public const int ScenarioPlayers = 300;
 
-    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Demo:FeedbackAnswers"] = Answers.ToString(CultureInfo.InvariantCulture) };
+    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Demo:FeedbackAnswers"] = Answers.ToString(CultureInfo.InvariantCulture), ["Demo:ScenarioPlayers"] = ScenarioPlayers.ToString(CultureInfo.InvariantCulture) };
 }
 
 public sealed class DemoCitySqliteApp() : DemoCityApp(DatabaseKind.Sqlite);
@@ -27,7 +28,7 @@ public sealed class DemoCityPostgresApp() : DemoCityApp(DatabaseKind.Postgres);
 /// start: two years, both languages, every channel, business permits clearly the least satisfied, courtesy up at the
 /// trained centres only, the New-Year and tax-month peaks; and the Insights rollups equal to the raw answers at once.
 /// </summary>
-public abstract class DemoFeedbackTests(DemoCityApp app)
+public abstract partial class DemoFeedbackTests(DemoCityApp app)
 {
     private readonly DateTime _now = DateTime.UtcNow;
 

@@ -28,6 +28,9 @@ public sealed class DemoOptions
 
     /// <summary>How many citizen answers the demo history holds (two years of them, ending at the first start).</summary>
     public int FeedbackAnswers { get; set; } = 200_000;
+
+    /// <summary>How many frontline employees have played the demo scenarios over the past months.</summary>
+    public int ScenarioPlayers { get; set; } = 300;
 }
 
 public static class DemoModule
@@ -67,6 +70,7 @@ public static class DemoModule
         await DemoSelfStudy.SeedAsync(services, Accounts.First(a => a.Role == Roles.Employee).Email, app.Lifetime.ApplicationStopping);
         await DemoFollowUps.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         await DemoCases.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
+        await DemoScenarios.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, options.ScenarioPlayers, app.Lifetime.ApplicationStopping);
         await DemoRecognition.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         if (seeder.SeededAnswers > 0)
         {
