@@ -50,6 +50,18 @@ public abstract class AbuseFlagTests(AppHost app)
         stored.ComplainantKey.ShouldBe(await app.Services.GetRequiredService<ComplainantKeys>().KeyOfAsync(phone, CancellationToken.None));
         (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == stored.Reference && a.Action == FlagAbuse.FlagAuditAction))).ShouldBe(1);
 
+        // The encounter page is where the handler completes what happened.
+        var encounterPage = await client.GetPageAsync($"/Protection/Encounters/{id}");
+        using (var described = await client.SubmitAsync(encounterPage, $"/Protection/Encounters/{id}", new Dictionary<string, string> { ["Description"] = "The citizen wrote insults and said he would come to the counter; call 010-2718-2818." }))
+        {
+            described.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var completed = await app.DbAsync(db => db.ProtectionEncounters.AsNoTracking().SingleAsync(e => e.Id == id));
+        completed.Description.ShouldStartWith("The citizen wrote insults");
+        completed.DescriptionScrubbed.ShouldNotContain("2718");
+        (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityKey == stored.Reference && a.Action == "described"))).ShouldBe(1);
+
         // Again, by the API or the page: the same encounter, no second one.
         var again = await client.Http.PostAsync($"/api/v1/follow-ups/{followUp.Id}/abuse-flag", null);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -22,7 +22,7 @@ namespace ServeWell.Web.Modules.Protection.Encounters;
 [Authorize(Policy = Policies.Staff)]
 public sealed class EncounterModel(
     ServeWellDbContext db, EncounterBook book, EvidenceLocker locker, ProtectionActions actions, RestrictionLetter letter, EncounterCaseDraft drafts,
-    CityClock city, IStringLocalizer<SharedResource> l) : PageModel
+    LogEncounter log, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
 {
     public EncounterSeen Seen { get; private set; } = null!;
 
@@ -57,6 +57,9 @@ public sealed class EncounterModel(
 
     [BindProperty]
     public string? LetterName { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
 
     public DateOnly Today => city.Today;
 
@@ -130,6 +133,29 @@ public sealed class EncounterModel(
 
         TempData.Saved(l["A draft case is made from the encounter, without names. Read it, add what others can learn from it, and send it to review."]);
         return Redirect($"/Practice/Cases/Edit/{outcome.Case!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDescribeAsync(int id, CancellationToken cancellationToken)
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        var outcome = await log.DescribeAsync(id, Description, Reader, cancellationToken);
+        if (outcome.Forbidden)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Succeeded)
+        {
+            TempData.Saved(l["The description is saved."]);
+            return Redirect($"/Protection/Encounters/{id}");
+        }
+
+        foreach (var p in outcome.Problems)
+        {
+            ModelState.AddModelError("describe", p.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) =>
