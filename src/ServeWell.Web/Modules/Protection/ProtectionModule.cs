@@ -1,3 +1,5 @@
+using ServeWell.Web.Modules.FollowUps.Safeguards;
+using ServeWell.Web.Modules.Protection.Cases;
 using ServeWell.Web.Modules.Protection.Complainants;
 using ServeWell.Web.Modules.Protection.Encounters;
 using ServeWell.Web.Modules.Protection.Evidence;
@@ -28,6 +30,12 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
+        services.AddScoped<FlagAbuse>();
+        services.Configure<RestrictionOptions>(builder.Configuration.GetSection(RestrictionOptions.Section));
+        services.AddScoped<ReviewReminders>();
+        services.AddScoped<EncounterCaseDraft>();
+        services.AddHostedService<ReviewReminderJob>();
+        services.AddScoped<ICaseSafeguards, FollowUpSafeguards>();
         // Every staff member: an employee shaken after a call finds "log an encounter" from any page. It sits with the
         // follow-ups (an abusive complaint is a case gone wrong), so the administrator's menu keeps six entries; an
         // employee, who sees no other follow-up link, sees it as a top-level link of its own.
@@ -39,6 +47,8 @@ public static class ProtectionModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Protection");
         api.MapEncountersApi();
+        api.MapFlagsApi();
+        api.MapConsentApi();
         api.MapEvidenceApi();
         api.MapActionsApi();
         return app;

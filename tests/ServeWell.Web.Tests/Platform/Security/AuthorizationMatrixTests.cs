@@ -172,6 +172,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             // Excluding an answer (ADR-022): one at the supervisor's centre, one at the tax office outside their subtree.
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{followUp.AnswerId}/Exclusion", []),
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{outsideFollowUp.AnswerId}/Exclusion", [Roles.Supervisor]),
+            ("/Protection/Flag/Case/{id:int}", $"/Protection/Flag/Case/{followUp.Id}", []),
+            ("/Protection/Flag/Case/{id:int}", $"/Protection/Flag/Case/{outsideFollowUp.Id}", [Roles.Supervisor]),
+            ("/Protection/Flag/Answer/{id:long}", $"/Protection/Flag/Answer/{followUp.AnswerId}", []),
+            ("/Protection/Flag/Answer/{id:long}", $"/Protection/Flag/Answer/{outsideFollowUp.AnswerId}", [Roles.Supervisor]),
             ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{followUp.AnswerId}/exclusion", []),
             ("/api/v1/feedback/answers/{id:long}/exclusion", $"/api/v1/feedback/answers/{outsideFollowUp.AnswerId}/exclusion", [Roles.Supervisor]),
             ("/api/v1/insights/impact", $"/api/v1/insights/impact?orgUnitCode={Demo.City}", [Roles.Supervisor]),

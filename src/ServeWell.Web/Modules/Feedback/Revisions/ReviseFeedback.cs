@@ -154,10 +154,16 @@ public sealed class ReviseFeedback(
     private async Task<bool> ReviseAsync(long answerId, bool excluded, Func<Task<int>> update, object detail, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that excludes as part of a larger write (Protection's abuse flag, ADR-062) owns the transaction.
+        var joined = db.Database.CurrentTransaction is not null;
+        await using var tx = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         if (await update() == 0)
         {
-            await tx.RollbackAsync(cancellationToken);
+            if (tx is not null)
+            {
+                await tx.RollbackAsync(cancellationToken);
+            }
+
             return false;
         }
 
@@ -172,7 +178,11 @@ public sealed class ReviseFeedback(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
+using ServeWell.Web.Modules.FollowUps.Safeguards;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Events;
@@ -23,7 +24,7 @@ public sealed class ReassignForm
 [Authorize(Policy = Policies.ViewFollowUps)]
 public sealed class CaseModel(
     FollowUpDetails details, HandleFollowUp handle, Supervisors supervisors, ServeWellDbContext db, BusinessCalendar calendar,
-    IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
+    IAuthorizationService authorization, IEnumerable<ICaseSafeguards> safeguards, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public TransitionRequest Form { get; set; } = new();
@@ -38,6 +39,9 @@ public sealed class CaseModel(
     public IReadOnlyList<RootCause> RootCauses { get; private set; } = [];
 
     public IReadOnlyList<Supervisors.Supervisor> Assignees { get; private set; } = [];
+
+    /// <summary>Staff protection at this case, for whoever may handle it (ADR-062): the abuse flag and the complainant's restrictions.</summary>
+    public CaseSafeguards Safeguards { get; private set; } = CaseSafeguards.None;
 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -162,6 +166,11 @@ public sealed class CaseModel(
         // Every cause, inactive ones too, so the timeline can name the cause a case was resolved with; only active ones are offered.
         var causes = await db.Set<RootCause>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         RootCauses = causes;
+        if (view.MayHandle && safeguards.FirstOrDefault() is { } protection)
+        {
+            Safeguards = await protection.ForCaseAsync(id, cancellationToken);
+        }
+
         if (view.MayHandle && view.Case.IsOpen)
         {
             Assignees = await supervisors.CoveringAsync(view.Case.OrgUnit!.Path, cancellationToken);

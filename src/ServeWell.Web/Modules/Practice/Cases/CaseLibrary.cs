@@ -88,7 +88,8 @@ public sealed class CaseLibrary(ServeWellDbContext db, CaseScrub scrub, TimeProv
             db.PracticeCases.Add(c);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that drafts a case as part of a larger write (an encounter's consent, ADR-062) owns the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken); // the case first: a new one gets its id
         var original = await db.PracticeCaseOriginals.SingleOrDefaultAsync(o => o.CaseId == c.Id, cancellationToken);
         if (original is null)
@@ -100,7 +101,11 @@ public sealed class CaseLibrary(ServeWellDbContext db, CaseScrub scrub, TimeProv
         original.SetTexts(input.Texts);
         original.Marked = string.Join('\n', marked);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new(c, [], Scrubbed: scrubbed);
     }
 

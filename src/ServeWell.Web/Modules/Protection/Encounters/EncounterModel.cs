@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ServeWell.Web.Modules.Protection.Cases;
 using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Modules.Protection.Restrictions;
 using ServeWell.Web.Modules.Protection.Support;
@@ -20,8 +21,8 @@ namespace ServeWell.Web.Modules.Protection.Encounters;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class EncounterModel(
-    ServeWellDbContext db, EncounterBook book, EvidenceLocker locker, ProtectionActions actions, RestrictionLetter letter, CityClock city,
-    IStringLocalizer<SharedResource> l) : PageModel
+    ServeWellDbContext db, EncounterBook book, EvidenceLocker locker, ProtectionActions actions, RestrictionLetter letter, EncounterCaseDraft drafts,
+    LogEncounter log, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
 {
     public EncounterSeen Seen { get; private set; } = null!;
 
@@ -37,6 +38,12 @@ public sealed class EncounterModel(
 
     public bool MayAct => Reader.MayAct(Seen.Encounter.EmployeeId, Seen.EmployeeUnitPath);
 
+    /// <summary>Only the employee lets their encounter become a practice case (ADR-062), once.</summary>
+    public bool MayConsent => Seen.Encounter.EmployeeId == Reader.EmployeeId && Seen.Encounter.PracticeCaseId is null;
+
+    /// <summary>Set while the page asks the employee to confirm their consent.</summary>
+    public Confirmation? AskConsent { get; private set; }
+
     public bool MayRestrict => Seen.Encounter.ComplainantKey is not null && (Reader.Administrator || Reader.IsOfficerOf(Seen.EmployeeUnitPath));
 
     [BindProperty]
@@ -50,6 +57,9 @@ public sealed class EncounterModel(
 
     [BindProperty]
     public string? LetterName { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
 
     public DateOnly Today => city.Today;
 
@@ -66,6 +76,86 @@ public sealed class EncounterModel(
         Restriction = new RestrictionForm { StartsOn = city.Today, EndsOn = city.Today.AddMonths(6), ReviewOn = city.Today.AddMonths(3) };
         await LoadAsync(id, cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetConsentAsync(int id, CancellationToken cancellationToken)
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        if (await book.FindAsync(id, Reader, cancellationToken) is not { } seen)
+        {
+            return NotFound();
+        }
+
+        Seen = seen;
+        if (!MayConsent)
+        {
+            return Redirect($"/Protection/Encounters/{id}");
+        }
+
+        AskConsent = new(
+            l["Let this encounter become a practice case?"],
+            [
+                l["A draft case is made for the case library from the description with names, numbers and contacts removed; your name is not in it."],
+                l["You read and complete the draft, then send it to review as any case. Your consent is recorded and cannot be taken back, but you may withdraw the case."],
+            ],
+            l["Let it become a practice case"], $"/Protection/Encounters/{id}?handler=Consent", $"/Protection/Encounters/{id}", l["Back to the encounter"]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConsentAsync(int id, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            return Redirect($"/Protection/Encounters/{id}?handler=Consent");
+        }
+
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        var outcome = await drafts.ConsentAsync(id, Reader, User, cancellationToken);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            foreach (var p in outcome.Problems)
+            {
+                ModelState.AddModelError("consent", p.Message);
+            }
+
+            return await RedisplayAsync(id, cancellationToken);
+        }
+
+        TempData.Saved(l["A draft case is made from the encounter, without names. Read it, add what others can learn from it, and send it to review."]);
+        return Redirect($"/Practice/Cases/Edit/{outcome.Case!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDescribeAsync(int id, CancellationToken cancellationToken)
+    {
+        Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        var outcome = await log.DescribeAsync(id, Description, Reader, cancellationToken);
+        if (outcome.Forbidden)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Succeeded)
+        {
+            TempData.Saved(l["The description is saved."]);
+            return Redirect($"/Protection/Encounters/{id}");
+        }
+
+        foreach (var p in outcome.Problems)
+        {
+            ModelState.AddModelError("describe", p.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSupportAsync(int id, CancellationToken cancellationToken) =>

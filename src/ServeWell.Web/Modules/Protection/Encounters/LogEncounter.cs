@@ -124,6 +124,36 @@ public sealed class LogEncounter(
         return new(encounter, []);
     }
 
+    /// <summary>
+    /// Completes or corrects the description (a flagged encounter starts with the citizen's words, ADR-062): only the
+    /// employee and the protection officers, who read the words as written; scrubbed again for the others; audited without the words.
+    /// </summary>
+    public async Task<EncounterOutcome> DescribeAsync(int id, string? text, EncounterReader reader, CancellationToken cancellationToken)
+    {
+        var row = await db.ProtectionEncounters.Where(e => e.Id == id).Select(e => new { e, e.Employee!.OrgUnit!.Path }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null || reader.ViewOf(row.e.EmployeeId, row.Path) != EncounterView.Full)
+        {
+            return new(null, [], Forbidden: true);
+        }
+
+        var description = text?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            return new(null, [new("description", l["Describe what happened, in a few words."])]);
+        }
+
+        if (description.Length > Encounter.MaxDescription)
+        {
+            return new(null, [new("description", l["The description has {0} characters; at most {1}.", description.Length, Encounter.MaxDescription])]);
+        }
+
+        row.e.Description = description;
+        row.e.DescriptionScrubbed = (await scrubber.ScrubAsync(description, null, PersonalData.All, cancellationToken)).Text;
+        db.Audit("described", nameof(Encounter), row.e.Reference, null, new { Length = description.Length });
+        await db.SaveChangesAsync(cancellationToken);
+        return new(row.e, []);
+    }
+
     /// <summary>What the audit log keeps of an encounter: never its words.</summary>
     public static object AuditOf(Encounter e) => new
     {
