@@ -28,6 +28,8 @@ public static class ProtectionModule
         services.AddScoped<EncounterNotices>();
         services.AddScoped<LogEncounter>();
         services.AddScoped<EncounterBook>();
+        services.AddScoped<Officers.OfficerDesignations>();
+        services.AddScoped<Figures.ProtectionFigures>();
         // Every staff member: an employee shaken after a call finds "log an encounter" from any page. It sits with the
         // follow-ups (an abusive complaint is a case gone wrong), so the administrator's menu keeps six entries; an
         // employee, who sees no other follow-up link, sees it as a top-level link of its own.
@@ -41,6 +43,7 @@ public static class ProtectionModule
         api.MapEncountersApi();
         api.MapEvidenceApi();
         api.MapActionsApi();
+        Officers.OfficersApi.MapOfficersApi(api);
         return app;
     }
 }
