@@ -72,6 +72,7 @@ public static class DemoModule
         await DemoCases.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         await DemoScenarios.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, options.ScenarioPlayers, app.Lifetime.ApplicationStopping);
         await DemoRecognition.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
+        await DemoProtection.SeedAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, app.Lifetime.ApplicationStopping);
         if (seeder.SeededAnswers > 0)
         {
             // The bulk-loaded history bypassed the intake's rollup queue: rebuild the cube now, so the dashboards are right from

@@ -36,6 +36,8 @@ public static class ProtectionModule
         services.AddScoped<EncounterCaseDraft>();
         services.AddHostedService<ReviewReminderJob>();
         services.AddScoped<ICaseSafeguards, FollowUpSafeguards>();
+        services.AddScoped<Officers.OfficerDesignations>();
+        services.AddScoped<Figures.ProtectionFigures>();
         // Every staff member: an employee shaken after a call finds "log an encounter" from any page. It sits with the
         // follow-ups (an abusive complaint is a case gone wrong), so the administrator's menu keeps six entries; an
         // employee, who sees no other follow-up link, sees it as a top-level link of its own.
@@ -51,6 +53,7 @@ public static class ProtectionModule
         api.MapConsentApi();
         api.MapEvidenceApi();
         api.MapActionsApi();
+        Officers.OfficersApi.MapOfficersApi(api);
         return app;
     }
 }
