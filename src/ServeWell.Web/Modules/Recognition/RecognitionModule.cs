@@ -30,6 +30,7 @@ public static class RecognitionModule
         services.AddScoped<JuryScoring>();
         services.AddScoped<DecideRound>();
         services.AddScoped<AwardReads>();
+        services.AddScoped<AwardFacts>();
         services.AddScoped<IAwardCertificates, AwardCertificates>();
         services.AddScoped<IThanksLinks, ThanksNominationLink>();
         services.AddScoped<IProfileSection, Pages.AwardsProfileSection>();
