@@ -34,6 +34,7 @@ public static class InsightsModule
         builder.Services.AddScoped<Explore.CommentTermsReport>();
         builder.Services.AddScoped<Explore.EmployeeInsights>();
         builder.Services.AddScoped<Explore.AnswerFilterReader>();
+        builder.Services.AddScoped<Awards.AwardsInsights>();
         builder.Services.AddHostedService<InsightsRollupWorker>();
         builder.Services.AddScoped<ServeWell.Web.Platform.Jobs.IBacklog, RollupBacklog>();
         builder.AddInsightsReports();

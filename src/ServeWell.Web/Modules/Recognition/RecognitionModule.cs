@@ -5,6 +5,7 @@ using ServeWell.Web.Modules.Recognition.Jury;
 using ServeWell.Web.Modules.Recognition.Nominations;
 using ServeWell.Web.Modules.Recognition.Public;
 using ServeWell.Web.Modules.Recognition.Rounds;
+using ServeWell.Web.Modules.Training.Certificates;
 using ServeWell.Web.Platform.Layout;
 using ServeWell.Web.Platform.Security;
 
@@ -29,6 +30,8 @@ public static class RecognitionModule
         services.AddScoped<JuryScoring>();
         services.AddScoped<DecideRound>();
         services.AddScoped<AwardReads>();
+        services.AddScoped<AwardFacts>();
+        services.AddScoped<IAwardCertificates, AwardCertificates>();
         services.AddScoped<IThanksLinks, ThanksNominationLink>();
         services.AddScoped<IProfileSection, Pages.AwardsProfileSection>();
         builder.AddNavigation(new NavigationItem("Courtesy awards", "/Recognition/Rounds", Policies.ViewAwards, 82, NavigationArea.Insights));

@@ -87,4 +87,33 @@ internal static class RecognitionTestData
         });
         return (await app.SignInAsync(email), email);
     }
+
+    /// <summary>
+    /// A round of this month carried to its end as the schedule would: an officer's nomination, one juror's score, the
+    /// leader's approval. Returns the round and the awardee (a front-line employee of the setting's office).
+    /// </summary>
+    public static async Task<(AwardRound Round, ServeWell.Web.Modules.People.Employees.Employee Awardee)> ApprovedRoundAsync(this AppHost app, AwardSetting setting)
+    {
+        var today = await app.UseAsync<CityClock, DateOnly>(c => Task.FromResult(c.Today));
+        await app.MoveAsync(setting, DateTimeOffset.UtcNow);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var round = await app.RoundAsync(setting, month);
+        var awardee = await app.CreateEmployeeAsync(setting.Office.Code, frontline: true);
+        var (juror, jurorEmail) = await app.SignInLinkedAsync(Roles.Employee, null);
+        using (juror)
+        using (var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer))
+        using (var mayor = await app.SignInAsRoleAsync(Roles.Leadership))
+        {
+            (await officer.Http.PostAsJsonAsync($"{Api}/nominations", new { employeeNumber = awardee.EmployeeNumber, story = "끝까지 친절하게 도왔습니다." })).EnsureSuccessStatusCode();
+            (await officer.Http.PostAsJsonAsync($"{Api}/rounds/{round.Id}/jurors", new { email = jurorEmail })).EnsureSuccessStatusCode();
+            await app.MoveAsync(setting, await app.StartOfAsync(month.AddMonths(1)));
+            (await juror.Http.PostAsJsonAsync($"{Api}/rounds/{round.Id}/scores", new { employeeId = awardee.Id, difficulty = 4, courtesy = 5, satisfaction = 4, resolution = 4 }))
+                .EnsureSuccessStatusCode();
+            await app.MoveAsync(setting, await app.StartOfAsync(month.AddMonths(1).AddDays(7)));
+            var approved = await mayor.Http.PostAsJsonAsync($"{Api}/rounds/{round.Id}/decision", new { approve = true });
+            approved.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        }
+
+        return (await app.RoundAsync(setting, month), awardee);
+    }
 }

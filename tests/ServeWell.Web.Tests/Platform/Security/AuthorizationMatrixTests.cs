@@ -169,6 +169,7 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             ("/api/v1/insights/reports/{month}.pdf", "/api/v1/insights/reports/2026-01.pdf", []),
             ("/api/v1/insights/reports/{month}.pdf", $"/api/v1/insights/reports/2026-01.pdf?orgUnitCode={Demo.City}", [Roles.Supervisor]),
             ("/Insights/Impact", $"/Insights/Impact?unit={Demo.City}", [Roles.Supervisor]),
+            ("/Insights/Awards", $"/Insights/Awards?unit={Demo.City}", [Roles.Supervisor]),
             // Excluding an answer (ADR-022): one at the supervisor's centre, one at the tax office outside their subtree.
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{followUp.AnswerId}/Exclusion", []),
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{outsideFollowUp.AnswerId}/Exclusion", [Roles.Supervisor]),

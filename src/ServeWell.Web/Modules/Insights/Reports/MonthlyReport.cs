@@ -4,6 +4,7 @@ using ServeWell.Web.Modules.Insights.Impact;
 using ServeWell.Web.Modules.Insights.Overview;
 using ServeWell.Web.Modules.Insights.Rollups;
 using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Modules.Recognition.Awards;
 using ServeWell.Web.Modules.Training;
 using ServeWell.Web.Platform.Data;
 
@@ -18,15 +19,19 @@ public sealed record FollowUpFigures(int Opened, int Closed, int ClosedOnTime, i
 /// <summary>Completions recorded in the month by staff of the subtree, per programme.</summary>
 public sealed record CompletionFigure(string Programme, int Completions);
 
+/// <summary>A courtesy award of the month (ADR-064): the awardee, their office and the award's name.</summary>
+public sealed record MonthlyAward(string Awardee, string Office, string Award);
+
 /// <summary>Everything the monthly PDF shows, read from the rollups and the modules' tables (never the answers).</summary>
 public sealed record MonthlyReportData(
     DateOnly Month, string OrgUnitCode, string OrgUnitName, InsightsFigures Month0, InsightsFigures Previous,
     IReadOnlyList<ProblemServiceRow> ProblemServices, IReadOnlyList<TrendMonthDto> Trend, FollowUpFigures FollowUps,
-    IReadOnlyList<CompletionFigure> Completions, TrainingImpactDto Impact);
+    IReadOnlyList<CompletionFigure> Completions, TrainingImpactDto Impact, IReadOnlyList<MonthlyAward>? Awards = null);
 
 /// <summary>Collects <see cref="MonthlyReportData"/> for a month and an org subtree.</summary>
 public sealed class MonthlyReport(
-    ServeWellDbContext db, InsightsOverview overview, ProblemServicesReport problems, TrendsReport trends, TrainingImpact impact, InsightsCalendar calendar)
+    ServeWellDbContext db, InsightsOverview overview, ProblemServicesReport problems, TrendsReport trends, TrainingImpact impact, InsightsCalendar calendar,
+    AwardFacts awards)
 {
     public async Task<MonthlyReportData> CollectAsync(DateOnly month, OrgUnit unit, bool english, CancellationToken cancellationToken)
     {
@@ -58,12 +63,16 @@ public sealed class MonthlyReport(
         var ids = completions.Select(c => c.Key).ToList();
         var titles = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title.For(english), cancellationToken);
 
+        var awarded = await awards.InAsync(unit.Path, month, month, cancellationToken);
+        var awardUnits = awarded.Select(a => a.OrgUnitId).Distinct().ToList();
+        var offices = await db.OrgUnits.AsNoTracking().Where(u => awardUnits.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName(english), cancellationToken);
+
         // The impact as it stood at the end of the reported month's data: the default programme and cutoff.
         var effect = await impact.EstimateAsync(null, null, unit, english, cancellationToken);
         return new MonthlyReportData(
             month, unit.Code, unit.DisplayName(english), current.Total, previous.Total, ranked.Services.Take(5).ToList(), series.Months,
             new FollowUpFigures(opened, closed, onTime, overdue, resolved, unreachable, contacted),
             completions.Select(c => new CompletionFigure(titles.GetValueOrDefault(c.Key, "?"), c.Count)).OrderByDescending(c => c.Completions).ToList(),
-            effect);
+            effect, awarded.Select(a => new MonthlyAward(a.EmployeeName, offices[a.OrgUnitId], a.AwardName.For(english))).ToList());
     }
 }

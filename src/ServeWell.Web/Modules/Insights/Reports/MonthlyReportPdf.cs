@@ -153,6 +153,18 @@ public sealed class MonthlyReportPdf(PdfFonts fonts, IStringLocalizerFactory loc
             Row([c.Programme, Count(c.Completions)], fcols);
         }
 
+        Heading(l["Courtesy awards"]);
+        if (d.Awards is not { Count: > 0 })
+        {
+            y = page.Text(l["No courtesy award this month."], Margin, y, 9);
+        }
+
+        var acols = new[] { width * 0.3f, width * 0.35f, width * 0.35f };
+        foreach (var a in d.Awards ?? [])
+        {
+            Row([a.Awardee, a.Office, a.Award], acols);
+        }
+
         Heading(l["Training impact"]);
         var i = d.Impact;
         if (i.Cutoff is null || i.Treated is null || i.Control is null)

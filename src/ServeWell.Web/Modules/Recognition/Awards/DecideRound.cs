@@ -94,10 +94,11 @@ public sealed class DecideRound(
         var scheme = await db.Set<AwardScheme>().AsNoTracking().SingleAsync(s => s.Id == round.SchemeId, cancellationToken);
         var lang = await language.OfEmployeeAsync(employeeId, cancellationToken);
         var verify = urls.ForBackground("/verify/" + award.CertificateCode);
+        var pdf = urls.ForBackground($"/Training/Certificates/{award.CertificateCode}/pdf");
         outbox.Add(language.Write(lang, w => new MailMessage(
             employee.Email,
             w["You are {0}: {1}", scheme.Name.For(lang), round.Label].Value,
-            w["Congratulations: the jury and the city's leadership chose you as {0} for {1}, from what citizens and colleagues said of your work. Your certificate can be verified at {2}. The award is in your record; it appears on the public wall of courteous employees only if you agree there.", scheme.Name.For(lang), round.Label, verify].Value)), lang);
+            w["Congratulations: the jury and the city's leadership chose you as {0} for {1}, from what citizens and colleagues said of your work. Your certificate (PDF): {3} — anyone can check it is genuine at {2}. The award is in your record; it appears on the public wall of courteous employees only if you agree there.", scheme.Name.For(lang), round.Label, verify, pdf].Value)), lang);
     }
 
     /// <summary>The employee's own say on the public wall: shown only while they agree.</summary>

@@ -21,11 +21,56 @@ public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResour
     {
         var city = await brands.LetterheadAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         using var writer = new PdfWriter(fonts, $"{l["Certificate of completion"]} — {certificate.ProgrammeTitle}", certificate.Code);
-        Draw(writer.NewPage(PageSizes.A4Landscape), certificate, verificationUrl, city);
+        var facts = new List<string>
+        {
+            l["Completed on {0}", certificate.CompletedOn.ToString("D", CultureInfo.CurrentCulture)],
+            l["{0} hours", certificate.Hours.ToString("0.#", CultureInfo.CurrentCulture)],
+        };
+        if (certificate.InstructorName is { Length: > 0 } instructor)
+        {
+            facts.Add(l["Instructor: {0}", instructor]);
+        }
+
+        if (certificate.ExpiresOn is { } expires)
+        {
+            facts.Add(l["Valid until {0}", expires.ToString("D", CultureInfo.CurrentCulture)]);
+        }
+
+        Draw(writer.NewPage(PageSizes.A4Landscape), new Wording(
+            certificate.Code, l["Certificate of completion"], certificate.EmployeeName, l["has completed the training programme"], certificate.ProgrammeTitle, facts,
+            certificate.IssuedAtUtc), verificationUrl, city);
         return writer.Finish();
     }
 
-    private void Draw(PdfPage page, Certificate c, string url, CityLetterhead city)
+    /// <summary>
+    /// An award's certificate (ADR-064), drawn in the awardee's language whoever downloads it: the same document with the
+    /// award's name and month in place of a programme.
+    /// </summary>
+    public async Task<byte[]> RenderAwardAsync(AwardCertificate award, string verificationUrl, CancellationToken cancellationToken)
+    {
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        var culture = new CultureInfo(award.Language);
+        (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (culture, culture);
+        try
+        {
+            var city = await brands.LetterheadAsync(culture.TwoLetterISOLanguageName, cancellationToken);
+            var name = award.AwardName.For(culture);
+            using var writer = new PdfWriter(fonts, $"{l["Certificate of award"]} — {name}", award.Code);
+            Draw(writer.NewPage(PageSizes.A4Landscape), new Wording(
+                award.Code, l["Certificate of award"], award.EmployeeName, l["has been chosen as"], name, [l["for {0}", award.Month.ToString("Y", culture)]],
+                award.IssuedAtUtc), verificationUrl, city);
+            return writer.Finish();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
+
+    /// <summary>What one certificate says: its kind's title, who, the phrase, what for (wrapped), and the facts line.</summary>
+    private sealed record Wording(string Code, string Title, string Name, string Phrase, string Subject, IReadOnlyList<string> Facts, DateTime IssuedAtUtc);
+
+    private void Draw(PdfPage page, Wording c, string url, CityLetterhead city)
     {
         var culture = CultureInfo.CurrentCulture;
         var width = page.Width;
@@ -36,29 +81,14 @@ public sealed class CertificatePdf(PdfFonts fonts, IStringLocalizer<SharedResour
         const float left = 60;
         var column = width - 120;
         page.Text(l["Certificate No. {0}", c.Code], left, 50, 11);
-        page.Text(l["Certificate of completion"], left, 72, 30, bold: true, colour: Brand, align: TextAlign.Centre, width: column);
+        page.Text(c.Title, left, 72, 30, bold: true, colour: Brand, align: TextAlign.Centre, width: column);
         page.Text(l["This certifies that"], left, 128, 13, align: TextAlign.Centre, width: column);
-        page.Text(c.EmployeeName, left, 150, 26, bold: true, align: TextAlign.Centre, width: column);
-        page.Text(l["has completed the training programme"], left, 193, 13, align: TextAlign.Centre, width: column);
+        page.Text(c.Name, left, 150, 26, bold: true, align: TextAlign.Centre, width: column);
+        page.Text(c.Phrase, left, 193, 13, align: TextAlign.Centre, width: column);
         // Long programme titles wrap within the column.
-        var below = page.Paragraph(c.ProgrammeTitle, left + 40, 216, column - 80, 18, bold: true, align: TextAlign.Centre);
+        var below = page.Paragraph(c.Subject, left + 40, 216, column - 80, 18, bold: true, align: TextAlign.Centre);
 
-        var facts = new List<string>
-        {
-            l["Completed on {0}", c.CompletedOn.ToString("D", culture)],
-            l["{0} hours", c.Hours.ToString("0.#", culture)],
-        };
-        if (c.InstructorName is { Length: > 0 } instructor)
-        {
-            facts.Add(l["Instructor: {0}", instructor]);
-        }
-
-        if (c.ExpiresOn is { } expires)
-        {
-            facts.Add(l["Valid until {0}", expires.ToString("D", culture)]);
-        }
-
-        var y = page.Paragraph(string.Join("   ·   ", facts), left, Math.Max(270, below + 14), column, 13, align: TextAlign.Centre);
+        var y = page.Paragraph(string.Join("   ·   ", c.Facts), left, Math.Max(270, below + 14), column, 13, align: TextAlign.Centre);
 
         // The issuing authority: the date of issue in the city's zone, the city's name, its seal beside the name.
         y = Math.Max(y + 14, 306);

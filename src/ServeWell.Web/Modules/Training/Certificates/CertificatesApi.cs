@@ -8,7 +8,8 @@ using ServeWell.Web.Platform.Web;
 namespace ServeWell.Web.Modules.Training.Certificates;
 
 /// <summary>What anyone may learn from a verification code: whose, what, when, and whether it still stands. Nothing else.</summary>
-public sealed record CertificateVerificationDto(string Code, string Status, string Name, string Programme, string CompletedOn, string? ValidUntil);
+public sealed record CertificateVerificationDto(
+    string Code, string Status, string Name, string? Programme, string? CompletedOn, string? ValidUntil, string Kind = "completion", string? Award = null, string? Month = null);
 
 public sealed record CompletionDto(
     string Programme, int ProgrammeId, int Cycle, string CompletedOn, string? CertificateCode, string? CertificateStatus, string? ValidUntil);
@@ -36,12 +37,16 @@ public static class CertificatesApi
     }
 
     private static async Task<Results<Ok<CertificateVerificationDto>, NotFound>> VerifyAsync(
-        string code, ServeWellDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string code, ServeWellDbContext db, IAwardCertificates awards, TimeProvider clock, CancellationToken cancellationToken)
     {
         var certificate = await CertificateLookup.FindAsync(db, code, cancellationToken);
         if (certificate is null)
         {
-            return TypedResults.NotFound();
+            // An award's certificate stands as long as the award does (ADR-064): there is no expiry and no revocation.
+            return await CertificateLookup.FindAwardAsync(awards, code, cancellationToken) is { } award
+                ? TypedResults.Ok(new CertificateVerificationDto(award.Code, nameof(CertificateStatus.Valid), award.EmployeeName, null, null, null, "award",
+                    award.AwardName.ToString(), award.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
+                : TypedResults.NotFound();
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -74,25 +79,35 @@ public static class CertificatesApi
     }
 
     private static async Task<IResult> DownloadAsync(
-        string code, HttpContext http, ServeWellDbContext db, StaffScope scope, CertificatePdf pdf, PublicUrl publicUrl, CancellationToken cancellationToken)
+        string code, HttpContext http, ServeWellDbContext db, StaffScope scope, IAwardCertificates awards, CertificatePdf pdf, PublicUrl publicUrl,
+        CancellationToken cancellationToken)
     {
         var certificate = await CertificateLookup.FindAsync(db, code, cancellationToken);
-        if (certificate is null)
+        var award = certificate is null ? await CertificateLookup.FindAwardAsync(awards, code, cancellationToken) : null;
+        var owner = certificate?.EmployeeId ?? award?.EmployeeId;
+        if (owner is null || !await MayReadAsync(http, db, scope, owner.Value, cancellationToken))
         {
             return Results.NotFound();
         }
 
-        if (http.User.EmployeeId() != certificate.EmployeeId)
+        var stored = certificate?.Code ?? award!.Code;
+        var url = publicUrl.For(http.Request, $"/verify/{stored}");
+        var bytes = certificate is not null
+            ? await pdf.RenderAsync(certificate, url, cancellationToken)
+            : await pdf.RenderAwardAsync(award!, url, cancellationToken);
+        return Results.File(bytes, "application/pdf", $"certificate-{stored}.pdf");
+    }
+
+    /// <summary>The owner, and staff whose scope covers the owner.</summary>
+    private static async Task<bool> MayReadAsync(HttpContext http, ServeWellDbContext db, StaffScope scope, int ownerEmployeeId, CancellationToken cancellationToken)
+    {
+        if (http.User.EmployeeId() == ownerEmployeeId)
         {
-            var filter = await scope.GetAsync(cancellationToken);
-            if (!filter.SeesOthers || !await filter.Apply(db.Employees).AnyAsync(e => e.Id == certificate.EmployeeId, cancellationToken))
-            {
-                return Results.NotFound();
-            }
+            return true;
         }
 
-        var bytes = await pdf.RenderAsync(certificate, publicUrl.For(http.Request, $"/verify/{certificate.Code}"), cancellationToken);
-        return Results.File(bytes, "application/pdf", $"certificate-{certificate.Code}.pdf");
+        var filter = await scope.GetAsync(cancellationToken);
+        return filter.SeesOthers && await filter.Apply(db.Employees).AnyAsync(e => e.Id == ownerEmployeeId, cancellationToken);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -105,4 +120,8 @@ public static class CertificateLookup
         IssueCertificate.NormaliseCode(typed) is { } code
             ? await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken)
             : null;
+
+    /// <summary>The award certificate of a code as typed (ADR-064), or null.</summary>
+    public static async Task<AwardCertificate?> FindAwardAsync(IAwardCertificates awards, string? typed, CancellationToken cancellationToken) =>
+        IssueCertificate.NormaliseCode(typed) is { } code ? await awards.FindAsync(code, cancellationToken) : null;
 }

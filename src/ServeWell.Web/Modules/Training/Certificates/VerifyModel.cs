@@ -7,14 +7,17 @@ namespace ServeWell.Web.Modules.Training.Certificates;
 
 /// <summary>
 /// The public page a certificate's QR code opens. Open to anyone by design; it shows only the name, the programme,
-/// the completion date and whether the certificate is valid, expired or revoked.
+/// the completion date (or, for an award, the award and its month) and whether the certificate is valid, expired or revoked.
 /// </summary>
 [AllowAnonymous]
-public sealed class VerifyModel(ServeWellDbContext db, TimeProvider clock) : PageModel
+public sealed class VerifyModel(ServeWellDbContext db, IAwardCertificates awards, TimeProvider clock) : PageModel
 {
     public string? Code { get; private set; }
 
     public Certificate? Certificate { get; private set; }
+
+    /// <summary>An award's certificate (ADR-064), when the code is one.</summary>
+    public AwardCertificate? Award { get; private set; }
 
     public CertificateStatus? Status { get; private set; }
 
@@ -32,6 +35,12 @@ public sealed class VerifyModel(ServeWellDbContext db, TimeProvider clock) : Pag
         }
 
         Certificate = await CertificateLookup.FindAsync(db, code, cancellationToken);
+        if (Certificate is null && await CertificateLookup.FindAwardAsync(awards, code, cancellationToken) is { } award)
+        {
+            (Award, Status) = (award, CertificateStatus.Valid);
+            return Page();
+        }
+
         if (Certificate is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
