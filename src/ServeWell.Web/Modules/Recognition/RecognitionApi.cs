@@ -69,6 +69,8 @@ public static class RecognitionApi
             .WithSummary("The round's jurors and whether each has finished scoring.");
         g.MapPost("/rounds/{id:int}/scores", ScoreAsync).RequireAuthorization(Policies.Staff).WithName("ScoreAwardFinalist")
             .WithSummary("A juror's score of one finalist: four criteria on the round's scale and a comment. Once per finalist; never their own or their reporting line's.");
+        g.MapPost("/rounds/{id:int}/scores/{scoreId:int}/withdraw", WithdrawScoreAsync).RequireAuthorization(Policies.Staff).WithName("WithdrawAwardScore")
+            .WithSummary("Withdraws a jury score with a reason while the jury is open: the juror their own, officers any. Never deleted; the juror may score again.");
         g.MapGet("/rounds/{id:int}/scores", ScoresAsync).RequireAuthorization(Policies.Staff).WithName("ListAwardScores")
             .WithSummary("Scores: a juror sees only their own until they have scored every finalist; officers and leadership see all and the totals once the jury has closed.");
         g.MapPost("/rounds/{id:int}/decision", DecideAsync).RequireAuthorization(Policies.ApproveAwards).WithName("DecideAwardRound")
@@ -173,6 +175,10 @@ public static class RecognitionApi
     private static async Task<Results<Ok<ScoreDto>, NotFound, ValidationProblem, ProblemHttpResult>> ScoreAsync(
         int id, ScoreRequest request, ClaimsPrincipal user, JuryScoring jury, CancellationToken cancellationToken) =>
         RecognitionResults.Of(await jury.ScoreAsync(id, request, RecognitionActor.Of(user), cancellationToken), Dto);
+
+    private static async Task<Results<Ok<ScoreDto>, NotFound, ValidationProblem, ProblemHttpResult>> WithdrawScoreAsync(
+        int id, int scoreId, WithdrawRequest request, ClaimsPrincipal user, JuryScoring jury, CancellationToken cancellationToken) =>
+        RecognitionResults.Of(await jury.WithdrawAsync(id, scoreId, request.Reason, RecognitionActor.Of(user), cancellationToken), Dto);
 
     private static async Task<Results<Ok<ScoresDto>, NotFound>> ScoresAsync(
         int id, ClaimsPrincipal user, RoundAccess access, JuryScoring jury, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)

@@ -84,6 +84,20 @@ public abstract class RecognitionFlowTests(AppHost app)
         twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await twice.Content.ReadAsStringAsync()).ShouldContain("already scored this finalist");
 
+        // A score is withdrawn with a reason, never deleted, by its juror (not another); then given again.
+        var given = await app.DbAsync(db => db.Set<ServeWell.Web.Modules.Recognition.Jury.JuryScore>().AsNoTracking().SingleAsync(s => s.RoundId == round.Id && s.WithdrawnAtUtc == null));
+        var withdraw = $"{Api}/rounds/{round.Id}/scores/{given.Id}/withdraw";
+        (await second.Http.PostAsJsonAsync(withdraw, new { reason = "잘못 입력" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var noReason = await juror.Http.PostAsJsonAsync(withdraw, new { reason = "" });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("write why the score is withdrawn");
+        (await juror.Http.PostAsJsonAsync(withdraw, new { reason = "점수를 잘못 입력했습니다." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await juror.Http.PostAsJsonAsync(withdraw, new { reason = "다시" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await juror.Http.PostAsJsonAsync($"{Api}/rounds/{round.Id}/scores", Score(nominee.Id, 4))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var kept = await app.DbAsync(db => db.Set<ServeWell.Web.Modules.Recognition.Jury.JuryScore>().AsNoTracking().Where(s => s.RoundId == round.Id).ToListAsync());
+        kept.Count.ShouldBe(2);
+        kept.Single(s => s.Id == given.Id).WithdrawalReason.ShouldBe("점수를 잘못 입력했습니다.");
+
         // The second juror sees no one's scores before giving their own; then both.
         var hidden = await second.Http.GetFromJsonAsync<JsonElement>($"{Api}/rounds/{round.Id}/scores");
         hidden.GetProperty("scores").GetArrayLength().ShouldBe(0);

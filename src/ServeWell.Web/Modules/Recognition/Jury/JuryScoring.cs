@@ -176,6 +176,44 @@ public sealed class JuryScoring(ServeWellDbContext db, RoundCandidates candidate
         (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId && Roles.Scoped.Contains(r.Name!) select r).AnyAsync(cancellationToken);
 
     /// <summary>The round's scores a reader may see: a juror who has not finished only their own; everyone else all of them.</summary>
+    /// <summary>
+    /// Withdraws a score with a reason while the jury is open: the juror their own, a training officer any. Never
+    /// deleted; the juror may then score that finalist again, and counts as not yet finished until they do.
+    /// </summary>
+    public async Task<RecognitionOutcome<JuryScore>> WithdrawAsync(int roundId, int scoreId, string? reason, RecognitionActor actor, CancellationToken cancellationToken)
+    {
+        var score = await db.Set<JuryScore>().FirstOrDefaultAsync(s => s.Id == scoreId && s.RoundId == roundId, cancellationToken);
+        var juror = score is null ? null : await db.Set<Juror>().FirstOrDefaultAsync(j => j.Id == score.JurorId, cancellationToken);
+        if (score is null || juror is null || !(actor.ManagesAwards || juror.UserId == actor.UserId))
+        {
+            return RecognitionOutcome<JuryScore>.NotFound();
+        }
+
+        var round = await db.Set<AwardRound>().AsNoTracking().FirstAsync(r => r.Id == roundId, cancellationToken);
+        if (round.Stage != RoundStage.Jury)
+        {
+            return RecognitionOutcome<JuryScore>.Conflict(l["The jury of this round has closed: its scores stand as given."]);
+        }
+
+        if (score.WithdrawnAtUtc is not null)
+        {
+            return RecognitionOutcome<JuryScore>.Conflict(l["This score was already withdrawn."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxWithdrawalReason)
+        {
+            return RecognitionOutcome<JuryScore>.Invalid(new() { ["reason"] = [l["Reason: write why the score is withdrawn (at most {0} characters).", MaxWithdrawalReason]] });
+        }
+
+        score.WithdrawnAtUtc = time.GetUtcNow().UtcDateTime;
+        score.WithdrawalReason = CommentRedaction.Clean(reason.Trim());
+        juror.SubmittedAtUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return RecognitionOutcome<JuryScore>.Done(score);
+    }
+
+    public const int MaxWithdrawalReason = 500;
+
     public async Task<IReadOnlyList<JuryScore>> VisibleScoresAsync(int roundId, string? jurorUserId, CancellationToken cancellationToken)
     {
         var scores = db.Set<JuryScore>().AsNoTracking().Where(s => s.RoundId == roundId && s.WithdrawnAtUtc == null);
