@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Demo;
 // dotnet run -c Release --project bench/ServeWell.Bench -- demo-seed [--rows 200000] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- learning [--learners 10000] [--questions 5000] [--calls 300] [--pg "…"]
 // dotnet run -c Release --project bench/ServeWell.Bench -- scrub [--comments 100000]
+// dotnet run -c Release --project bench/ServeWell.Bench -- case-search --pg "…" [--cases 50000] [--queries 200]
 // dotnet run -c Release --project bench/ServeWell.Bench -- soak --pg "…" [--minutes 30] [--nodes 2] [--fraction 0.5] [--clients 16] [--port 5300]
 // dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
 if (args.FirstOrDefault() == "scrub")
@@ -21,6 +22,30 @@ if (args.FirstOrDefault() == "scrub")
     }
 
     ScrubBenchmark.Run(comments);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "case-search")
+{
+    int cases = 50_000, queries = 200;
+    string? admin = null;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--cases": cases = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--queries": queries = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--pg": admin = args[++i]; break;
+        }
+    }
+
+    if (admin is null)
+    {
+        Console.Error.WriteLine("usage: case-search --pg <admin connection string> [--cases 50000] [--queries 200]");
+        return 2;
+    }
+
+    await CaseSearchBenchmark.RunAsync(admin, cases, queries);
     return 0;
 }
 
