@@ -71,6 +71,11 @@ public sealed class HomePageTests(BrowserFixture fixture)
         ("log-an-encounter", DemoAccounts.Employee, "/Protection/Log"),
         ("scenarios", DemoAccounts.TrainingOfficer, "/Practice/Scenarios"),
         ("award-rounds", DemoAccounts.TrainingOfficer, "/Recognition/Rounds"),
+        ("practice-team", DemoAccounts.Supervisor, "/Practice/Team"),
+        ("insights-practice", DemoAccounts.Leader, "/Insights/Practice"),
+        ("insights-protection", DemoAccounts.Leader, "/Insights/Protection"),
+        ("insights-awards", DemoAccounts.Leader, "/Insights/Awards"),
+        ("protection-officers", DemoAccounts.Administrator, "/Protection/Officers"),
     ];
 
     [Theory]

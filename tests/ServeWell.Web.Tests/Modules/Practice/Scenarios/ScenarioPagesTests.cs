@@ -227,6 +227,34 @@ public abstract class ScenarioPagesTests(AppHost app)
         (await supervisor.GetAsync($"/Practice/Profile/{outside.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await supervisor.GetAsync($"/Practice/Profile/{inside.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Team_AsSupervisor_ListsTheirStaffWithFinishedPlays_LinkingEachProfile_AndNobodyOutside()
+    {
+        var scenario = await PublishedAsync(RepeatedCaller());
+        var outside = await app.CreateEmployeeAsync("O-TAX");
+        var inside = await app.CreateEmployeeAsync(Demo.SupervisorCentre);
+        await app.UseAsync<PlayScenario, bool>(async play =>
+        {
+            var attempt = (await play.StartAsync(scenario, inside.Id, again: true, CancellationToken.None))!;
+            await play.ChooseAsync(attempt.Id, inside.Id, 1, 1, CancellationToken.None);
+            return await play.ChooseAsync(attempt.Id, inside.Id, 2, 1, CancellationToken.None) == PlayScenario.ChooseOutcome.Recorded;
+        });
+        using var supervisor = await app.SignInAsRoleAsync(Roles.Supervisor);
+
+        (await supervisor.GetPageAsync("/Practice")).QuerySelector("a[href='/Practice/Team']").ShouldNotBeNull();
+        var team = await supervisor.GetPageAsync("/Practice/Team");
+        var row = team.QuerySelector($"tr[data-employee='{inside.EmployeeNumber}']")!;
+        row.QuerySelector($"a[href='/Practice/Profile/{inside.Id}']").ShouldNotBeNull();
+        row.QuerySelectorAll("td")[1].TextContent.Trim().ShouldBe("1");
+        team.QuerySelector($"tr[data-employee='{outside.EmployeeNumber}']").ShouldBeNull();
+
+        using var employee = await app.SignInAsRoleAsync(Roles.Employee);
+        (await employee.GetPageAsync("/Practice")).QuerySelector("a[href='/Practice/Team']").ShouldBeNull();
+        var refused = await employee.GetAsync("/Practice/Team");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.OriginalString.ShouldContain("/Accounts/AccessDenied");
+    }
 }
 
 public sealed class ScenarioPagesSqliteTests(SqliteApp app) : ScenarioPagesTests(app), IClassFixture<SqliteApp>;
