@@ -23,6 +23,12 @@ public sealed record ProfileRow(string Competency, int FirstScore, int FirstBest
     public int LatestPercent => new CompetencyScore(Competency, LatestScore, LatestBest).Percent;
 }
 
+/// <summary>
+/// One office's players of a scenario: per competency the first attempts' share of the best beside the latest ones'.
+/// <see cref="Withheld"/> (no rows) when fewer players than the city's minimum group size finished it.
+/// </summary>
+public sealed record OfficeProfile(int OrgUnitId, string Name, string? NameEn, int Players, bool Withheld, IReadOnlyList<ProfileRow> Rows);
+
 /// <summary>The employee's practice profile (their own and their supervisor's view) and the trainers' view of choices per node.</summary>
 public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions> city)
 {
@@ -73,5 +79,41 @@ public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions>
             first.Where(s => s.Competency == code).Sum(s => s.Best),
             latest.Where(s => s.Competency == code).Sum(s => s.Score),
             latest.Where(s => s.Competency == code).Sum(s => s.Best))).ToList();
+    }
+
+    /// <summary>
+    /// For trainers, per office (the players' unit now): the competency profile of the scenario's players, first attempts
+    /// against latest — what practice changed. Offices with fewer players than the minimum group size show no figures.
+    /// </summary>
+    public async Task<IReadOnlyList<OfficeProfile>> OfficeProfilesAsync(int scenarioId, CancellationToken cancellationToken)
+    {
+        var attempts = await db.ScenarioAttempts.AsNoTracking().Include(a => a.Moves)
+            .Where(a => a.ScenarioId == scenarioId && a.CompletedAtUtc != null).ToListAsync(cancellationToken);
+        var players = attempts.Select(a => a.EmployeeId).Distinct().ToList();
+        var units = await db.Employees.AsNoTracking().Where(e => players.Contains(e.Id))
+            .Select(e => new { e.Id, e.OrgUnitId, e.OrgUnit!.Name, e.OrgUnit.NameEn, e.OrgUnit.Path }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
+        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
+            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
+        IReadOnlyList<CompetencyScore> Score(ScenarioAttempt a) =>
+            ScenarioScore.Of(contents[a.ScenarioVersionId], a.Moves.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)));
+        var minimum = city.Value.MinimumGroupSize;
+        return attempts.Where(a => units.ContainsKey(a.EmployeeId)).GroupBy(a => units[a.EmployeeId].OrgUnitId).Select(office =>
+        {
+            var unit = units[office.First().EmployeeId];
+            var byPlayer = office.GroupBy(a => a.EmployeeId).ToList();
+            if (byPlayer.Count < minimum)
+            {
+                return (unit.Path, Profile: new OfficeProfile(unit.OrgUnitId, unit.Name, unit.NameEn, byPlayer.Count, true, []));
+            }
+
+            var first = byPlayer.SelectMany(p => Score(p.MinBy(a => a.Number)!)).ToList();
+            var latest = byPlayer.SelectMany(p => Score(p.MaxBy(a => a.Number)!)).ToList();
+            var rows = first.Select(s => s.Competency).Distinct().Select(code => new ProfileRow(
+                code,
+                first.Where(s => s.Competency == code).Sum(s => s.Score), first.Where(s => s.Competency == code).Sum(s => s.Best),
+                latest.Where(s => s.Competency == code).Sum(s => s.Score), latest.Where(s => s.Competency == code).Sum(s => s.Best))).ToList();
+            return (unit.Path, Profile: new OfficeProfile(unit.OrgUnitId, unit.Name, unit.NameEn, byPlayer.Count, false, rows));
+        }).OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => o.Profile).ToList();
     }
 }

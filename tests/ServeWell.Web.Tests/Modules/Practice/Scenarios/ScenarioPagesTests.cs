@@ -218,6 +218,38 @@ public abstract class ScenarioPagesTests(AppHost app)
     }
 
     [Fact]
+    public async Task ChoicesPage_ByOffice_ShowsFirstAgainstLatest_FromTheMinimumGroupSize()
+    {
+        var scenario = await PublishedAsync(RepeatedCaller());
+        var office = await app.CreateOrgUnitAsync(Demo.City);
+        var small = await app.CreateOrgUnitAsync(Demo.City);
+        async Task PlayAsync(int employeeId, int first, int second) =>
+            await app.UseAsync<PlayScenario, bool>(async play =>
+            {
+                var attempt = (await play.StartAsync(scenario, employeeId, again: true, CancellationToken.None))!;
+                await play.ChooseAsync(attempt.Id, employeeId, 1, first, CancellationToken.None);
+                return await play.ChooseAsync(attempt.Id, employeeId, 2, second, CancellationToken.None) == PlayScenario.ChooseOutcome.Recorded;
+            });
+        for (var i = 0; i < 5; i++)
+        {
+            var player = await app.CreateEmployeeAsync(office.Code);
+            await PlayAsync(player.Id, 1, 1); // argue, then hang up
+            await PlayAsync(player.Id, 0, 0); // listen, then calm
+        }
+
+        await PlayAsync((await app.CreateEmployeeAsync(small.Code)).Id, 0, 0);
+        using var officer = await app.SignInAsRoleAsync(Roles.TrainingOfficer);
+
+        var page = await officer.GetPageAsync($"/Practice/Scenarios/{scenario}/Choices");
+
+        var empathy = page.QuerySelector($"tr[data-office='{office.Id}'][data-competency='empathy']")!;
+        empathy.QuerySelector("[data-first]")!.TextContent.Trim().ShouldBe("0%");
+        empathy.QuerySelector("[data-latest]")!.TextContent.Trim().ShouldBe("100%");
+        page.QuerySelector($"tr[data-office='{small.Id}'] .withheld").ShouldNotBeNull();
+        page.QuerySelector($"tr[data-office='{small.Id}'][data-competency]").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task StaffProfile_AsSupervisor_OutsideTheirSubtree_IsNotFound()
     {
         var outside = await app.CreateEmployeeAsync("O-TAX");

@@ -22,6 +22,10 @@ public sealed class ChoicesModel(ScenarioResults results, ServeWellDbContext db,
 
     public IReadOnlyList<NodeChoices> Nodes { get; private set; } = [];
 
+    public IReadOnlyList<OfficeProfile> Offices { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> CompetencyNames { get; private set; } = new Dictionary<string, string>();
+
     public int MinimumGroupSize => city.Value.MinimumGroupSize;
 
     public async Task<IActionResult> OnGetAsync(int id, int? version, CancellationToken cancellationToken)
@@ -33,6 +37,9 @@ public sealed class ChoicesModel(ScenarioResults results, ServeWellDbContext db,
 
         var content = await db.ScenarioVersions.AsNoTracking().Where(v => v.ScenarioId == id && v.Number == found.Version).Select(v => v.Content).FirstAsync(cancellationToken);
         (Id, Version, Nodes, Title) = (id, found.Version, found.Nodes, ScenarioContent.FromJson(content).Title);
+        Offices = await results.OfficeProfilesAsync(id, cancellationToken);
+        var english = Platform.Localization.Cultures.ReadsEnglish;
+        CompetencyNames = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.DisplayName(english), cancellationToken);
         return Page();
     }
 }
