@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
@@ -70,6 +71,34 @@ public abstract class ProtectionActionsTests(AppHost app)
 
         var reference = await app.DbAsync(db => db.ProtectionEncounters.Where(e => e.Id == id).Select(e => e.Reference).SingleAsync());
         (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == reference && a.Action == "evidence-read"))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Evidence_PastItsRetention_IsDeletedByTheJob_WithAnAuditEntry_AndNewerEvidenceStays()
+    {
+        var cast = await app.CastAsync();
+        using var employee = await app.SignInAsync(cast.Employee);
+        var old = (await employee.LogAsync(ProtectionTestData.NewEncounter())).GetProperty("id").GetInt32();
+        var recent = (await employee.LogAsync(ProtectionTestData.NewEncounter())).GetProperty("id").GetInt32();
+        foreach (var id in new[] { old, recent })
+        {
+            using var photo = Upload(("photo.png", Png));
+            (await employee.Http.PostAsync($"{Encounters}/{id}/evidence", photo)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // The retention of the first has run out (as if the configured years had passed); the second's has not.
+        await app.DbAsync(db => db.ProtectionEvidence.Where(e => e.EncounterId == old)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.DeleteAfterUtc, DateTime.UtcNow.AddMinutes(-1))));
+        (await app.DbAsync(db => db.ProtectionEvidence.AnyAsync(e => e.EncounterId == recent && e.DeleteAfterUtc > DateTime.UtcNow))).ShouldBeTrue();
+
+        (await app.UseAsync<EvidenceLocker, int>(locker => locker.DeleteExpiredAsync(CancellationToken.None))).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await app.DbAsync(db => db.ProtectionEvidence.CountAsync(e => e.EncounterId == old))).ShouldBe(0);
+        (await app.DbAsync(db => db.ProtectionEvidence.CountAsync(e => e.EncounterId == recent))).ShouldBe(1);
+        (await employee.Http.GetFromJsonAsync<JsonElement>($"{Encounters}/{old}/evidence")).GetArrayLength().ShouldBe(0);
+        var reference = await app.DbAsync(db => db.ProtectionEncounters.Where(e => e.Id == old).Select(e => e.Reference).SingleAsync());
+        (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == reference && a.Action == "evidence-deleted"))).ShouldBe(1);
+        (await app.UseAsync<EvidenceLocker, int>(locker => locker.DeleteExpiredAsync(CancellationToken.None))).ShouldBe(0);
     }
 
     [Fact]
