@@ -102,6 +102,8 @@ fi
 API_KEY="cluster-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SCRAPE_KEY="scrape-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 NODE_URLS=(); NODE_PIDS=()
+# The overdue reminders every 6 s (not daily) and the monthly report looked for every 5 s on any day of the month, so
+# that step 8 can watch them run on one node at a time and find each reminder and report once.
 start_node() {   # $1 = node number; the first one migrates and seeds the demo city, the others find it done
   local port; port=$(free_port $((46400 + $1 * 10)))
   (
@@ -115,6 +117,7 @@ start_node() {   # $1 = node number; the first one migrates and seeds the demo c
       Demo__Enabled=true Demo__FeedbackAnswers=200 Demo__ApiKey="$API_KEY" \
       Feedback__RateLimits__PerAddressPerMinute="${CLUSTER_PER_ADDRESS:-30}" \
       Feedback__DuplicateWindow=00:00:00 \
+      FollowUps__ReminderInterval=00:00:06 Insights__Reports__SendOnFirstDays=31 Insights__Reports__Look=00:00:05 \
       Mail__Folder="$WORK/mail/node$1" Metrics__ScrapeKey="$SCRAPE_KEY" \
       Logging__LogLevel__Default=Warning \
       dotnet ServeWell.Web.dll --urls "http://127.0.0.1:$port"

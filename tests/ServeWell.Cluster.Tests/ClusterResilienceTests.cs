@@ -11,8 +11,8 @@ using Npgsql;
 namespace ServeWell.Cluster.Tests;
 
 /// <summary>
-/// Background work once across the nodes, and PostgreSQL restarted under load (ADR-057). Steps 6–8 of the cluster run:
-/// after the sign-in, limit and kiosk tests, before the node kill (ClusterTests' step 9).
+/// Background work once across the nodes, and PostgreSQL restarted under load (ADR-057). Steps 5–9 of the cluster run:
+/// after the sign-in, limit and kiosk tests, before the node kill (ClusterTests' step 10).
 /// </summary>
 public sealed partial class ClusterTests
 {
@@ -116,6 +116,58 @@ public sealed partial class ClusterTests
     }
 
     [Fact, Step(8)]
+    public async Task ScheduledWork_RunsOncePerPeriodAcrossTheNodes()
+    {
+        // 1. Every scheduled job with a period longer than the cluster has been up ran once over the three nodes
+        //    together since they started, not once per node: the award rounds, the restriction reviews, the evidence
+        //    retention, the refreshers, the audience sync, the completion sweep, the idempotency pruning and the follow-up
+        //    contact purge.
+        var hourly = new[]
+        {
+            "recognition-rounds", "protection-restriction-reviews", "protection-evidence-retention", "learning-refresher-intake",
+            "training-audience-sync", "training-completion-sweep", "feedback-idempotency-prune", "follow-up-contact-purge",
+        };
+        var scrapes = await Task.WhenAll(Cluster.Nodes.Select(ScrapeAsync));
+        foreach (var job in hourly)
+        {
+            JobRuns(scrapes, job).ShouldBe(1, $"runs of {job} over the three nodes since they started");
+        }
+
+        // 2. The overdue reminders (every 6 s in this cluster): four open cases made overdue are each reminded once,
+        //    with one notice to the assignee, though every node looks every second and each run could remind them.
+        await using var db = await OpenAsync();
+        var since = await ScalarTimeAsync(db, "SELECT now() AT TIME ZONE 'utc'");
+        var cases = await IdsAsync(db, """
+            SELECT "Id" FROM follow_up_cases WHERE "State" IN ('New', 'Contacted') AND "AssignedUserId" IS NOT NULL ORDER BY "Id" LIMIT 4
+            """);
+        cases.Count.ShouldBe(4, "the demo city has open assigned cases");
+        var list = string.Join(", ", cases);
+        await ExecuteAsync(db, $"""
+            UPDATE follow_up_cases SET "DueAtUtc" = (now() AT TIME ZONE 'utc') - interval '2 days', "LastRemindedOn" = NULL WHERE "Id" IN ({list})
+            """);
+        (await Cluster.EventuallyAsync(async () => await ScalarAsync(db, $"""SELECT count(*) FROM follow_up_cases WHERE "Id" IN ({list}) AND "LastRemindedOn" IS NOT NULL""") == 4,
+            TimeSpan.FromSeconds(40))).ShouldBeTrue("the four overdue cases are reminded");
+        await Task.Delay(TimeSpan.FromSeconds(14));   // two more reminder periods, in which a second run must find them reminded today
+        var stamp = since.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        (await ScalarAsync(db, $"""
+            SELECT count(*) FROM follow_up_events WHERE "CaseId" IN ({list}) AND "Kind" = 'Reminded' AND "AtUtc" >= '{stamp}'
+            """)).ShouldBe(4, "one reminder event per overdue case");
+        (await ScalarAsync(db, $"""
+            SELECT count(*) FROM follow_up_notices WHERE "CaseId" IN ({list}) AND "Kind" = 'Overdue' AND "CreatedAtUtc" >= '{stamp}'
+            """)).ShouldBe(4, "one overdue notice per case, to its assignee");
+
+        // 3. The monthly report (looked for every 5 s in this cluster, on any day of the month): each subscriber's
+        //    report for last month is one delivery and one mail file, over the three nodes' mail folders.
+        var subscribers = await ScalarAsync(db, "SELECT count(*) FROM insights_report_subscriptions");
+        subscribers.ShouldBeGreaterThanOrEqualTo(1, "the demo mayor subscribes to the monthly report");
+        (await Cluster.EventuallyAsync(async () => ReportMails().Count >= subscribers, TimeSpan.FromSeconds(60)))
+            .ShouldBeTrue("every subscriber's monthly report was mailed");
+        await Task.Delay(TimeSpan.FromSeconds(12));   // two more looks, on whichever nodes hold the lease
+        (await ScalarAsync(db, "SELECT count(*) FROM insights_report_deliveries")).ShouldBe(subscribers, "one delivery per subscriber");
+        ReportMails().Count.ShouldBe((int)subscribers, "one report mail per subscriber over the three nodes: " + string.Join(", ", ReportMails()));
+    }
+
+    [Fact, Step(9)]
     public async Task PostgresRestartedUnderLoad_Answers503WithRetryAfter_LosesNothing_AndTheNodesRecover()
     {
         var (touchpointId, code) = await TouchpointAsync();
@@ -243,6 +295,42 @@ public sealed partial class ClusterTests
         }
 
         return total;
+    }
+
+    /// <summary>Runs of <paramref name="job"/> counted by every node's duration histogram, both outcomes.</summary>
+    private static long JobRuns(IEnumerable<string> scrapes, string job) =>
+        scrapes.Sum(text => text.Split('\n')
+            .Where(line => line.StartsWith("servewell_job_duration_seconds_count{", StringComparison.Ordinal) && line.Contains($"job=\"{job}\"", StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)));
+
+    /// <summary>The mail files, over the nodes' folders, that carry a monthly report.</summary>
+    private static List<string> ReportMails() =>
+        [.. Cluster.MailFolders.Where(Directory.Exists).SelectMany(f => Directory.GetFiles(f, "*.eml"))
+            .Where(f => File.ReadAllText(f).Contains("servewell-report-", StringComparison.Ordinal)).Select(Path.GetFileName)!];
+
+    private static async Task<DateTime> ScalarTimeAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return (DateTime)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<long>> IdsAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql)

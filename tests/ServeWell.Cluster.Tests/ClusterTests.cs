@@ -157,7 +157,7 @@ public sealed partial class ClusterTests
         everywhere.ShouldBeTrue();
     }
 
-    [Fact, Step(9)]
+    [Fact, Step(10)]
     public async Task KillingOneNodeWhileCitizensSubmit_EveryAcknowledgedAnswerIsStoredExactlyOnce()
     {
         var (touchpointId, code) = await TouchpointAsync();

@@ -82,6 +82,10 @@ public static class DemoModule
             var months = await rollups.RebuildAsync(app.Lifetime.ApplicationStopping);
             await rollups.DrainAsync(app.Lifetime.ApplicationStopping);
             services.GetRequiredService<ILogger<DemoSeeder>>().LogInformation("Demo feedback: Insights rollups rebuilt for {Months} months in {Milliseconds} ms", months, clock.ElapsedMilliseconds);
+
+            // Seeding two years of a city allocated a few hundred megabytes that are garbage now; the collector would keep
+            // that heap committed for good. One compacting, decommitting collection gives it back (ADR-066).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         // Demo accounts are fictional, so printing them is safe; this goes to the console, not the log.

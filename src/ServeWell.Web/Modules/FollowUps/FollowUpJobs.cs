@@ -114,30 +114,20 @@ internal sealed class FollowUpBackground(
                 s.GetRequiredService<ContactVault>().WarmUp();
                 return Task.CompletedTask;
             }, stoppingToken);
-            await RunAsync("contact purge", async s =>
+            await RunAsync("contact purge", s => LeasedAsync(s, PurgeLease, o.PurgeInterval, async () =>
             {
-                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(PurgeLease, _holder, o.PurgeInterval, stoppingToken))
-                {
-                    var n = await s.GetRequiredService<FollowUpHousekeeping>().PurgeContactsAsync(stoppingToken);
-                    logger.LogInformation("Follow-up contact purge: {Count} deleted", n);
-                }
-            }, stoppingToken);
-            await RunAsync("overdue reminders", async s =>
+                var n = await s.GetRequiredService<FollowUpHousekeeping>().PurgeContactsAsync(stoppingToken);
+                logger.LogInformation("Follow-up contact purge: {Count} deleted", n);
+            }, stoppingToken), stoppingToken);
+            await RunAsync("overdue reminders", s => LeasedAsync(s, ReminderLease, o.ReminderInterval, async () =>
             {
-                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(ReminderLease, _holder, o.ReminderInterval, stoppingToken))
-                {
-                    var n = await s.GetRequiredService<FollowUpHousekeeping>().RemindOverdueAsync(stoppingToken);
-                    logger.LogInformation("Follow-up overdue reminders: {Count} queued", n);
-                }
-            }, stoppingToken);
-            await RunAsync("case owners", async s =>
-            {
-                // A supervisor given a scope takes over its cases without an owner within a mail interval (ADR-029).
-                if (await s.GetRequiredService<DatabaseLease>().TryClaimAsync(OwnersLease, _holder, o.MailInterval, stoppingToken))
-                {
-                    await s.GetRequiredService<Owners.CaseOwners>().AdoptAsync(stoppingToken);
-                }
-            }, stoppingToken);
+                var n = await s.GetRequiredService<FollowUpHousekeeping>().RemindOverdueAsync(stoppingToken);
+                logger.LogInformation("Follow-up overdue reminders: {Count} queued", n);
+            }, stoppingToken), stoppingToken);
+
+            // A supervisor given a scope takes over its cases without an owner within a mail interval (ADR-029).
+            await RunAsync("case owners", s => LeasedAsync(s, OwnersLease, o.MailInterval,
+                () => s.GetRequiredService<Owners.CaseOwners>().AdoptAsync(stoppingToken), stoppingToken), stoppingToken);
             await RunAsync("mail", s => s.GetRequiredService<FollowUpMailer>().SendPendingAsync(stoppingToken), stoppingToken);
 
             try
@@ -154,6 +144,27 @@ internal sealed class FollowUpBackground(
     // A node taking over after another stopped is late by at most a small part of the interval.
     private static TimeSpan Look(TimeSpan interval) =>
         TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 24, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromHours(1).Ticks));
+
+    /// <summary>Runs <paramref name="work"/> if this node claims the lease, and counts the run in the job metrics as <see cref="LeasedPeriodicJob"/> does.</summary>
+    private async Task LeasedAsync(IServiceProvider services, string lease, TimeSpan interval, Func<Task> work, CancellationToken stoppingToken)
+    {
+        if (!await services.GetRequiredService<DatabaseLease>().TryClaimAsync(lease, _holder, interval, stoppingToken))
+        {
+            return;
+        }
+
+        var started = clock.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            await work();
+            succeeded = true;
+        }
+        finally
+        {
+            Platform.Web.ServeWellMetrics.JobRan(lease, clock.GetElapsedTime(started), succeeded, clock.GetUtcNow());
+        }
+    }
 
     private async Task RunAsync(string what, Func<IServiceProvider, Task> work, CancellationToken stoppingToken)
     {
