@@ -281,6 +281,50 @@ public abstract class EncounterCorrectionTests(AppHost app)
         (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString().ShouldBe(receipt.GetProperty("reference").GetString());
     }
 
+    [Fact]
+    public async Task FlagAnswer_FlaggedBeforeForAnEmployeeTheFlaggerMayNotRead_LeadsBackToTheAnswerWithANotice()
+    {
+        var cast = await app.CastAsync();
+        var answer = await app.ReceiveAsync(FollowUpTestData.Answer(cast.Office.Id, overall: 1, comment: "Useless people."));
+        var answerId = answer!.AnswerId;
+
+        // The department's supervisor flags it for one of the department's own staff, outside the office.
+        var departmental = await app.CreateEmployeeAsync(cast.Department.Code);
+        var departmentSupervisor = await app.AccountAsync(Roles.Supervisor, null, cast.Department.Id);
+        using (var first = await app.SignInAsync(departmentSupervisor))
+        {
+            (await first.Http.PostAsJsonAsync($"/api/v1/feedback/answers/{answerId}/abuse-flag", new { employeeNumber = departmental.EmployeeNumber }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        // The office's supervisor revises the office's answers but may not read that encounter: the answer again, with a notice.
+        using var supervisor = await app.SignInAsync(cast.Supervisor);
+        using (var opened = await supervisor.GetAsync($"/Protection/Flag/Answer/{answerId}"))
+        {
+            opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            opened.Headers.Location!.OriginalString.ShouldBe($"/Insights/Answers/{answerId}/Exclusion");
+        }
+
+        (await supervisor.GetPageAsync($"/Insights/Answers/{answerId}/Exclusion")).Text(".notice").ShouldContain("Its encounter is recorded for the employee it hurt");
+        var again = await supervisor.Http.PostAsJsonAsync($"/api/v1/feedback/answers/{answerId}/abuse-flag", new { });
+        var body = await again.Content.ReadAsStringAsync();
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var receipt = JsonDocument.Parse(body).RootElement;
+        receipt.GetProperty("recorded").GetBoolean().ShouldBeTrue();
+        receipt.TryGetProperty("description", out _).ShouldBeFalse();
+        body.ShouldNotContain("Useless");
+        (await app.DbAsync(db => db.ProtectionEncounters.CountAsync(e => e.FeedbackAnswerId == answerId))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OpenApi_NamesTheCorrection()
+    {
+        using var api = app.ApiClient();
+        var doc = await api.GetOkAsync<JsonElement>("/openapi/v1.json");
+        var correct = doc.GetProperty("paths").GetProperty("/api/v1/encounters/{id}").GetProperty("put");
+        correct.GetProperty("operationId").GetString().ShouldBe("CorrectEncounter");
+    }
+
     private static object Correction(
         DateTimeOffset? at = null, string? office = null, string channel = "phone", string[]? kinds = null, string[]? actions = null,
         string? description = null, string? injury = null) => new
