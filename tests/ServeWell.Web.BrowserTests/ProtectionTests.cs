@@ -3,8 +3,8 @@ using ServeWell.Web.BrowserTests.Infrastructure;
 namespace ServeWell.Web.BrowserTests;
 
 /// <summary>
-/// Staff protection on a phone (issue 17, ADR-059, ADR-063): the demo employee logs an encounter with a photo and sees it;
-/// the supervisor offers support; the demo city's protection officer issues a restriction and downloads its letter.
+/// Staff protection on a phone (issue 17, ADR-059, ADR-062, ADR-063): the demo employee logs an encounter with a photo,
+/// sees it and corrects its record; the supervisor offers support; the demo city's protection officer issues a restriction and downloads its letter.
 /// </summary>
 [Collection(Collections.People)]
 public sealed class ProtectionTests(BrowserFixture fixture)
@@ -13,7 +13,7 @@ public sealed class ProtectionTests(BrowserFixture fixture)
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==");
 
     [Fact]
-    public async Task Employee_LogsAnEncounterWithAPhoto_SupervisorOffersSupport_OfficerIssuesARestrictionAndItsLetter()
+    public async Task Employee_LogsAnEncounterWithAPhotoAndCorrectsIt_SupervisorOffersSupport_OfficerIssuesARestrictionAndItsLetter()
     {
         var photo = Path.Combine(Path.GetTempPath(), $"encounter-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(photo, Png);
@@ -36,6 +36,15 @@ public sealed class ProtectionTests(BrowserFixture fixture)
                 await Expect(page.Locator("main a[href*='/evidence/']")).ToHaveCountAsync(1);
                 await employee.CheckPageAsync("protection-encounter-employee");
                 address = new Uri(page.Url).PathAndQuery;
+
+                // Correcting the record on the phone (ADR-062, addendum): it was a threat that kept coming back, too.
+                await page.Locator("details#correct > summary").ClickAsync();
+                await page.GetByRole(AriaRole.Checkbox, new() { Name = "Threat", Exact = true }).CheckAsync();
+                await page.GetByRole(AriaRole.Checkbox, new() { Name = "Unreasonable persistence", Exact = true }).CheckAsync();
+                await employee.CheckPageAsync("protection-encounter-correct");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The record of the encounter is corrected");
+                await Expect(page.Locator("main dl")).ToContainTextAsync("Unreasonable persistence");
             }
 
             await using (var supervisor = await fixture.OpenAsync(Viewport.Phone))

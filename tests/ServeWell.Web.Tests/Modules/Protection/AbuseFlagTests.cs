@@ -50,9 +50,10 @@ public abstract class AbuseFlagTests(AppHost app)
         stored.ComplainantKey.ShouldBe(await app.Services.GetRequiredService<ComplainantKeys>().KeyOfAsync(phone, CancellationToken.None));
         (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == stored.Reference && a.Action == FlagAbuse.FlagAuditAction))).ShouldBe(1);
 
-        // The encounter page is where the handler completes what happened.
+        // The encounter page is where the handler corrects the record of what happened, its form open at once.
         var encounterPage = await client.GetPageAsync($"/Protection/Encounters/{id}");
-        using (var described = await client.SubmitAsync(encounterPage, $"/Protection/Encounters/{id}", new Dictionary<string, string> { ["Description"] = "The citizen wrote insults and said he would come to the counter; call 010-2718-2818." }))
+        encounterPage.QuerySelector("details#correct")!.HasAttribute("open").ShouldBeTrue();
+        using (var described = await client.SubmitAsync(encounterPage, $"/Protection/Encounters/{id}", new Dictionary<string, string> { ["Correction.Description"] = "The citizen wrote insults and said he would come to the counter; call 010-2718-2818." }))
         {
             described.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -60,7 +61,11 @@ public abstract class AbuseFlagTests(AppHost app)
         var completed = await app.DbAsync(db => db.ProtectionEncounters.AsNoTracking().SingleAsync(e => e.Id == id));
         completed.Description.ShouldStartWith("The citizen wrote insults");
         completed.DescriptionScrubbed.ShouldNotContain("2718");
-        (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityKey == stored.Reference && a.Action == "described"))).ShouldBe(1);
+        completed.Kinds.ShouldBe(EncounterKinds.VerbalAbuse, "the rest of the form is sent back as it was");
+        var corrected = await app.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityKey == stored.Reference && a.Action == LogEncounter.CorrectedAuditAction));
+        var changes = corrected.After!;
+        changes.ShouldContain("DescriptionChanged");
+        changes.ShouldNotContain("2718");
 
         // Again, by the API or the page: the same encounter, no second one.
         var again = await client.Http.PostAsync($"/api/v1/follow-ups/{followUp.Id}/abuse-flag", null);

@@ -100,6 +100,10 @@ public abstract class AuthorizationMatrixTests(AppHost app)
         // The demo's open courtesy-award round (ADR-058): the demo instructor and supervisor sit on its jury; the demo employee does not.
         var awardRound = await app.DbAsync(db => Task.FromResult(db.AwardRounds.OrderByDescending(r => r.Month).First().Id));
 
+        // A demo encounter of the demo employee (ADR-059): the demo supervisor (their centre), the training officer (the
+        // city's protection officer) and administrators read it; the instructor and leadership find nothing.
+        var encounter = await app.DbAsync(db => Task.FromResult(db.ProtectionEncounters.Where(e => e.EmployeeId == employee.EmployeeId).OrderBy(e => e.Id).First().Id));
+
         return
         [
             // Open to all staff, but an instructor's scope holds only their own record.
@@ -173,6 +177,8 @@ public abstract class AuthorizationMatrixTests(AppHost app)
             // Excluding an answer (ADR-022): one at the supervisor's centre, one at the tax office outside their subtree.
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{followUp.AnswerId}/Exclusion", []),
             ("/Insights/Answers/{id:long}/Exclusion", $"/Insights/Answers/{outsideFollowUp.AnswerId}/Exclusion", [Roles.Supervisor]),
+            ("/Protection/Encounters/{id:int}", $"/Protection/Encounters/{encounter}", [Roles.Instructor, Roles.Leadership]),
+            ("/api/v1/encounters/{id:int}", $"/api/v1/encounters/{encounter}", [Roles.Instructor, Roles.Leadership]),
             ("/Protection/Flag/Case/{id:int}", $"/Protection/Flag/Case/{followUp.Id}", []),
             ("/Protection/Flag/Case/{id:int}", $"/Protection/Flag/Case/{outsideFollowUp.Id}", [Roles.Supervisor]),
             ("/Protection/Flag/Answer/{id:long}", $"/Protection/Flag/Answer/{followUp.AnswerId}", []),

@@ -168,7 +168,7 @@ public sealed class CaseModel(
         RootCauses = causes;
         if (view.MayHandle && safeguards.FirstOrDefault() is { } protection)
         {
-            Safeguards = await protection.ForCaseAsync(id, cancellationToken);
+            Safeguards = await protection.ForCaseAsync(id, User, cancellationToken);
         }
 
         if (view.MayHandle && view.Case.IsOpen)

@@ -4,12 +4,12 @@ namespace ServeWell.Web.Modules.FollowUps.Safeguards;
 public sealed record ComplainantRestriction(string ScopeLabel, DateOnly Until);
 
 /// <summary>
-/// What staff protection adds to a case for whoever may handle it (ADR-062): where to flag the case as abusive (or the
-/// encounter the flag already opened) and the restrictions in force on its complainant.
+/// What staff protection adds to a case for whoever may handle it (ADR-062): where to flag the case as abusive (or, once
+/// flagged, the encounter the flag opened — null when this reader may not read it) and the restrictions in force on its complainant.
 /// </summary>
-public sealed record CaseSafeguards(string FlagUrl, string? EncounterUrl, IReadOnlyList<ComplainantRestriction> Restrictions)
+public sealed record CaseSafeguards(string FlagUrl, bool Flagged, string? EncounterUrl, IReadOnlyList<ComplainantRestriction> Restrictions)
 {
-    public static readonly CaseSafeguards None = new("", null, []);
+    public static readonly CaseSafeguards None = new("", false, null, []);
 }
 
 /// <summary>
@@ -18,5 +18,6 @@ public sealed record CaseSafeguards(string FlagUrl, string? EncounterUrl, IReadO
 /// </summary>
 public interface ICaseSafeguards
 {
-    Task<CaseSafeguards> ForCaseAsync(int caseId, CancellationToken cancellationToken);
+    /// <summary>What protection adds to the case for <paramref name="user"/>, who may handle it.</summary>
+    Task<CaseSafeguards> ForCaseAsync(int caseId, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken);
 }

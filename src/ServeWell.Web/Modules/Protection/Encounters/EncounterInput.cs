@@ -10,4 +10,14 @@ public sealed record ProtectionProblem(string Field, string Message);
 /// </summary>
 public sealed record EncounterInput(
     string? EmployeeNumber, string? Office, DateTimeOffset? OccurredAt, string? Channel, IReadOnlyList<string>? Kinds,
-    IReadOnlyList<string>? Actions, string? Description, string? Injury, string? ComplainantContact);
+    IReadOnlyList<string>? Actions, string? Description, string? Injury, string? ComplainantContact)
+{
+    public EncounterRecord Record => new(OccurredAt, Office, Channel, Kinds, Actions, Description, Injury);
+}
+
+/// <summary>
+/// The record of an encounter as logging and correcting check it (ADR-062, addendum): when (any offset), the office's
+/// code (empty: the employee's own unit), the channel, the kinds, the actions on the spot, the description and the injury.
+/// </summary>
+public sealed record EncounterRecord(
+    DateTimeOffset? OccurredAt, string? Office, string? Channel, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Actions, string? Description, string? Injury);

@@ -58,8 +58,21 @@ public sealed class EncounterModel(
     [BindProperty]
     public string? LetterName { get; set; }
 
+    /// <summary>The correction of the record as posted; filled from the encounter when the page opens.</summary>
     [BindProperty]
-    public string? Description { get; set; }
+    public CorrectionForm Correction { get; set; } = new();
+
+    /// <summary>The offices the record may name, as on the log form.</summary>
+    public IReadOnlyList<(string Code, string Name)> Offices { get; private set; } = [];
+
+    /// <summary>Who corrects the record (ADR-062, addendum): the employee, whoever logged it, the protection officers.</summary>
+    public bool MayCorrect => Reader.MayCorrect(Seen.Encounter.EmployeeId, Seen.EmployeeUnitPath, Seen.Encounter.LoggedByUserId);
+
+    /// <summary>Whether the correction touches the words: only who reads them as written.</summary>
+    public bool MayCorrectWords => Reader.MayCorrectWords(Seen.Encounter.EmployeeId, Seen.EmployeeUnitPath);
+
+    /// <summary>Whether the correction form opens at once: after a refused correction, or on a flagged encounter not yet corrected.</summary>
+    public bool CorrectionOpen { get; private set; }
 
     public DateOnly Today => city.Today;
 
@@ -135,24 +148,30 @@ public sealed class EncounterModel(
         return Redirect($"/Practice/Cases/Edit/{outcome.Case!.Id}");
     }
 
-    public async Task<IActionResult> OnPostDescribeAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken)
     {
         Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
-        var outcome = await log.DescribeAsync(id, Description, Reader, cancellationToken);
-        if (outcome.Forbidden)
+        DateTimeOffset? at = Correction.Date is { } d ? city.StartOf(d) + (Correction.Time ?? TimeOnly.MinValue).ToTimeSpan() : null;
+        var outcome = await log.CorrectAsync(id, Correction.ToRecord(at), Reader, cancellationToken);
+        if (outcome.NotFound)
         {
             return NotFound();
         }
 
+        if (outcome.Forbidden)
+        {
+            return Forbid();
+        }
+
         if (outcome.Succeeded)
         {
-            TempData.Saved(l["The description is saved."]);
+            TempData.Saved(l["The record of the encounter is corrected."]);
             return Redirect($"/Protection/Encounters/{id}");
         }
 
         foreach (var p in outcome.Problems)
         {
-            ModelState.AddModelError("describe", p.Message);
+            ModelState.AddModelError(CorrectionForm.KeyOf(p.Field), p.Message);
         }
 
         return await RedisplayAsync(id, cancellationToken);
@@ -224,6 +243,27 @@ public sealed class EncounterModel(
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
+        if (MayCorrect)
+        {
+            var english = Cultures.ReadsEnglish;
+            Offices = [.. (await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken)).Select(u => (u.Code, u.DisplayName(english)))];
+            var e = Seen.Encounter;
+            var posted = Request.HasFormContentType && Request.Form.ContainsKey("Correction.Channel");
+            CorrectionOpen = posted || ((e.FollowUpCaseId is not null || e.FeedbackAnswerId is not null)
+                && !await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == e.Reference && a.Action == LogEncounter.CorrectedAuditAction, cancellationToken));
+            if (!posted)
+            {
+                var local = city.Local(new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAtUtc, DateTimeKind.Utc)));
+                var office = await db.OrgUnits.Where(u => u.Id == e.OfficeId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);
+                Correction = new CorrectionForm
+                {
+                    Date = DateOnly.FromDateTime(local.DateTime), Time = new TimeOnly(local.Hour, local.Minute), Office = office,
+                    Channel = EncounterCodes.Of(e.Channel), Kinds = [.. EncounterCodes.Of(e.Kinds)], Actions = [.. EncounterCodes.Of(e.Actions)],
+                    Description = MayCorrectWords ? e.Description : null, Injury = MayCorrectWords ? e.Injury : null,
+                };
+            }
+        }
+
         Evidence = await locker.ListAsync(id, cancellationToken);
         Support = await db.ProtectionSupportOffers.AsNoTracking().Where(s => s.EncounterId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         Legal = await db.ProtectionLegalActions.AsNoTracking().Where(s => s.EncounterId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
@@ -247,4 +287,34 @@ public sealed class RestrictionForm
     public string? LetterLanguage { get; set; } = "ko";
 
     public RestrictionInput ToInput() => new(Scope, Detail, StartsOn, EndsOn, ReviewOn, LetterLanguage);
+}
+
+/// <summary>The correction of an encounter's record as the form posts it; the words only from who reads them as written.</summary>
+public sealed class CorrectionForm
+{
+    public DateOnly? Date { get; set; }
+
+    public TimeOnly? Time { get; set; }
+
+    public string? Office { get; set; }
+
+    public string? Channel { get; set; }
+
+    public List<string> Kinds { get; set; } = [];
+
+    public List<string> Actions { get; set; } = [];
+
+    public string? Description { get; set; }
+
+    public string? Injury { get; set; }
+
+    public EncounterRecord ToRecord(DateTimeOffset? at) => new(at, Office, Channel, Kinds, Actions, Description, Injury);
+
+    /// <summary>The form's key of a problem's field ("occurredAt" → "Correction.Date").</summary>
+    public static string KeyOf(string field) => field switch
+    {
+        "" => "Correction",
+        "occurredAt" => "Correction." + nameof(Date),
+        _ => "Correction." + char.ToUpperInvariant(field[0]) + field[1..],
+    };
 }

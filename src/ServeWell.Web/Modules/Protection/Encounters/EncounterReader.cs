@@ -63,6 +63,20 @@ public sealed record EncounterReader(string UserId, string Name, int? EmployeeId
     public bool MayAct(int employeeId, string employeeUnitPath) =>
         ViewOf(employeeId, employeeUnitPath) != EncounterView.None && (employeeId != EmployeeId || IsOfficerOf(employeeUnitPath) || Administrator);
 
+    /// <summary>
+    /// Whether this reader may correct the encounter's record (ADR-062, addendum): the employee it belongs to, the
+    /// protection officers over them, and whoever logged it while they still may log for the employee (a supervisor who
+    /// logged it for their staff, a flagger who is the employee's supervisor). Not a supervisor who only reads it, not an
+    /// administrator as such (they read the scrubbed words), never leadership or peers.
+    /// </summary>
+    public bool MayCorrect(int employeeId, string employeeUnitPath, string loggedByUserId) =>
+        employeeId == EmployeeId
+        || IsOfficerOf(employeeUnitPath)
+        || (UserId.Length > 0 && loggedByUserId == UserId && MayLogFor(employeeId, employeeUnitPath));
+
+    /// <summary>Whether this reader's correction may touch the words (description, injury): only who reads them as written.</summary>
+    public bool MayCorrectWords(int employeeId, string employeeUnitPath) => ViewOf(employeeId, employeeUnitPath) == EncounterView.Full;
+
     public bool IsOfficerOf(string unitPath) => OfficerPaths.Any(p => unitPath.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>The encounters this reader may open, as one query.</summary>

@@ -12,6 +12,16 @@ public sealed record EncounterRequest(
     public EncounterInput ToInput() => new(EmployeeNumber, Office, OccurredAt, Channel, Kinds, Actions, Description, Injury, ComplainantContact);
 }
 
+/// <summary>
+/// A correction of an encounter's record: every field as logging takes it, all replaced together. Description and injury
+/// only from the employee and the protection officers (who read the words as written); others leave them out (null).
+/// </summary>
+public sealed record EncounterCorrectionRequest(
+    DateTimeOffset? OccurredAt, string? Office, string? Channel, IReadOnlyList<string>? Kinds, IReadOnlyList<string>? Actions, string? Description, string? Injury)
+{
+    public EncounterRecord ToRecord() => new(OccurredAt, Office, Channel, Kinds, Actions, Description, Injury);
+}
+
 public sealed record EncounterLineDto(int Id, string Reference, string Employee, string Office, DateTime OccurredAtUtc, string Channel, IReadOnlyList<string> Kinds, bool Mine);
 
 /// <param name="Scrubbed">True when the description and injury are the scrubbed words (anyone but the employee and the protection officers).</param>
@@ -32,7 +42,32 @@ public static class EncountersApi
             .WithSummary("Logs an abusive encounter: channel visit|phone|online|written; kinds verbal-abuse|threat|violence|sexual-harassment|persistence|unreasonable-demands|filming-staff|disclosing-staff-data; actions warned|call-ended|second-official|security-called|visit-ended. The supervisors and protection officers are told by mail.");
         api.MapGet("/encounters/{id:int}", GetAsync).RequireAuthorization(Policies.Staff).WithName("GetEncounter")
             .WithSummary("One encounter (every read is audited); the description is scrubbed of personal data for anyone but the employee and the protection officers. 404 for anyone who may not see it.");
+        api.MapPut("/encounters/{id:int}", CorrectAsync).RequireAuthorization(Policies.Staff).WithName("CorrectEncounter")
+            .WithSummary("Corrects an encounter's record (when, office, channel, kinds, actions, and for the employee and the protection officers the description and injury), checked as logging, all or nothing, audited without the words. The employee, whoever logged it and the protection officers only: 403 for another reader, 404 for anyone who may not see it, 400 naming each field.");
         return api;
+    }
+
+    private static async Task<Results<Ok<EncounterDto>, ValidationProblem, NotFound, ProblemHttpResult>> CorrectAsync(
+        int id, EncounterCorrectionRequest request, ClaimsPrincipal user, ServeWellDbContext db, LogEncounter log, EncounterBook book, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(user, db, cancellationToken);
+        var outcome = await log.CorrectAsync(id, request.ToRecord(), reader, cancellationToken);
+        if (outcome.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (outcome.Forbidden)
+        {
+            return TypedResults.Problem(outcome.Problems.FirstOrDefault()?.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return ProtectionResults.Invalid(outcome.Problems);
+        }
+
+        return TypedResults.Ok(Dto((await book.FindAsync(id, reader, cancellationToken))!));
     }
 
     private static async Task<Ok<List<EncounterLineDto>>> ListAsync(ClaimsPrincipal user, ServeWellDbContext db, EncounterBook book, CancellationToken cancellationToken)

@@ -14,9 +14,11 @@ namespace ServeWell.Web.Modules.Protection.Encounters;
 /// <summary>
 /// "Flag as abusive" for a citizen's answer (ADR-062): this page is the confirmation; flagging leaves the answer out of
 /// every figure as an exclusion does and opens an encounter for the employee it hurt (the caller's own, or by number).
+/// A flagger who may not read the encounter (flagged before, for someone outside their units) is not led to a 404: back
+/// at the answer, a notice says it is recorded and who has been told.
 /// </summary>
 [Authorize(Policy = Policies.ReviseFeedback)]
-public sealed class FlagAnswerModel(ServeWellDbContext db, FlagAbuse flags, ReviseFeedback revise, StaffScope scope, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FlagAnswerModel(ServeWellDbContext db, FlagAbuse flags, EncounterBook book, ReviseFeedback revise, StaffScope scope, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AnswerExclusionDto Answer { get; private set; } = null!;
 
@@ -35,7 +37,8 @@ public sealed class FlagAnswerModel(ServeWellDbContext db, FlagAbuse flags, Revi
         }
 
         return await db.ProtectionEncounters.Where(e => e.FeedbackAnswerId == id).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier
-            ? Redirect($"/Protection/Encounters/{earlier}") : Page();
+            ? await ToEncounterAsync(id, earlier, null, l["This answer was flagged as abusive before. Its encounter is recorded for the employee it hurt; their supervisor and the protection officer were told."], cancellationToken)
+            : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
@@ -53,8 +56,27 @@ public sealed class FlagAnswerModel(ServeWellDbContext db, FlagAbuse flags, Revi
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        TempData.Saved(outcome.Existing ? l["This answer was flagged before: here is its encounter."] : l["The answer is flagged as abusive and left out of every figure. Complete what happened below."]);
-        return Redirect($"/Protection/Encounters/{outcome.Encounter!.Id}");
+        return outcome.Existing
+            ? await ToEncounterAsync(id, outcome.Encounter!.Id, l["This answer was flagged before: here is its encounter."], l["This answer was flagged as abusive before. Its encounter is recorded for the employee it hurt; their supervisor and the protection officer were told."], cancellationToken)
+            : await ToEncounterAsync(id, outcome.Encounter!.Id, l["The answer is flagged as abusive and left out of every figure. Correct the record of what happened below."], l["Flagged as abusive and left out of every figure. The encounter is recorded for the employee it hurt; their supervisor and the protection officer have been told."], cancellationToken);
+    }
+
+    /// <summary>To the encounter if the caller may read it (with <paramref name="readable"/>), else back to the answer with <paramref name="unreadable"/>.</summary>
+    private async Task<IActionResult> ToEncounterAsync(long answerId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        if (await book.FindAsync(encounterId, reader, cancellationToken) is not null)
+        {
+            if (readable is not null)
+            {
+                TempData.Saved(readable);
+            }
+
+            return Redirect($"/Protection/Encounters/{encounterId}");
+        }
+
+        TempData.Saved(unreadable);
+        return Redirect($"/Insights/Answers/{answerId}/Exclusion");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -12,11 +12,13 @@ using ServeWell.Web.Platform.Security;
 namespace ServeWell.Web.Modules.Protection.Encounters;
 
 /// <summary>
-/// "Flag as abusive" from a follow-up case (ADR-062): a confirmation, then the encounter it opens, where its description
-/// is completed. A case flagged before leads to its encounter; a case the caller may not handle is 404.
+/// "Flag as abusive" from a follow-up case (ADR-062): a confirmation, then the encounter it opens, where its record is
+/// corrected. A case flagged before leads to its encounter; a case the caller may not handle is 404. A flagger who may not
+/// read the encounter (it belongs to another unit's employee) is not led to a 404: back at the case, a notice says it is
+/// recorded for the employee who handles the case and who has been told.
 /// </summary>
 [Authorize(Policy = Policies.HandleFollowUps)]
-public sealed class FlagCaseModel(ServeWellDbContext db, FlagAbuse flags, FollowUpDetails cases, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FlagCaseModel(ServeWellDbContext db, FlagAbuse flags, FollowUpDetails cases, EncounterBook book, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Confirmation Confirm { get; private set; } = null!;
 
@@ -31,7 +33,7 @@ public sealed class FlagCaseModel(ServeWellDbContext db, FlagAbuse flags, Follow
 
         if (await db.ProtectionEncounters.Where(e => e.FollowUpCaseId == id).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
         {
-            return Redirect($"/Protection/Encounters/{earlier}");
+            return await ToEncounterAsync(id, earlier, null, l["This case was flagged as abusive before. Its encounter is recorded for the employee who handles the case; their supervisor and the protection officer were told."], cancellationToken);
         }
 
         Confirm = ConfirmationOf(id);
@@ -59,8 +61,27 @@ public sealed class FlagCaseModel(ServeWellDbContext db, FlagAbuse flags, Follow
             return Page();
         }
 
-        TempData.Saved(outcome.Existing ? l["This case was flagged before: here is its encounter."] : l["The case is flagged as abusive. Complete what happened below; the supervisors and the protection officer are told."]);
-        return Redirect($"/Protection/Encounters/{outcome.Encounter!.Id}");
+        return outcome.Existing
+            ? await ToEncounterAsync(id, outcome.Encounter!.Id, l["This case was flagged before: here is its encounter."], l["This case was flagged as abusive before. Its encounter is recorded for the employee who handles the case; their supervisor and the protection officer were told."], cancellationToken)
+            : await ToEncounterAsync(id, outcome.Encounter!.Id, l["The case is flagged as abusive. Correct the record of what happened below; the supervisors and the protection officer are told."], l["Flagged as abusive. The encounter is recorded for the employee who handles the case; their supervisor and the protection officer have been told."], cancellationToken);
+    }
+
+    /// <summary>To the encounter if the caller may read it (with <paramref name="readable"/>), else back to the case with <paramref name="unreadable"/>.</summary>
+    private async Task<IActionResult> ToEncounterAsync(int caseId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken)
+    {
+        var reader = await EncounterReader.ForAsync(User, db, cancellationToken);
+        if (await book.FindAsync(encounterId, reader, cancellationToken) is not null)
+        {
+            if (readable is not null)
+            {
+                TempData.Saved(readable);
+            }
+
+            return Redirect($"/Protection/Encounters/{encounterId}");
+        }
+
+        TempData.Saved(unreadable);
+        return Redirect($"/FollowUps/Case/{caseId}");
     }
 
     private Confirmation ConfirmationOf(int id) => new(
