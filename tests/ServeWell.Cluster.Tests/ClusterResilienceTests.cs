@@ -306,7 +306,7 @@ public sealed partial class ClusterTests
     /// <summary>The mail files, over the nodes' folders, that carry a monthly report.</summary>
     private static List<string> ReportMails() =>
         [.. Cluster.MailFolders.Where(Directory.Exists).SelectMany(f => Directory.GetFiles(f, "*.eml"))
-            .Where(f => File.ReadAllText(f).Contains("servewell-report-", StringComparison.Ordinal)).Select(Path.GetFileName)!];
+            .Where(f => File.ReadAllText(f).Contains("servewell-report-", StringComparison.Ordinal)).Select(f => Path.GetFileName(f))];
 
     private static async Task<DateTime> ScalarTimeAsync(NpgsqlConnection db, string sql)
     {
