@@ -214,6 +214,10 @@ public abstract class SurveyVersionTests(FeedbackApp app)
         (await app.DbAsync(db => db.Touchpoints.AsNoTracking().SingleAsync(t => t.Id == touchpoint.Id))).SurveyDefinitionId.ShouldBe(survey.Id);
         list.Body!.TextContent.ShouldContain(survey.Name);
         list.Body!.TextContent.ShouldContain(touchpoint.Code);
+        // When a version was published is told on the city's clock, with its zone named, not in the server's UTC.
+        var published = await app.DbAsync(db => db.SurveyVersions.Where(v => v.SurveyDefinitionId == survey.Id).MaxAsync(v => v.PublishedAt));
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(published, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"));
+        list.Body!.TextContent.ShouldContain($"{local:yyyy-MM-dd HH:mm} (Asia/Seoul)");
         preview.DocumentElement.GetAttribute("lang").ShouldBe("ko");
         preview.QuerySelectorAll("input[name='Form.Overall']").Length.ShouldBe(5);
     }

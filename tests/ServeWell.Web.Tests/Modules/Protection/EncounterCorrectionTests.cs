@@ -147,12 +147,15 @@ public abstract class EncounterCorrectionTests(AppHost app)
         var id = (await employee.LogAsync(ProtectionTestData.NewEncounter("Shouted at the counter."))).GetProperty("id").GetInt32();
         var before = await StoredAsync(id);
 
+        var future = DateTimeOffset.UtcNow.AddDays(2);
         var response = await employee.Http.PutAsJsonAsync($"{Encounters}/{id}", Correction(
-            at: DateTimeOffset.UtcNow.AddDays(2), office: "NO-SUCH-OFFICE", channel: "visit", kinds: [], description: new string('x', Encounter.MaxDescription + 1)));
+            at: future, office: "NO-SUCH-OFFICE", channel: "visit", kinds: [], description: new string('x', Encounter.MaxDescription + 1)));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = await ErrorsAsync(response);
         errors.Keys.Order().ShouldBe(["description", "kinds", "occurredAt", "office"]);
         errors["occurredAt"].ShouldContain("in the future");
+        // The time is told as the city's clock shows it (Asia/Seoul, UTC+9 without summer time), not the server's UTC.
+        errors["occurredAt"].ShouldContain($"{future.ToOffset(TimeSpan.FromHours(9)):yyyy-MM-dd HH:mm} (Asia/Seoul)");
         errors["office"].ShouldContain("NO-SUCH-OFFICE");
         errors["kinds"].ShouldContain("at least one");
         errors["description"].ShouldContain($"{Encounter.MaxDescription + 1}");

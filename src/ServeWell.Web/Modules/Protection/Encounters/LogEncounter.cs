@@ -22,7 +22,7 @@ public sealed record EncounterOutcome(Encounter? Encounter, IReadOnlyList<Protec
 /// </summary>
 public sealed class LogEncounter(
     ServeWellDbContext db, PersonalDataScrubber scrubber, ComplainantKeys keys, EncounterNotices notices, EvidenceLocker locker, TimeProvider clock,
-    IStringLocalizer<SharedResource> l)
+    Platform.City.CityClock city, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The audit action of a correction of the record.</summary>
     public const string CorrectedAuditAction = "corrected";
@@ -222,7 +222,7 @@ public sealed class LogEncounter(
         }
         else if (at > clock.GetUtcNow() + ClockSlack)
         {
-            problems.Add(new("occurredAt", l["When: {0} is in the future; an encounter is logged after it happened.", at.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]));
+            problems.Add(new("occurredAt", l["When: {0} is in the future; an encounter is logged after it happened.", city.Format(at, System.Globalization.CultureInfo.InvariantCulture)]));
         }
         else
         {
