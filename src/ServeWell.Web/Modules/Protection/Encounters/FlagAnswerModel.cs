@@ -61,23 +61,8 @@ public sealed class FlagAnswerModel(ServeWellDbContext db, FlagAbuse flags, Enco
             : await ToEncounterAsync(id, outcome.Encounter!.Id, l["The answer is flagged as abusive and left out of every figure. Correct the record of what happened below."], l["Flagged as abusive and left out of every figure. The encounter is recorded for the employee it hurt; their supervisor and the protection officer have been told."], cancellationToken);
     }
 
-    /// <summary>To the encounter if the caller may read it (with <paramref name="readable"/>), else back to the answer with <paramref name="unreadable"/>.</summary>
-    private async Task<IActionResult> ToEncounterAsync(long answerId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken)
-    {
-        var reader = await EncounterReader.ForAsync(User, db, cancellationToken);
-        if (await book.FindAsync(encounterId, reader, cancellationToken) is not null)
-        {
-            if (readable is not null)
-            {
-                TempData.Saved(readable);
-            }
-
-            return Redirect($"/Protection/Encounters/{encounterId}");
-        }
-
-        TempData.Saved(unreadable);
-        return Redirect($"/Insights/Answers/{answerId}/Exclusion");
-    }
+    private Task<IActionResult> ToEncounterAsync(long answerId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken) =>
+        FlagLanding.ToEncounterAsync(this, db, book, encounterId, readable, unreadable, $"/Insights/Answers/{answerId}/Exclusion", cancellationToken);
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {

@@ -66,23 +66,8 @@ public sealed class FlagCaseModel(ServeWellDbContext db, FlagAbuse flags, Follow
             : await ToEncounterAsync(id, outcome.Encounter!.Id, l["The case is flagged as abusive. Correct the record of what happened below; the supervisors and the protection officer are told."], l["Flagged as abusive. The encounter is recorded for the employee who handles the case; their supervisor and the protection officer have been told."], cancellationToken);
     }
 
-    /// <summary>To the encounter if the caller may read it (with <paramref name="readable"/>), else back to the case with <paramref name="unreadable"/>.</summary>
-    private async Task<IActionResult> ToEncounterAsync(int caseId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken)
-    {
-        var reader = await EncounterReader.ForAsync(User, db, cancellationToken);
-        if (await book.FindAsync(encounterId, reader, cancellationToken) is not null)
-        {
-            if (readable is not null)
-            {
-                TempData.Saved(readable);
-            }
-
-            return Redirect($"/Protection/Encounters/{encounterId}");
-        }
-
-        TempData.Saved(unreadable);
-        return Redirect($"/FollowUps/Case/{caseId}");
-    }
+    private Task<IActionResult> ToEncounterAsync(int caseId, int encounterId, string? readable, string unreadable, CancellationToken cancellationToken) =>
+        FlagLanding.ToEncounterAsync(this, db, book, encounterId, readable, unreadable, $"/FollowUps/Case/{caseId}", cancellationToken);
 
     private Confirmation ConfirmationOf(int id) => new(
         l["Flag case {0} as abusive?", id],
