@@ -22,7 +22,7 @@ namespace ServeWell.Bench;
 /// PostgreSQL, times the production rollup rebuild, then times the real Insights services (overview, problem
 /// services, trends) and a keyset drill-down for a city-year and a district-quarter — each beside the raw GROUP BY
 /// over <c>feedback_answers</c> for the same scope and period, in the same run — and the queue lag under a
-/// 10,000-answer kiosk burst sent through the intake.
+/// kiosk burst (10,000 answers unless told) sent through the intake.
 /// </summary>
 internal static class InsightsBenchmark
 {
@@ -30,7 +30,7 @@ internal static class InsightsBenchmark
 
     private sealed record Stat(int Calls, double P50, double P95, double Max);
 
-    public static async Task RunAsync(string adminConnectionString, long answers, string? keep, bool rebuild, int calls, int rawCalls, bool burst)
+    public static async Task RunAsync(string adminConnectionString, long answers, string? keep, bool rebuild, int calls, int rawCalls, int burst)
     {
         BenchDatabase database;
         var existed = false;
@@ -81,7 +81,7 @@ internal static class InsightsBenchmark
         return services.BuildServiceProvider();
     }
 
-    private static async Task RunAsync(BenchDatabase database, ServiceProvider provider, long answers, bool existed, bool rebuild, int calls, int rawCalls, bool burst)
+    private static async Task RunAsync(BenchDatabase database, ServiceProvider provider, long answers, bool existed, bool rebuild, int calls, int rawCalls, int burst)
     {
         var ct = CancellationToken.None;
         Console.WriteLine(string.Create(Inv, $"Insights benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}"));
@@ -138,9 +138,9 @@ internal static class InsightsBenchmark
         }
 
         await MeasureViewsAsync(database, provider, calls, rawCalls, ct);
-        if (burst)
+        if (burst > 0)
         {
-            await MeasureLagAsync(database, provider, ct);
+            await MeasureLagAsync(database, provider, burst, ct);
         }
     }
 
@@ -272,10 +272,10 @@ internal static class InsightsBenchmark
     /// transaction, ADR-026), with the real <see cref="InsightsRollupWorker"/> running (looks every 5 s). Reports the oldest queue row seen while
     /// the burst ran and the time from the last answer's commit until the cube holds every answer of the month.
     /// </summary>
-    private static async Task MeasureLagAsync(BenchDatabase database, ServiceProvider provider, CancellationToken ct)
+    private static async Task MeasureLagAsync(BenchDatabase database, ServiceProvider provider, int size, CancellationToken ct)
     {
-        const int Burst = 10_000;
         const int Kiosks = 20;
+        var perKiosk = Math.Max(1, size / Kiosks);
         // The burst lands in the current month (the generated history ends before it), answered up to three days ago
         // but never before the month began, so "every answer of the month" is exactly the burst on any day of the year.
         var calendar = provider.GetRequiredService<InsightsCalendar>();
@@ -327,7 +327,7 @@ internal static class InsightsBenchmark
         for (var k = 0; k < Kiosks; k++)
         {
             var source = new FeedbackSource(null, kiosks[k].Id);
-            for (var i = 0; i < Burst / Kiosks; i++)
+            for (var i = 0; i < perKiosk; i++)
             {
                 await using var scope = provider.CreateAsyncScope();
                 var overall = 1 + random.Next(5);
@@ -372,7 +372,7 @@ internal static class InsightsBenchmark
         Console.WriteLine();
         Console.WriteLine("| Queue lag under a kiosk burst | |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine(string.Create(Inv, $"| Answers sent through SubmitFeedback (20 kiosks × 500) | {stored:N0} stored in {burst.Elapsed.TotalSeconds:F1} s ({stored / burst.Elapsed.TotalSeconds:N0} answers/s) |"));
+        Console.WriteLine(string.Create(Inv, $"| Answers sent through SubmitFeedback ({Kiosks} kiosks × {perKiosk:N0}) | {stored:N0} stored in {burst.Elapsed.TotalSeconds:F1} s ({stored / burst.Elapsed.TotalSeconds:N0} answers/s) |"));
         Console.WriteLine(string.Create(Inv, $"| Oldest queue row seen while the burst ran (sampled every 200 ms) | **{maxQueueAge.TotalSeconds:F1} s** (at most {maxQueueRows:N0} rows queued) |"));
         Console.WriteLine(string.Create(Inv, $"| Last answer committed → cube holds every answer of {month:yyyy-MM} | **{afterBurst.Elapsed.TotalSeconds:F1} s** ({inCube:N0} = {expected:N0}) |"));
 

@@ -9,7 +9,7 @@ using ServeWell.Web.Modules.Demo;
 // dotnet run -c Release --project bench/ServeWell.Bench -- scrub [--comments 100000]
 // dotnet run -c Release --project bench/ServeWell.Bench -- case-search --pg "…" [--cases 50000] [--queries 200]
 // dotnet run -c Release --project bench/ServeWell.Bench -- soak --pg "…" [--minutes 30] [--nodes 2] [--fraction 0.5] [--clients 16] [--port 5300]
-// dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--no-burst]
+// dotnet run -c Release --project bench/ServeWell.Bench -- insights [--answers 10000000] --pg "…" [--keep <database>] [--rebuild] [--calls 200] [--raw-calls 20] [--burst 10000 | --no-burst]
 if (args.FirstOrDefault() == "scrub")
 {
     var comments = 100_000;
@@ -54,8 +54,7 @@ if (args.FirstOrDefault() == "insights")
     long answers = 10_000_000;
     string? admin = null, keep = null;
     var rebuild = false;
-    var burst = true;
-    int calls = 200, rawCalls = 20;
+    int calls = 200, rawCalls = 20, burst = 10_000;
     for (var i = 1; i < args.Length; i++)
     {
         switch (args[i])
@@ -64,7 +63,8 @@ if (args.FirstOrDefault() == "insights")
             case "--pg": admin = args[++i]; break;
             case "--keep": keep = args[++i]; break;
             case "--rebuild": rebuild = true; break;
-            case "--no-burst": burst = false; break;
+            case "--no-burst": burst = 0; break;
+            case "--burst": burst = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
             case "--calls": calls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
             case "--raw-calls": rawCalls = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         }
@@ -72,7 +72,7 @@ if (args.FirstOrDefault() == "insights")
 
     if (admin is null)
     {
-        Console.Error.WriteLine("usage: insights [--answers N] --pg <admin connection string> [--keep <database name>] [--rebuild] [--calls 200] [--raw-calls 20]");
+        Console.Error.WriteLine("usage: insights [--answers N] --pg <admin connection string> [--keep <database name>] [--rebuild] [--calls 200] [--raw-calls 20] [--burst 10000 | --no-burst]");
         return 2;
     }
 

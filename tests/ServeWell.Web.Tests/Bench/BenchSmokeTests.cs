@@ -16,7 +16,7 @@ public sealed class BenchSmokeTests
     [InlineData("import --rows 500", "| PostgreSQL | 500 rows")]
     [InlineData("audience --employees 200", "| PostgreSQL | 200 employees")]
     [InlineData("demo-seed --rows 500", "| PostgreSQL | 500 answers")]
-    [InlineData("insights --answers 5000 --calls 1 --raw-calls 1", "(10,000 = 10,000)")]
+    [InlineData("insights --answers 5000 --calls 1 --raw-calls 1 --burst 1000", "(1,000 = 1,000)")]
     [InlineData("learning --learners 50 --questions 60 --calls 3", "| PostgreSQL | 50 learners")]
     [InlineData("scrub --comments 2000", "| Scrubber (every category, 1,000 roster names) | 2,000 comments")]
     public async Task Command_AtATinySize_RunsToTheEnd(string command, string expected)

@@ -24,31 +24,47 @@ public abstract class AppHost(DatabaseKind kind) : IAsyncLifetime, IAsyncDisposa
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>A fresh database and app for a test that changes things other tests could see, optionally with its own settings.</summary>
-    public static async Task<AppHost> StartIsolatedAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A database of its own and an app for a test that changes things other tests could see, optionally with its own
+    /// settings. The database is a copy of the seeded template for the settings that shape the seed (Demo, City); the
+    /// others (limits, job intervals, Redis) only shape the running app, so they do not cost a migration and a seed each.
+    /// </summary>
+    /// <param name="withoutBackgroundJobs">
+    /// None of the app's own hosted jobs run: for a test that queues work itself and must know nothing drains it
+    /// behind its back (a job's first look may come any time after the start on a busy machine).
+    /// </param>
+    public static async Task<AppHost> StartIsolatedAsync(
+        DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null, bool withoutBackgroundJobs = false)
     {
-        var host = new IsolatedApp(kind);
-        await host.StartAsync(settings, fromTemplate: false);
+        AppHost host = new IsolatedApp(kind);
+        host._withoutBackgroundJobs = withoutBackgroundJobs;
+        host.Database = await SeededTemplates.CreateAsync(kind, settings?.Where(s => ShapesTheSeed(s.Key)).ToDictionary());
+        host.MailFolder = Directory.CreateTempSubdirectory("servewell-mail-").FullName;
+        host.Factory = host.StartInstance(settings);
         return host;
     }
+
+    /// <summary>Settings the demo seed reads: a template is built for each combination of them.</summary>
+    private static bool ShapesTheSeed(string key) =>
+        key.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase) || key.StartsWith("City:", StringComparison.OrdinalIgnoreCase);
+
+    private bool _withoutBackgroundJobs;
 
     /// <summary>Settings a fixture subclass gives every instance it starts (e.g. rate limits a test class relies on).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     /// <summary>A class fixture starts on a copy of the seeded template its settings share with other fixtures.</summary>
-    public Task InitializeAsync() => StartAsync(Settings, fromTemplate: true);
-
-    private async Task StartAsync(IReadOnlyDictionary<string, string?>? settings, bool fromTemplate)
+    public async Task InitializeAsync()
     {
-        Database = fromTemplate ? await SeededTemplates.CreateAsync(Kind, settings) : await TestDatabase.CreateAsync(Kind);
+        Database = await SeededTemplates.CreateAsync(Kind, Settings);
         MailFolder = Directory.CreateTempSubdirectory("servewell-mail-").FullName;
-        Factory = StartInstance(settings);
+        Factory = StartInstance(Settings);
     }
 
     /// <summary>Starts another instance of the app on the same database and mail folder (migrations and seed are no-ops then).</summary>
     public ServeWellFactory StartInstance(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new ServeWellFactory(Database, MailFolder, settings);
+        var factory = new ServeWellFactory(Database, MailFolder, settings, _withoutBackgroundJobs);
         _instances.Add(factory);
         _ = factory.Services; // builds and starts the host: migrations, demo seed
         return factory;
