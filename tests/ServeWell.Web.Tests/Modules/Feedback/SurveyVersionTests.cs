@@ -213,7 +213,15 @@ public abstract class SurveyVersionTests(FeedbackApp app)
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.DbAsync(db => db.Touchpoints.AsNoTracking().SingleAsync(t => t.Id == touchpoint.Id))).SurveyDefinitionId.ShouldBe(survey.Id);
         list.Body!.TextContent.ShouldContain(survey.Name);
-        list.Body!.TextContent.ShouldContain(touchpoint.Code);
+        // The touchpoints that ask it are named by label and office, linked to their page; the public code is not a name.
+        var askedAt = list.QuerySelector($"#survey-{survey.Id}")!.ParentElement!.QuerySelector($"details.asked-at a[href='{path}']");
+        askedAt.ShouldNotBeNull();
+        askedAt.TextContent.ShouldBe(touchpoint.Label.En);
+        list.Body!.TextContent.ShouldNotContain(touchpoint.Code);
+        // The seeded standard survey, never renamed, reads in the reader's language.
+        var korean = await admin.GetPageAsync("/Feedback/Surveys?lang=ko");
+        korean.QuerySelector($"#survey-{SurveyDefinition.DefaultId}")!.TextContent.ShouldContain("기본 설문");
+        korean.QuerySelector($"#survey-{SurveyDefinition.DefaultId}")!.TextContent.ShouldNotContain(SurveyDefinition.DefaultName);
         // When a version was published is told on the city's clock, with its zone named, not in the server's UTC.
         var published = await app.DbAsync(db => db.SurveyVersions.Where(v => v.SurveyDefinitionId == survey.Id).MaxAsync(v => v.PublishedAt));
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(published, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"));

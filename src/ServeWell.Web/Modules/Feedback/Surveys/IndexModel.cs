@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServeWell.Web.Platform.Data;
+using ServeWell.Web.Platform.Localization;
 using ServeWell.Web.Platform.Security;
 
 namespace ServeWell.Web.Modules.Feedback.Surveys;
@@ -11,6 +12,9 @@ namespace ServeWell.Web.Modules.Feedback.Surveys;
 public sealed class IndexModel(ServeWellDbContext db) : PageModel
 {
     public IReadOnlyList<SurveyDefinitionDto> Surveys { get; private set; } = [];
+
+    /// <summary>The touchpoints that ask each survey, by label and office in the reader's language (not by public code).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<AskingTouchpoint>> AskedAt { get; private set; } = new Dictionary<int, IReadOnlyList<AskingTouchpoint>>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,5 +26,21 @@ public sealed class IndexModel(ServeWellDbContext db) : PageModel
         }
 
         Surveys = list;
+        var english = Cultures.ReadsEnglish;
+        var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.RetiredAt == null)
+            .Select(t => new { t.Id, t.Label, t.SurveyDefinitionId, t.OrgUnit!.Name, t.OrgUnit.NameEn }).ToListAsync(cancellationToken);
+        AskedAt = touchpoints
+            .GroupBy(t => t.SurveyDefinitionId ?? SurveyDefinition.DefaultId)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<AskingTouchpoint>)g
+                    .Select(t => new AskingTouchpoint(t.Id, t.Label.For(english), english && !string.IsNullOrWhiteSpace(t.NameEn) ? t.NameEn : t.Name))
+                    .OrderBy(t => t.Office, StringComparer.CurrentCulture).ThenBy(t => t.Label, StringComparer.CurrentCulture).ToList());
     }
+
+    /// <summary>A survey's shown name: the seeded standard survey, never renamed, reads in the reader's language.</summary>
+    public static string NameOf(SurveyDefinitionDto survey, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        survey.IsDefault && survey.Name == SurveyDefinition.DefaultName ? l["Standard survey"] : survey.Name;
 }
+
+public sealed record AskingTouchpoint(int Id, string Label, string Office);
