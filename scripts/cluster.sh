@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # scripts/cluster.sh — the cluster proof (issue 18, ADR-055), on loopback only:
-#   1. installs redis-server and nginx-light with apt, only when missing;
+#   1. installs redis-server, nginx-light and prometheus with apt, only when missing;
 #   2. starts its own throw-away PostgreSQL (scripts/postgres.sh, durable settings), which a test restarts under load;
 #   3. starts Redis, three app nodes from ONE `dotnet publish`, and nginx in front of them (a generated config in a
-#      scratch folder, its own pid file, run as the current user; no system file is touched);
+#      scratch folder, its own pid file, run as the current user; no system file is touched), and Prometheus scraping
+#      the three nodes with deploy/prometheus/servewell-alerts.yml loaded (its `for:` shortened to seconds);
 #   4. runs tests/ServeWell.Cluster.Tests through nginx, writing a TRX into CLUSTER_RESULTS (test.sh's results folder);
 #   5. stops everything it started, by PID, also on failure or Ctrl-C, and drops its database.
 # Run alone it ends with the "N passed, N failed" line of its own TRX. CLUSTER_NO_BUILD=1 publishes the Debug build
@@ -51,6 +52,7 @@ install_missing() {
   local need=()
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+  command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
   [ ${#need[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || { log "missing ${need[*]}, and installing needs root"; return 1; }
   log "apt: installing ${need[*]}"
@@ -168,6 +170,28 @@ PIDS+=($!)
 wait_http "http://127.0.0.1:$NGINX_PORT/health/ready" 30 || { cat "$NGX/logs/error.log"; fail "nginx did not answer"; }
 log "nginx on 127.0.0.1:$NGINX_PORT (pid ${PIDS[-1]})"
 
+# ---------- Prometheus, scraping each node with the key, evaluating the shipped alert rules ----------
+# The rules are the repository's file with every `for:` cut to 3 s and 1-second scrapes and evaluations, so that a
+# test can see an alert fire within the run; the expressions are the ones an operator loads.
+PROM="$WORK/prometheus"; mkdir -p "$PROM/data"
+PROM_PORT=$(free_port 46490)
+printf '%s' "$SCRAPE_KEY" >"$PROM/scrape-key"
+sed -E 's/^( +)for: .*/\1for: 3s/' "$ROOT/deploy/prometheus/servewell-alerts.yml" >"$PROM/servewell-alerts.yml"
+{
+  echo "global: { scrape_interval: 1s, evaluation_interval: 1s, scrape_timeout: 1s }"
+  echo "rule_files: [ $PROM/servewell-alerts.yml ]"
+  echo "scrape_configs:"
+  echo "  - job_name: servewell"
+  echo "    authorization: { type: Bearer, credentials_file: $PROM/scrape-key }"
+  echo "    static_configs:"
+  echo "      - targets: [ $(for url in "${NODE_URLS[@]}"; do printf '"%s", ' "${url#http://}"; done | sed 's/, $//') ]"
+} >"$PROM/prometheus.yml"
+prometheus --config.file="$PROM/prometheus.yml" --storage.tsdb.path="$PROM/data" --storage.tsdb.retention.time=2h \
+  --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$PROM_PORT/-/ready" 60 || { tail -20 "$WORK/prometheus.log"; fail "prometheus did not become ready"; }
+log "prometheus on 127.0.0.1:$PROM_PORT (pid ${PIDS[-1]})"
+
 # ---------- the cluster tests ----------
 # Built here, with SERVEWELL_CLUSTER_URL set: only then is it a test project (the solution-wide run skips it).
 export SERVEWELL_CLUSTER_URL="http://127.0.0.1:$NGINX_PORT"
@@ -176,6 +200,7 @@ export SERVEWELL_CLUSTER_NODE_PIDS; SERVEWELL_CLUSTER_NODE_PIDS=$(IFS=,; echo "$
 export SERVEWELL_CLUSTER_PG="$CLUSTER_PG" SERVEWELL_CLUSTER_API_KEY="$API_KEY"
 export SERVEWELL_CLUSTER_PER_ADDRESS="${CLUSTER_PER_ADDRESS:-30}"
 export SERVEWELL_CLUSTER_PGCTL="$WORK/pgctl.sh" SERVEWELL_CLUSTER_SCRAPE_KEY="$SCRAPE_KEY"
+export SERVEWELL_CLUSTER_PROMETHEUS="http://127.0.0.1:$PROM_PORT" SERVEWELL_CLUSTER_RULES="$ROOT/deploy/prometheus/servewell-alerts.yml"
 export SERVEWELL_CLUSTER_MAIL_DIRS; SERVEWELL_CLUSTER_MAIL_DIRS=$(for n in 1 2 3; do printf '%s,' "$WORK/mail/node$n"; done | sed 's/,$//')
 dotnet test tests/ServeWell.Cluster.Tests --nologo -c Debug -v q \
   --results-directory "$RESULTS" --logger "trx;LogFilePrefix=cluster" --logger "console;verbosity=normal"

@@ -27,6 +27,12 @@ public static partial class Cluster
 
     public static string ScrapeKey => Required("SERVEWELL_CLUSTER_SCRAPE_KEY");
 
+    /// <summary>The Prometheus that scrapes the three nodes and evaluates the shipped alert rules.</summary>
+    public static Uri Prometheus => new(Required("SERVEWELL_CLUSTER_PROMETHEUS"));
+
+    /// <summary>deploy/prometheus/servewell-alerts.yml as the repository has it.</summary>
+    public static string AlertRules => Required("SERVEWELL_CLUSTER_RULES");
+
     /// <summary>Each node's mail folder (Mail:Mode Folder): a mail sent twice would be two files.</summary>
     public static IReadOnlyList<string> MailFolders => Required("SERVEWELL_CLUSTER_MAIL_DIRS").Split(',');
 

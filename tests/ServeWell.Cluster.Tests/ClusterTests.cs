@@ -9,7 +9,8 @@ namespace ServeWell.Cluster.Tests;
 
 /// <summary>
 /// Three nodes behind nginx on one PostgreSQL and one Redis (scripts/cluster.sh, ADR-055). Each test speaks from its
-/// own loopback address, so per-address limits of one test never touch another's. The node kill comes last.
+/// own loopback address, so per-address limits of one test never touch another's. The node kill comes last but one:
+/// Prometheus (step 11) then sees that node down.
 /// </summary>
 [TestCaseOrderer(StepOrder.Name, StepOrder.Assembly)]
 public sealed partial class ClusterTests

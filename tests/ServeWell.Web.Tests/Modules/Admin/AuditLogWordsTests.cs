@@ -120,13 +120,7 @@ public abstract class AuditLogWordsTests(AppHost app)
 
     private static HashSet<string> Keys(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "ServeWell.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return XDocument.Load(Path.Combine(dir.FullName, "src", "ServeWell.Web", "Platform", "Localization", file)).Root!
+        return XDocument.Load(Repository.PathOf("src", "ServeWell.Web", "Platform", "Localization", file)).Root!
             .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.OrdinalIgnoreCase); // a resx holds a name once, whatever its case: AuditWords looks up both first letters
     }
 }

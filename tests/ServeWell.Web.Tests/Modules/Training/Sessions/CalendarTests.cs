@@ -119,7 +119,7 @@ public abstract class CalendarTests(AppHost app) : IDisposable
     /// <summary>What ical.js reads from the file; null where node is not installed (Ical.Net's checks still run).</summary>
     private static async Task<JsonElement?> ReadWithIcalJsAsync(string ics)
     {
-        var folder = Path.Combine(RepoRoot(), "tests", "ServeWell.Web.Tests", "Modules", "Training", "Sessions", "ical-js");
+        var folder = Repository.PathOf("tests", "ServeWell.Web.Tests", "Modules", "Training", "Sessions", "ical-js");
         if (!await RunsAsync("node", "--version", folder))
         {
             return null;
@@ -170,17 +170,6 @@ public abstract class CalendarTests(AppHost app) : IDisposable
         {
             return false;
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServeWell.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ServeWell.slnx not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()
