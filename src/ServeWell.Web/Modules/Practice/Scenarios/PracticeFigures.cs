@@ -36,16 +36,14 @@ public sealed class PracticeFigures(ServeWellDbContext db)
         var ids = attempts.Select(a => a.Id).ToList();
         var moves = (await db.ScenarioMoves.AsNoTracking().Where(m => ids.Contains(m.AttemptId)).Select(m => new { m.AttemptId, m.Step, m.Node, m.Choice }).ToListAsync(cancellationToken))
             .GroupBy(m => m.AttemptId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)).ToList());
-        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
-        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
+        var scoring = await ScenarioScoring.ForVersionsAsync(db, attempts.Select(a => a.ScenarioVersionId), cancellationToken);
 
         return attempts.GroupBy(a => a.OrgUnitId).Select(unit =>
         {
             var sums = new Dictionary<string, PracticeSum>();
             foreach (var attempt in unit)
             {
-                foreach (var score in ScenarioScore.Of(contents[attempt.ScenarioVersionId], moves.GetValueOrDefault(attempt.Id) ?? []))
+                foreach (var score in scoring.Score(attempt.ScenarioVersionId, moves.GetValueOrDefault(attempt.Id) ?? []))
                 {
                     var sum = sums.GetValueOrDefault(score.Competency) ?? new PracticeSum(0, 0);
                     sums[score.Competency] = new PracticeSum(sum.Score + score.Score, sum.Best + score.Best);

@@ -30,11 +30,8 @@ public sealed class ProgrammeScenarios(ServeWellDbContext db) : IProgrammeScenar
             return attempts.FirstOrDefault()?.CompletedAtUtc;
         }
 
-        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
-        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
-        return attempts.FirstOrDefault(a => ScenarioScore.Of(contents[a.ScenarioVersionId], a.Moves.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)))
-            .All(s => s.Percent >= minimum))?.CompletedAtUtc;
+        var scoring = await ScenarioScoring.ForVersionsAsync(db, attempts.Select(a => a.ScenarioVersionId), cancellationToken);
+        return attempts.FirstOrDefault(a => scoring.Score(a).All(s => s.Percent >= minimum))?.CompletedAtUtc;
     }
 }
 

@@ -66,19 +66,8 @@ public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions>
     {
         var attempts = await db.ScenarioAttempts.AsNoTracking().Include(a => a.Moves)
             .Where(a => a.EmployeeId == employeeId && a.CompletedAtUtc != null).ToListAsync(cancellationToken);
-        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
-        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
-        IReadOnlyList<CompetencyScore> Score(ScenarioAttempt a) =>
-            ScenarioScore.Of(contents[a.ScenarioVersionId], a.Moves.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)));
-        var first = attempts.GroupBy(a => a.ScenarioId).SelectMany(g => Score(g.MinBy(a => a.Number)!)).ToList();
-        var latest = attempts.GroupBy(a => a.ScenarioId).SelectMany(g => Score(g.MaxBy(a => a.Number)!)).ToList();
-        return first.Select(s => s.Competency).Distinct().Select(code => new ProfileRow(
-            code,
-            first.Where(s => s.Competency == code).Sum(s => s.Score),
-            first.Where(s => s.Competency == code).Sum(s => s.Best),
-            latest.Where(s => s.Competency == code).Sum(s => s.Score),
-            latest.Where(s => s.Competency == code).Sum(s => s.Best))).ToList();
+        var scoring = await ScenarioScoring.ForVersionsAsync(db, attempts.Select(a => a.ScenarioVersionId), cancellationToken);
+        return scoring.FirstAgainstLatest(attempts.GroupBy(a => a.ScenarioId));
     }
 
     /// <summary>
@@ -92,11 +81,7 @@ public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions>
         var players = attempts.Select(a => a.EmployeeId).Distinct().ToList();
         var units = await db.Employees.AsNoTracking().Where(e => players.Contains(e.Id))
             .Select(e => new { e.Id, e.OrgUnitId, e.OrgUnit!.Name, e.OrgUnit.NameEn, e.OrgUnit.Path }).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var versionIds = attempts.Select(a => a.ScenarioVersionId).Distinct().ToList();
-        var contents = (await db.ScenarioVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Id, v => ScenarioContent.FromJson(v.Content));
-        IReadOnlyList<CompetencyScore> Score(ScenarioAttempt a) =>
-            ScenarioScore.Of(contents[a.ScenarioVersionId], a.Moves.OrderBy(m => m.Step).Select(m => new ScenarioMoveInput(m.Node, m.Choice)));
+        var scoring = await ScenarioScoring.ForVersionsAsync(db, attempts.Select(a => a.ScenarioVersionId), cancellationToken);
         var minimum = city.Value.MinimumGroupSize;
         return attempts.Where(a => units.ContainsKey(a.EmployeeId)).GroupBy(a => units[a.EmployeeId].OrgUnitId).Select(office =>
         {
@@ -107,13 +92,7 @@ public sealed class ScenarioResults(ServeWellDbContext db, IOptions<CityOptions>
                 return (unit.Path, Profile: new OfficeProfile(unit.OrgUnitId, unit.Name, unit.NameEn, byPlayer.Count, true, []));
             }
 
-            var first = byPlayer.SelectMany(p => Score(p.MinBy(a => a.Number)!)).ToList();
-            var latest = byPlayer.SelectMany(p => Score(p.MaxBy(a => a.Number)!)).ToList();
-            var rows = first.Select(s => s.Competency).Distinct().Select(code => new ProfileRow(
-                code,
-                first.Where(s => s.Competency == code).Sum(s => s.Score), first.Where(s => s.Competency == code).Sum(s => s.Best),
-                latest.Where(s => s.Competency == code).Sum(s => s.Score), latest.Where(s => s.Competency == code).Sum(s => s.Best))).ToList();
-            return (unit.Path, Profile: new OfficeProfile(unit.OrgUnitId, unit.Name, unit.NameEn, byPlayer.Count, false, rows));
+            return (unit.Path, Profile: new OfficeProfile(unit.OrgUnitId, unit.Name, unit.NameEn, byPlayer.Count, false, scoring.FirstAgainstLatest(byPlayer)));
         }).OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => o.Profile).ToList();
     }
 }
