@@ -245,8 +245,8 @@ public abstract class ScenarioPagesTests(AppHost app)
         var empathy = page.QuerySelector($"tr[data-office='{office.Id}'][data-competency='empathy']")!;
         empathy.QuerySelector("[data-first]")!.TextContent.Trim().ShouldBe("0%");
         empathy.QuerySelector("[data-latest]")!.TextContent.Trim().ShouldBe("100%");
-        page.QuerySelector($"tr[data-office='{small.Id}'] .withheld").ShouldNotBeNull();
-        page.QuerySelector($"tr[data-office='{small.Id}'][data-competency]").ShouldBeNull();
+        page.QuerySelector($"section[data-office='{small.Id}'] .withheld").ShouldNotBeNull();
+        page.QuerySelector($"[data-office='{small.Id}'] [data-first]").ShouldBeNull();
     }
 
     [Fact]
