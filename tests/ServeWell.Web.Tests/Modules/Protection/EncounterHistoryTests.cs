@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServeWell.Web.Modules.Protection.Encounters;
+using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Security;
 using ServeWell.Web.Tests.Fixtures;
+using ServeWell.Web.Tests.Modules.FollowUps;
 
 namespace ServeWell.Web.Tests.Modules.Protection;
 
@@ -130,6 +133,33 @@ public abstract class EncounterHistoryTests(AppHost app)
         var errors = (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.GetProperty("If-Match")[0].GetString()!.ShouldContain("\"abc\" is not a version");
         (await StoredAsync(id)).Kinds.ShouldBe(EncounterKinds.Violence);
+    }
+
+    [Fact]
+    public async Task Correct_SavedAtTheSameMomentAsAnother_IsAConflictToo_NothingChanged_NothingAudited()
+    {
+        var cast = await app.CastAsync();
+        using var employee = await app.SignInAsync(cast.Employee);
+        var logged = await employee.LogAsync(ProtectionTestData.NewEncounter("Shouted at the counter."));
+        var id = logged.GetProperty("id").GetInt32();
+        var at = Utc(logged.GetProperty("occurredAtUtc"));
+        var reader = new EncounterReader(await app.UserIdAsync(cast.Employee), "Test Employee", (await app.EmployeeAsync(cast.EmployeeNumber)).Id, false, null, []);
+
+        // This correction has read the record (version 0) when another one, sent without If-Match, is saved.
+        await using var scope = app.Services.CreateAsyncScope();
+        _ = await scope.ServiceProvider.GetRequiredService<ServeWellDbContext>().ProtectionEncounters.SingleAsync(e => e.Id == id);
+        var other = await PutAsync(employee, id, at, null, kinds: ["threat"], description: "Shouted and threatened at the counter.");
+        other.StatusCode.ShouldBe(HttpStatusCode.OK, await other.Content.ReadAsStringAsync());
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<LogEncounter>().CorrectAsync(
+            id, new EncounterRecord(at, null, "visit", ["violence"], [], "Hit the counter.", null), null, reader, CancellationToken.None);
+        outcome.Conflict.ShouldBeTrue();
+        outcome.Succeeded.ShouldBeFalse();
+        var stored = await StoredAsync(id);
+        stored.Version.ShouldBe(1);
+        stored.Kinds.ShouldBe(EncounterKinds.Threat);
+        stored.Description.ShouldBe("Shouted and threatened at the counter.");
+        (await app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityKey == stored.Reference && a.Action == LogEncounter.CorrectedAuditAction))).ShouldBe(1);
     }
 
     private static async Task<HttpResponseMessage> PutAsync(
