@@ -4,7 +4,7 @@ namespace ServeWell.Web.BrowserTests;
 
 /// <summary>
 /// Staff protection on a phone (issue 17, ADR-059, ADR-062, ADR-063): the demo employee logs an encounter with a photo,
-/// sees it and corrects its record; the supervisor offers support; the demo city's protection officer issues a restriction and downloads its letter.
+/// sees it and corrects its record; the supervisor sees the correction listed and offers support; the demo city's protection officer issues a restriction and downloads its letter.
 /// </summary>
 [Collection(Collections.People)]
 public sealed class ProtectionTests(BrowserFixture fixture)
@@ -52,6 +52,10 @@ public sealed class ProtectionTests(BrowserFixture fixture)
                 var page = supervisor.Page;
                 await supervisor.SignInAsync(DemoAccounts.Supervisor);
                 await page.GotoAsync(address);
+
+                // The correction is listed under the record for every reader (ADR-062, 13), without the words.
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Corrections" })).ToBeVisibleAsync();
+                await Expect(page.Locator("#corrections")).ToContainTextAsync("Kinds: Verbal abuse → Verbal abuse, Threat, Unreasonable persistence");
                 await page.GetByLabel("What is offered").SelectOptionAsync(new SelectOptionValue { Label = "Counselling" });
                 await page.GetByRole(AriaRole.Button, new() { Name = "Record the offer" }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();

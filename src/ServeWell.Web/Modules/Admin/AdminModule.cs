@@ -9,6 +9,7 @@ public static class AdminModule
     {
         builder.Services.AddScoped<Users.ProvisionEmployeeAccounts>();
         builder.Services.AddScoped<Audit.AuditReading>();
+        builder.Services.AddScoped<Platform.Audit.IAuditHistory, Audit.AuditHistory>();
         return builder.AddNavigation(
             new NavigationItem("Accounts", "/Admin/Users", Policies.Administer, 60, NavigationArea.Administration),
             new NavigationItem("API keys", "/Admin/ApiKeys", Policies.Administer, 61, NavigationArea.Administration),

@@ -326,6 +326,8 @@ public abstract class EncounterCorrectionTests(AppHost app)
         var doc = await api.GetOkAsync<JsonElement>("/openapi/v1.json");
         var correct = doc.GetProperty("paths").GetProperty("/api/v1/encounters/{id}").GetProperty("put");
         correct.GetProperty("operationId").GetString().ShouldBe("CorrectEncounter");
+        correct.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldContain("If-Match");
+        correct.GetProperty("responses").TryGetProperty("409", out _).ShouldBeTrue();
     }
 
     private static object Correction(

@@ -10,6 +10,7 @@ using ServeWell.Web.Modules.FollowUps.Cases;
 using ServeWell.Web.Modules.FollowUps.RootCauses;
 using ServeWell.Web.Modules.People.Employees;
 using ServeWell.Web.Modules.People.OrgUnits;
+using ServeWell.Web.Modules.Protection.Encounters;
 using ServeWell.Web.Modules.Training.Competencies;
 using ServeWell.Web.Modules.Training.Programmes;
 using ServeWell.Web.Modules.Training.Sessions;
@@ -32,6 +33,20 @@ public sealed class AuditReading(ServeWellDbContext db, IStringLocalizer<SharedR
 {
     // Bookkeeping a reader does not need to see.
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "Id", "Version", "Sequence", "CalendarUid" };
+
+    // Fields the trail names otherwise than the entity: an encounter's office is written as OrgUnitId (ADR-062).
+    private static readonly Dictionary<(string Type, string Field), string> Renamed = new()
+    {
+        [(nameof(Encounter), "OrgUnitId")] = nameof(Encounter.OfficeId),
+    };
+
+    // An encounter's channel, kinds and actions are written as the API's codes ("verbal-abuse, threat"): their labels are the pages'.
+    private static readonly Dictionary<string, Dictionary<string, string>> EncounterLabels = new(StringComparer.Ordinal)
+    {
+        [nameof(Encounter.Channel)] = EncounterCodes.Channels.ToDictionary(c => c.Text, c => c.Label, StringComparer.Ordinal),
+        [nameof(Encounter.Kinds)] = EncounterCodes.Kinds.ToDictionary(c => c.Text, c => c.Label, StringComparer.Ordinal),
+        [nameof(Encounter.Actions)] = EncounterCodes.Actions.ToDictionary(c => c.Text, c => c.Label, StringComparer.Ordinal),
+    };
 
     private readonly Dictionary<(string Kind, string Key), string> _names = [];
 
@@ -78,6 +93,14 @@ public sealed class AuditReading(ServeWellDbContext db, IStringLocalizer<SharedR
         foreach (var field in old.Keys.Concat(now.Keys).Distinct(StringComparer.Ordinal).Where(f => !Skipped.Contains(f)))
         {
             var label = AuditWords.Field(l, field);
+            if (!old.ContainsKey(field) && now.TryGetValue(field, out var flag) && flag.ValueKind == JsonValueKind.True
+                && field.EndsWith("Changed", StringComparison.Ordinal))
+            {
+                // A flag that says only that something changed (an encounter's DescriptionChanged, never its words): its label alone.
+                lines.Add(label);
+                continue;
+            }
+
             var was = old.TryGetValue(field, out var b) ? Value(type, field, b) : null;
             var isNow = now.TryGetValue(field, out var a) ? Value(type, field, a) : null;
             if (before is not null && after is not null)
@@ -113,6 +136,11 @@ public sealed class AuditReading(ServeWellDbContext db, IStringLocalizer<SharedR
             return text.IsEmpty ? null : text.ToString();
         }
 
+        if (type?.ClrType == typeof(Encounter) && value.ValueKind == JsonValueKind.String && EncounterLabels.TryGetValue(field, out var labels))
+        {
+            return string.Join(", ", value.GetString()!.Split(", ").Select(c => labels.TryGetValue(c, out var label) ? l[label].Value : c));
+        }
+
         var clr = type?.FindProperty(field)?.ClrType is { } t ? Nullable.GetUnderlyingType(t) ?? t : null;
         return value.ValueKind switch
         {
@@ -131,7 +159,7 @@ public sealed class AuditReading(ServeWellDbContext db, IStringLocalizer<SharedR
 
     /// <summary>The kind of record a field points at ("OrgUnit" for OrgUnitId), when it is a foreign key.</summary>
     private static string? Principal(IEntityType? type, string field) =>
-        type?.FindProperty(field)?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType.ClrType.Name;
+        type?.FindProperty(type is null ? field : Renamed.GetValueOrDefault((type.ClrType.Name, field), field))?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType.ClrType.Name;
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch
     {

@@ -99,6 +99,9 @@ public sealed class Encounter
     public DateTime? CaseConsentAtUtc { get; set; }
 
     public int? PracticeCaseId { get; set; }
+
+    /// <summary>Bumped by every correction (ADR-062, 13): a correction made on an older version is refused, not lost.</summary>
+    public int Version { get; set; }
 }
 
 internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
@@ -114,6 +117,7 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         builder.Property(e => e.InjuryScrubbed).HasMaxLength(Encounter.MaxInjury * 2);
         builder.Property(e => e.LoggedByUserId).HasMaxLength(64);
         builder.Property(e => e.ComplainantKey).HasMaxLength(64);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne(e => e.Employee).WithMany().HasForeignKey(e => e.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Office).WithMany().HasForeignKey(e => e.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.EmployeeId);

@@ -7,6 +7,7 @@ using ServeWell.Web.Modules.Protection.Cases;
 using ServeWell.Web.Modules.Protection.Evidence;
 using ServeWell.Web.Modules.Protection.Restrictions;
 using ServeWell.Web.Modules.Protection.Support;
+using ServeWell.Web.Platform.Audit;
 using ServeWell.Web.Platform.City;
 using ServeWell.Web.Platform.Data;
 using ServeWell.Web.Platform.Layout;
@@ -22,7 +23,7 @@ namespace ServeWell.Web.Modules.Protection.Encounters;
 [Authorize(Policy = Policies.Staff)]
 public sealed class EncounterModel(
     ServeWellDbContext db, EncounterBook book, EvidenceLocker locker, ProtectionActions actions, RestrictionLetter letter, EncounterCaseDraft drafts,
-    LogEncounter log, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
+    LogEncounter log, IAuditHistory history, CityClock city, IStringLocalizer<SharedResource> l) : PageModel
 {
     public EncounterSeen Seen { get; private set; } = null!;
 
@@ -35,6 +36,9 @@ public sealed class EncounterModel(
     public IReadOnlyList<LegalAction> Legal { get; private set; } = [];
 
     public IReadOnlyList<Restriction> Restrictions { get; private set; } = [];
+
+    /// <summary>The corrections of the record, newest first, without the words (ADR-062, 13): for everyone who reads it.</summary>
+    public IReadOnlyList<AuditHistoryLine> Corrections { get; private set; } = [];
 
     public bool MayAct => Reader.MayAct(Seen.Encounter.EmployeeId, Seen.EmployeeUnitPath);
 
@@ -152,7 +156,7 @@ public sealed class EncounterModel(
     {
         Reader = await EncounterReader.ForAsync(User, db, cancellationToken);
         DateTimeOffset? at = Correction.Date is { } d ? city.StartOf(d) + (Correction.Time ?? TimeOnly.MinValue).ToTimeSpan() : null;
-        var outcome = await log.CorrectAsync(id, Correction.ToRecord(at), Reader, cancellationToken);
+        var outcome = await log.CorrectAsync(id, Correction.ToRecord(at), Correction.Version, Reader, cancellationToken);
         if (outcome.NotFound)
         {
             return NotFound();
@@ -161,6 +165,13 @@ public sealed class EncounterModel(
         if (outcome.Forbidden)
         {
             return Forbid();
+        }
+
+        if (outcome.Conflict)
+        {
+            // The form keeps what was typed, and the version it was opened on: saving it again is refused until reloaded.
+            ModelState.AddModelError(CorrectionForm.KeyOf(""), outcome.Problems[0].Message);
+            return await RedisplayAsync(id, cancellationToken);
         }
 
         if (outcome.Succeeded)
@@ -243,14 +254,14 @@ public sealed class EncounterModel(
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
+        Corrections = await history.ReadAsync(nameof(Encounter), Seen.Encounter.Reference, LogEncounter.CorrectedAuditAction, cancellationToken);
         if (MayCorrect)
         {
             var english = Cultures.ReadsEnglish;
             Offices = [.. (await db.OrgUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Path).ToListAsync(cancellationToken)).Select(u => (u.Code, u.DisplayName(english)))];
             var e = Seen.Encounter;
             var posted = Request.HasFormContentType && Request.Form.ContainsKey("Correction.Channel");
-            CorrectionOpen = posted || ((e.FollowUpCaseId is not null || e.FeedbackAnswerId is not null)
-                && !await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Encounter) && a.EntityKey == e.Reference && a.Action == LogEncounter.CorrectedAuditAction, cancellationToken));
+            CorrectionOpen = posted || ((e.FollowUpCaseId is not null || e.FeedbackAnswerId is not null) && Corrections.Count == 0);
             if (!posted)
             {
                 var local = city.Local(new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAtUtc, DateTimeKind.Utc)));
@@ -259,7 +270,7 @@ public sealed class EncounterModel(
                 {
                     Date = DateOnly.FromDateTime(local.DateTime), Time = new TimeOnly(local.Hour, local.Minute), Office = office,
                     Channel = EncounterCodes.Of(e.Channel), Kinds = [.. EncounterCodes.Of(e.Kinds)], Actions = [.. EncounterCodes.Of(e.Actions)],
-                    Description = MayCorrectWords ? e.Description : null, Injury = MayCorrectWords ? e.Injury : null,
+                    Description = MayCorrectWords ? e.Description : null, Injury = MayCorrectWords ? e.Injury : null, Version = e.Version,
                 };
             }
         }
@@ -307,6 +318,9 @@ public sealed class CorrectionForm
     public string? Description { get; set; }
 
     public string? Injury { get; set; }
+
+    /// <summary>The version of the record the form was opened on (ADR-062, 13); null from a form without it.</summary>
+    public int? Version { get; set; }
 
     public EncounterRecord ToRecord(DateTimeOffset? at) => new(at, Office, Channel, Kinds, Actions, Description, Injury);
 

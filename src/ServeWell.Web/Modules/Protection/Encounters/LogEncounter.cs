@@ -9,10 +9,14 @@ using ServeWell.Web.Platform.Privacy;
 
 namespace ServeWell.Web.Modules.Protection.Encounters;
 
-/// <summary>What logging or correcting did: the encounter, or the problems with the input (nothing stored then).</summary>
-public sealed record EncounterOutcome(Encounter? Encounter, IReadOnlyList<ProtectionProblem> Problems, bool Forbidden = false, bool NotFound = false)
+/// <summary>
+/// What logging or correcting did: the encounter, or the problems with the input (nothing stored then). Conflict: the
+/// correction was made on an older version of the record (someone else corrected it meanwhile), nothing stored.
+/// </summary>
+public sealed record EncounterOutcome(
+    Encounter? Encounter, IReadOnlyList<ProtectionProblem> Problems, bool Forbidden = false, bool NotFound = false, bool Conflict = false)
 {
-    public bool Succeeded => Encounter is not null && Problems.Count == 0 && !Forbidden && !NotFound;
+    public bool Succeeded => Encounter is not null && Problems.Count == 0 && !Forbidden && !NotFound && !Conflict;
 }
 
 /// <summary>
@@ -90,9 +94,11 @@ public sealed class LogEncounter(
     /// reads the words as written — the description and the injury, checked exactly as logging checks them and stored all
     /// together or not at all. The words are scrubbed again when they change. Audited as "corrected" with each coded field
     /// old → new and only that the words changed, never the words. 404 (NotFound) for who may not read it, 403
-    /// (Forbidden) for a reader who may not correct it.
+    /// (Forbidden) for a reader who may not correct it. <paramref name="version"/>: the version the corrector opened
+    /// (ADR-062, 13); when someone else corrected the record since, nothing is stored and the outcome is a Conflict — as
+    /// when two corrections are saved at the same moment. Null: no version given (an API client that sends no If-Match).
     /// </summary>
-    public async Task<EncounterOutcome> CorrectAsync(int id, EncounterRecord input, EncounterReader reader, CancellationToken cancellationToken)
+    public async Task<EncounterOutcome> CorrectAsync(int id, EncounterRecord input, int? version, EncounterReader reader, CancellationToken cancellationToken)
     {
         var row = await db.ProtectionEncounters.Where(e => e.Id == id)
             .Select(e => new { e, e.Employee!.OrgUnit!.Path, e.Employee.OrgUnitId }).SingleOrDefaultAsync(cancellationToken);
@@ -105,6 +111,11 @@ public sealed class LogEncounter(
         if (!reader.MayCorrect(e.EmployeeId, row.Path, e.LoggedByUserId))
         {
             return new(null, [new("", l["Only the employee, whoever logged the encounter and the protection officer correct its record."])], Forbidden: true);
+        }
+
+        if (version is { } opened && opened != e.Version)
+        {
+            return Conflicted();
         }
 
         var problems = new List<ProtectionProblem>();
@@ -172,12 +183,25 @@ public sealed class LogEncounter(
 
         if (after.Count > 0)
         {
+            e.Version++;
             db.Audit(CorrectedAuditAction, nameof(Encounter), e.Reference, before.Count > 0 ? before : null, after);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another correction was saved between reading the record and saving this one: neither it nor its entry is stored.
+                db.ChangeTracker.Clear();
+                return Conflicted();
+            }
         }
 
         return new(e, []);
     }
+
+    private EncounterOutcome Conflicted() =>
+        new(null, [new("version", l["Someone else corrected this record since you opened it. Reload it to see their correction, then correct it again."])], Conflict: true);
 
     /// <summary>What the audit log keeps of an encounter: never its words.</summary>
     public static object AuditOf(Encounter e) => new
